@@ -1,0 +1,135 @@
+import type { Command } from 'commander';
+import type { StoredArticle } from '../../core/types.js';
+import { CliExit, openStore } from '../context.js';
+import { formatTable, printJson, println, truncate } from '../output.js';
+
+interface ListFlags {
+  db?: string;
+  source?: string;
+  since?: string;
+  until?: string;
+  limit?: string;
+  json?: boolean;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}/;
+
+export function registerArticles(program: Command): void {
+  program
+    .command('articles')
+    .description('list stored articles (oldest first)')
+    .option('--db <path>', 'store path')
+    .option('--source <name>', 'only this outlet')
+    .option('--since <YYYY-MM-DD>', 'published on or after')
+    .option('--until <YYYY-MM-DD>', 'published on or before')
+    .option('--limit <n>', 'at most n articles')
+    .option('--json', 'every field, the text and the input id included')
+    .action((flags: ListFlags) => {
+      for (const [name, value] of [['--since', flags.since], ['--until', flags.until]] as const) {
+        if (value !== undefined && !DATE.test(value)) throw new CliExit(2, `${name} must be YYYY-MM-DD, got "${value}"`);
+      }
+      const limit = flags.limit === undefined ? undefined : Number(flags.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new CliExit(2, `--limit must be a whole number, got "${flags.limit}"`);
+      const store = openStore(flags.db);
+      try {
+        const articles = store.listArticles({
+          ...(flags.source !== undefined ? { source: flags.source } : {}),
+          ...(flags.since !== undefined ? { since: flags.since } : {}),
+          ...(flags.until !== undefined ? { until: flags.until } : {}),
+          ...(limit !== undefined ? { limit } : {}),
+        });
+        if (flags.json) {
+          printJson(articles.map(articleJson));
+          return;
+        }
+        if (articles.length === 0) {
+          println('no articles stored');
+          return;
+        }
+        println(
+          formatTable(
+            ['ID', 'PUBLISHED', 'SOURCE', 'LANG', 'WORDS', 'TITLE'],
+            articles.map((a) => [
+              String(a.id),
+              a.published?.slice(0, 10) ?? '-',
+              truncate(a.source ?? '-', 24),
+              a.language ?? '-',
+              String(countWords(a.text)),
+              truncate(a.title ?? a.paragraphs[0] ?? '', 70),
+            ]),
+          ),
+        );
+        println(`\n${articles.length} article${articles.length === 1 ? '' : 's'}`);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('article')
+    .description('show one stored article')
+    .argument('<id>', 'article id (as listed by `crosscheck articles`)')
+    .option('--db <path>', 'store path')
+    .option('--json', 'machine-readable output')
+    .action((id: string, flags: { db?: string; json?: boolean }) => {
+      const numeric = Number(id);
+      if (!Number.isInteger(numeric) || numeric <= 0) throw new CliExit(2, `article id must be a positive whole number, got "${id}"`);
+      const store = openStore(flags.db);
+      try {
+        const article = store.getArticle(numeric);
+        if (!article) throw new CliExit(1, `no article #${numeric} in ${store.path}`);
+        if (flags.json) {
+          printJson(articleJson(article));
+          return;
+        }
+        println(article.title ?? '(no title)');
+        println('='.repeat(Math.min(80, (article.title ?? '(no title)').length)));
+        const fields: Array<[string, string | null]> = [
+          ['id', String(article.id)],
+          ['input id', article.externalId],
+          ['source', article.source],
+          ['byline', article.byline],
+          ['published', article.published ? `${article.published} (${article.publishedFrom ?? 'unknown'})` : null],
+          ['language', article.language],
+          ['url', article.url],
+          ['canonical', article.canonicalUrl],
+          ['from', article.origin],
+          ['extractor', `v${article.extractorVersion}`],
+          ['words', String(countWords(article.text))],
+        ];
+        for (const [name, value] of fields) if (value) println(`${name.padEnd(10)} ${value}`);
+        println();
+        println(article.paragraphs.join('\n\n'));
+      } finally {
+        store.close();
+      }
+    });
+}
+
+/** The JSON form of an article: every field, with the input's own id as `id` when it had one. */
+export function articleJson(article: StoredArticle): Record<string, unknown> {
+  return {
+    articleId: article.id,
+    id: article.externalId ?? article.id,
+    externalId: article.externalId,
+    title: article.title,
+    source: article.source,
+    byline: article.byline,
+    published: article.published,
+    publishedFrom: article.publishedFrom,
+    language: article.language,
+    url: article.url,
+    canonicalUrl: article.canonicalUrl,
+    format: article.format,
+    origin: article.origin,
+    extractorVersion: article.extractorVersion,
+    ingestedAt: article.ingestedAt,
+    textHash: article.textHash,
+    paragraphs: article.paragraphs,
+    text: article.text,
+  };
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}

@@ -1,0 +1,104 @@
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { describeOrigin } from '../../core/types.js';
+import { readInputs, surveyInputs } from '../../ingest/index.js';
+import { ingestDocuments, type IngestEvent } from '../../pipeline/index.js';
+import { CliExit, EXIT_OK, EXIT_PARTIAL, openStore } from '../context.js';
+import { printJson, status } from '../output.js';
+
+interface IngestFlags {
+  db?: string;
+  source?: string;
+  date?: string;
+  json?: boolean;
+  progress?: boolean;
+}
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .description('ingest articles from files and folders (.html, .htm, .txt, .jsonl, .warc, also .gz)')
+    .argument('<inputs...>', 'files or folders (folders are walked recursively)')
+    .option('--db <path>', 'store path (default $CROSSCHECK_DB or data/crosscheck.db)')
+    .option('--source <name>', 'outlet name for inputs that carry none')
+    .option('--date <YYYY-MM-DD>', 'publication date for inputs that carry none')
+    .option('--json', 'machine-readable output')
+    .option('--no-progress', 'no progress bar, even on a terminal')
+    .action(async (inputs: string[], flags: IngestFlags) => {
+      process.exitCode = await runIngest(inputs, flags);
+    });
+}
+
+async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> {
+  if (flags.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.date)) {
+    throw new CliExit(2, `--date must be YYYY-MM-DD, got "${flags.date}"`);
+  }
+  const store = openStore(flags.db);
+  const controller = new AbortController();
+  const onSignal = (): void => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const json = flags.json === true;
+  const showBar = !json && flags.progress !== false && process.stderr.isTTY;
+  let bar: cliProgress.SingleBar | null = null;
+  try {
+    if (showBar) {
+      const survey = await surveyInputs(inputs);
+      bar = new cliProgress.SingleBar(
+        { format: 'ingest [{bar}] {percentage}% | {value}/{total} files | {docs} articles | {rate}/s | ETA {eta_formatted}', stream: process.stderr, etaBuffer: 50 },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(Math.max(1, survey.files), 0, { docs: 0, rate: '0' });
+    }
+    const started = Date.now();
+    let docs = 0;
+    let lastInput = '';
+    let filesDone = 0;
+    const onEvent = (event: IngestEvent): void => {
+      docs++;
+      if (event.origin.input !== lastInput) {
+        if (lastInput) filesDone++;
+        lastInput = event.origin.input;
+      }
+      if (bar) {
+        const rate = (docs / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0);
+        bar.update(filesDone, { docs, rate });
+      }
+      if (json) return;
+      const where = describeOrigin(event.origin);
+      const line =
+        event.type === 'new'
+          ? `new      #${event.id}  ${where}${event.title ? `  "${event.title}"` : ''}`
+          : event.type === 'known'
+            ? `known    #${event.id}  ${where}  (already stored: same ${event.by === 'text' ? 'text' : 'canonical URL'})`
+            : `failed   ${event.error.message}`;
+      if (event.type === 'failed') process.stderr.write(`${bar ? '\n' : ''}${line}\n`);
+      else if (!bar) process.stdout.write(`${line}\n`);
+    };
+    const summary = await ingestDocuments(readInputs(inputs, optionsFrom(flags)), store, { onEvent, signal: controller.signal });
+    if (bar) {
+      bar.update(bar.getTotal());
+      bar.stop();
+    }
+    if (json) {
+      printJson({ ...summary, interrupted: controller.signal.aborted, store: store.path });
+    } else {
+      status(
+        `${summary.new} new, ${summary.known} already known, ${summary.failed} failed${controller.signal.aborted ? ' (interrupted)' : ''} → ${store.path}`,
+      );
+    }
+    return summary.failed > 0 || controller.signal.aborted ? EXIT_PARTIAL : EXIT_OK;
+  } finally {
+    bar?.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    store.close();
+  }
+}
+
+function optionsFrom(flags: IngestFlags): { source?: string; date?: string } {
+  const options: { source?: string; date?: string } = {};
+  if (flags.source !== undefined) options.source = flags.source;
+  if (flags.date !== undefined) options.date = flags.date;
+  return options;
+}

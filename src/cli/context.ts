@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { isCrosscheckError } from '../core/errors.js';
+import { SqliteStore } from '../store/index.js';
+
+/** Where the store lives when neither `--db` nor $CROSSCHECK_DB says otherwise. */
+export const DEFAULT_DB_PATH = 'data/crosscheck.db';
+
+/** Exit codes: 0 all went well, 1 some input failed, 2 the command could not run at all. */
+export const EXIT_OK = 0;
+export const EXIT_PARTIAL = 1;
+export const EXIT_FATAL = 2;
+
+export function resolveDbPath(option: string | undefined): string {
+  return resolve(option ?? process.env.CROSSCHECK_DB ?? DEFAULT_DB_PATH);
+}
+
+export function openStore(option: string | undefined): SqliteStore {
+  return SqliteStore.open(resolveDbPath(option));
+}
+
+/** Thrown by commands to stop with a message and an exit code, without a stack trace. */
+export class CliExit extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Reports a fatal error on stderr (or as JSON) and returns the exit code. */
+export function reportFatal(error: unknown, json: boolean): number {
+  const code = error instanceof CliExit ? 'invalid_argument' : isCrosscheckError(error) ? error.code : 'internal_error';
+  const message = error instanceof Error ? error.message : String(error);
+  if (json) process.stdout.write(`${JSON.stringify({ error: { code, message } })}\n`);
+  else process.stderr.write(`crosscheck: ${message}\n`);
+  if (!(error instanceof CliExit) && !isCrosscheckError(error) && process.env.CROSSCHECK_DEBUG && error instanceof Error) {
+    process.stderr.write(`${error.stack ?? ''}\n`);
+  }
+  return error instanceof CliExit ? error.exitCode : EXIT_FATAL;
+}

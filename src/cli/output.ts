@@ -1,0 +1,30 @@
+/** Small helpers for terminal and JSON output. Status goes to stderr, results to stdout. */
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function println(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+export function status(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** Cuts a string to `width` characters with an ellipsis. */
+export function truncate(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= width ? flat : `${flat.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** Left-aligned columns for a plain-text table. */
+export function formatTable(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,33 @@
+import { createRequire } from 'node:module';
+import { Command, CommanderError } from 'commander';
+import { registerArticles } from './commands/articles.js';
+import { registerIngest } from './commands/ingest.js';
+import { EXIT_FATAL, reportFatal } from './context.js';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../../package.json') as { version: string };
+
+/** Builds the `crosscheck` command line. */
+export function buildProgram(): Command {
+  const program = new Command('crosscheck')
+    .description('read one news event through many outlets at once')
+    .version(version)
+    .showHelpAfterError()
+    .exitOverride();
+  registerIngest(program);
+  registerArticles(program);
+  return program;
+}
+
+/** Runs the command line on `argv` (process.argv form) and returns the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  process.exitCode = 0;
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_FATAL;
+    return reportFatal(error, argv.includes('--json'));
+  }
+}

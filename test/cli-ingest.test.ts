@@ -1,0 +1,133 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { runCrosscheck, SEEDS_DIR, spawnCrosscheck } from './helpers/cli.js';
+import { makeArticle, makeVocabulary, seededRandom } from './helpers/generate.js';
+
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'cc-cli-'));
+
+interface JsonSummary {
+  new: number;
+  known: number;
+  failed: number;
+  failures: Array<{ input: string; location: string | null; code: string; message: string }>;
+}
+
+describe('crosscheck ingest', () => {
+  it('stores good inputs, names each bad one with its place, keeps going and exits 1', () => {
+    const dir = tmp();
+    const db = join(dir, 'cc.db');
+    writeFileSync(join(dir, 'good.txt'), 'date 2026-10-14 The river rose two metres overnight, the water agency said.\n\nRoads were closed.');
+    writeFileSync(
+      join(dir, 'lines.jsonl'),
+      [
+        JSON.stringify({ id: 'n-1', title: 'Bridge closed', text: 'The old bridge closed for repairs on Monday, the city said.', source: 'City Desk' }),
+        '{not json',
+        JSON.stringify({ id: 'n-3', title: 'No body' }),
+      ].join('\n'),
+    );
+    const result = runCrosscheck(['ingest', join(dir, 'good.txt'), join(dir, 'missing.html'), join(dir, 'lines.jsonl'), '--db', db, '--json']);
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout) as JsonSummary;
+    expect(summary.new).toBe(2);
+    expect(summary.failed).toBe(3);
+    expect(summary.failures.map((f) => [f.code, f.location])).toEqual(
+      expect.arrayContaining([
+        ['not_found', null],
+        ['invalid_json', 'line 2'],
+        ['invalid_record', 'line 3'],
+      ]),
+    );
+    expect(summary.failures.every((f) => f.message.includes(dir))).toBe(true);
+
+    const again = runCrosscheck(['ingest', join(dir, 'good.txt'), join(dir, 'lines.jsonl'), '--db', db, '--json']);
+    const second = JSON.parse(again.stdout) as JsonSummary;
+    expect([second.new, second.known]).toEqual([0, 2]);
+
+    const listed = runCrosscheck(['articles', '--db', db, '--json']);
+    expect(listed.code).toBe(0);
+    const articles = JSON.parse(listed.stdout) as Array<{ id: string | number; text: string; published: string | null; source: string | null }>;
+    expect(articles).toHaveLength(2);
+    expect(articles.find((a) => a.id === 'n-1')?.source).toBe('City Desk');
+    expect(articles.find((a) => a.text.startsWith('The river rose'))?.published).toBe('2026-10-14');
+
+    const one = runCrosscheck(['article', '1', '--db', db]);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/The river rose|The old bridge/);
+  });
+
+  it('refuses a database file that is not a crosscheck database, untouched', () => {
+    const dir = tmp();
+    const db = join(dir, 'notes.db');
+    writeFileSync(db, 'plain notes\n'.repeat(200));
+    writeFileSync(join(dir, 'a.txt'), 'A short article about the harbour reopening after the storm.');
+    const result = runCrosscheck(['ingest', join(dir, 'a.txt'), '--db', db]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/notes\.db is not a crosscheck database/);
+  });
+
+  it('stores every article exactly once when a large ingest is killed and run again', async () => {
+    const dir = tmp();
+    const db = join(dir, 'cc.db');
+    const random = seededRandom(3);
+    const vocabulary = makeVocabulary(2000, 3);
+    const total = 4000;
+    const lines = Array.from({ length: total }, (_, i) => JSON.stringify({ id: `k${i}`, text: makeArticle(random, vocabulary, 120).join('\n\n') }));
+    const input = join(dir, 'big.jsonl');
+    writeFileSync(input, lines.join('\n'));
+
+    const child = spawnCrosscheck(['ingest', input, '--db', db, '--json']);
+    // Kill it once some batches are committed but before it can finish.
+    await new Promise<void>((resolveWait, reject) => {
+      const started = Date.now();
+      const poll = setInterval(() => {
+        let stored = 0;
+        if (existsSync(db)) {
+          try {
+            const probe = new Database(db, { readonly: true, fileMustExist: true });
+            stored = (probe.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+            probe.close();
+          } catch {
+            stored = 0; // schema not there yet
+          }
+        }
+        if (stored > 0 || Date.now() - started > 180_000) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          if (stored > 0) resolveWait();
+          else reject(new Error('ingest stored nothing within 180 s'));
+        }
+      }, 25);
+    });
+    await new Promise((r) => child.once('exit', r));
+
+    const probe = new Database(db, { readonly: true });
+    const partial = (probe.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    probe.close();
+    expect(partial).toBeLessThan(total);
+
+    const rerun = runCrosscheck(['ingest', input, '--db', db, '--json']);
+    expect(rerun.code).toBe(0);
+    const summary = JSON.parse(rerun.stdout) as JsonSummary;
+    expect(summary.new + summary.known).toBe(total);
+    const check = new Database(db, { readonly: true });
+    const row = check.prepare('SELECT count(*) AS n, count(DISTINCT external_id) AS ids FROM articles').get() as { n: number; ids: number };
+    check.close();
+    expect(row).toEqual({ n: total, ids: total });
+  }, 240_000);
+});
+
+describe.skipIf(!existsSync(SEEDS_DIR))('crosscheck ingest on ../shared/seeds (needs ../shared)', () => {
+  it('ingests the five seed reports as five new articles, then as five already known', () => {
+    const db = join(tmp(), 'seeds.db');
+    const first = JSON.parse(runCrosscheck(['ingest', SEEDS_DIR, '--db', db, '--json']).stdout) as JsonSummary;
+    expect([first.new, first.known, first.failed]).toEqual([5, 0, 0]);
+    const second = JSON.parse(runCrosscheck(['ingest', SEEDS_DIR, '--db', db, '--json']).stdout) as JsonSummary;
+    expect([second.new, second.known, second.failed]).toEqual([0, 5, 0]);
+    const articles = JSON.parse(runCrosscheck(['articles', '--db', db, '--json']).stdout) as Array<{ published: string | null; origin: string }>;
+    const dated = articles.filter((a) => a.published === '2025-03-27');
+    expect(dated).toHaveLength(3);
+  });
+});
