@@ -13,11 +13,11 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**', '**/api/**'], message: 'stages and the store never import the edges' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**', '**/api/**', '**/web/**'], message: 'stages and the store never import the edges' }] }],
     },
   },
   {
-    files: ['src/cli/**', 'src/api/**', 'eval/**', 'bench/**', 'test/**', '**/*.test.ts'],
+    files: ['src/cli/**', 'src/api/**', 'src/web/**', 'eval/**', 'bench/**', 'test/**', '**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

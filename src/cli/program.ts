@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { registerArticles } from './commands/articles.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerStories } from './commands/stories.js';
 import { EXIT_FATAL, reportFatal } from './context.js';
 
 const require = createRequire(import.meta.url);
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerIngest(program);
   registerArticles(program);
+  registerStories(program);
   return program;
 }
 

@@ -6,3 +6,5 @@ export { SqliteStore, APPLICATION_ID } from './sqlite.js';
 export { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 export type { Migration } from './migrations.js';
 export type { ArticleFilter, InsertResult, NewArticle, Store } from './types.js';
+export { StoryRepository } from './stories.js';
+export type { CopyRow, ExportRow, NewAssignment, StoryArticleRow, StoryRow, StorySnapshot } from './stories.js';

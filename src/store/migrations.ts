@@ -45,6 +45,113 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_published ON articles (published);
     `,
   },
+  {
+    version: 2,
+    name: 'copies and stories',
+    sql: `
+      -- Copy relations found by dedup, seen from the later article (article_id) to the earlier (other_id).
+      CREATE TABLE copies (
+        article_id INTEGER NOT NULL REFERENCES articles (id),
+        other_id INTEGER NOT NULL REFERENCES articles (id),
+        kind TEXT NOT NULL CHECK (kind IN ('identical', 'near-identical', 'contains', 'contained')),
+        jaccard REAL NOT NULL,
+        containment REAL NOT NULL,
+        dedup_version INTEGER NOT NULL,
+        PRIMARY KEY (article_id, other_id)
+      );
+      CREATE INDEX copies_other ON copies (other_id);
+      -- Copy group of every processed article: group_id is the group's earliest member (who published first).
+      CREATE TABLE copy_groups (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id),
+        group_id INTEGER NOT NULL
+      );
+      CREATE INDEX copy_groups_group ON copy_groups (group_id);
+      CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        article_count INTEGER NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        is_active INTEGER NOT NULL DEFAULT 1,
+        merged_into INTEGER REFERENCES stories (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX stories_last_seen ON stories (last_seen);
+      -- One row per processed article, in processing order (seq); story_id follows merges.
+      CREATE TABLE assignments (
+        seq INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL UNIQUE REFERENCES articles (id),
+        story_id INTEGER NOT NULL REFERENCES stories (id),
+        first_story_id INTEGER NOT NULL,
+        is_new INTEGER NOT NULL,
+        score REAL NOT NULL,
+        reasons TEXT NOT NULL,             -- JSON array of strings
+        copy_of INTEGER REFERENCES articles (id),
+        cluster_version INTEGER NOT NULL,
+        assigned_at TEXT NOT NULL
+      );
+      CREATE INDEX assignments_story ON assignments (story_id);
+      CREATE TABLE story_merges (
+        id INTEGER PRIMARY KEY,
+        from_story INTEGER NOT NULL,
+        into_story INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles (id),
+        merged_at TEXT NOT NULL
+      );
+      -- Serialised in-memory state of an online stage (the story clusterer), with the last seq it covers.
+      CREATE TABLE pipeline_state (
+        name TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: 'full-text search and fact sheet cache',
+    sql: `
+      -- Full-text index over article title and text (external content: the text lives once, in articles).
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content = 'articles', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+      END;
+      -- Backfill the rows stored before this migration.
+      INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+      -- Fact sheet per story, valid while the story's article set (article_key) and the analyzer version stay the same.
+      CREATE TABLE fact_sheets (
+        story_id INTEGER PRIMARY KEY,
+        article_key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL,                -- the FactSheet as JSON
+        built_at TEXT NOT NULL
+      );
+      -- The entities of each cached fact sheet, for listing and filtering stories by entity.
+      CREATE TABLE fact_sheet_entities (
+        story_id INTEGER NOT NULL,
+        entity_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (story_id, entity_id)
+      );
+      CREATE INDEX fact_sheet_entities_name ON fact_sheet_entities (name COLLATE NOCASE);
+      -- The story list's two orders (newest, largest) without sorting every story.
+      CREATE INDEX stories_recent ON stories (COALESCE(last_seen, updated_at), id);
+      CREATE INDEX stories_largest ON stories (article_count, id);
+    `,
+  },
 ];
 
 /** The newest schema version this build of crosscheck knows. */

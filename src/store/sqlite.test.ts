@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { textIdentityHash } from '../core/text.js';
-import type { ArticleId } from '../core/types.js';
 import { SCHEMA_VERSION, SqliteStore, type NewArticle } from './index.js';
 
 function article(text: string, extra: Partial<NewArticle> = {}): NewArticle {
@@ -65,7 +64,7 @@ describe('SqliteStore', () => {
     store.insertArticle(article('three', { source: 'a', published: '2026-10-15' }));
     expect(store.listArticles({ source: 'A' }).map((a) => a.text)).toEqual(['one', 'three']);
     expect(store.listArticles({ since: '2026-10-14', until: '2026-10-14' }).map((a) => a.text)).toEqual(['two']);
-    expect(store.getArticle(999 as ArticleId)).toBeNull();
+    expect(store.getArticle(999)).toBeNull();
     store.close();
   });
 

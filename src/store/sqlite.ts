@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { CrosscheckError } from '../core/errors.js';
 import type { ArticleId, DateProvenance, DocumentHints, StoredArticle } from '../core/types.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { StoryRepository } from './stories.js';
 import type { ArticleFilter, InsertResult, NewArticle, Store } from './types.js';
 
 /** `PRAGMA application_id` of a crosscheck database ('ccdb'). */
@@ -62,10 +63,13 @@ function rowToArticle(row: ArticleRow): StoredArticle {
 export class SqliteStore implements Store {
   readonly path: string;
   readonly db: Database.Database;
+  /** Copies, copy groups, stories and their assignments. */
+  readonly stories: StoryRepository;
 
   private constructor(path: string, db: Database.Database) {
     this.path = path;
     this.db = db;
+    this.stories = new StoryRepository(db);
   }
 
   /** Opens (creating if needed) the store at `path`; `:memory:` gives a throwaway store. */

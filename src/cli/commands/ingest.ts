@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { describeOrigin } from '../../core/types.js';
 import { readInputs, surveyInputs } from '../../ingest/index.js';
-import { ingestDocuments, type IngestEvent } from '../../pipeline/index.js';
+import { assignPendingStories, ingestDocuments, type IngestEvent } from '../../pipeline/index.js';
 import { CliExit, EXIT_OK, EXIT_PARTIAL, openStore } from '../context.js';
 import { printJson, status } from '../output.js';
 
@@ -80,12 +80,18 @@ async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> 
       bar.update(bar.getTotal());
       bar.stop();
     }
+    // Copies and stories, in order of publication, for everything not yet assigned (also what an interrupted run left).
+    const assigned = assignPendingStories(store, { signal: controller.signal });
+    const stories = { processed: assigned.processed, newStories: assigned.newStories, withCopies: assigned.copies, merges: assigned.merges };
     if (json) {
-      printJson({ ...summary, interrupted: controller.signal.aborted, store: store.path });
+      printJson({ ...summary, stories, interrupted: controller.signal.aborted, store: store.path });
     } else {
       status(
         `${summary.new} new, ${summary.known} already known, ${summary.failed} failed${controller.signal.aborted ? ' (interrupted)' : ''} → ${store.path}`,
       );
+      if (assigned.processed) {
+        status(`${assigned.processed} assigned to stories: ${assigned.newStories} new stories, ${assigned.copies} copies of earlier articles, ${assigned.merges} merges`);
+      }
     }
     return summary.failed > 0 || controller.signal.aborted ? EXIT_PARTIAL : EXIT_OK;
   } finally {

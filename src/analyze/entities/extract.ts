@@ -1,0 +1,235 @@
+import {
+  CALENDAR_WORDS,
+  DEMONYM_PLACES,
+  FUNCTION_WORDS,
+  HEAD_TITLES,
+  ORG_ACRONYMS,
+  ORG_HEADS,
+  PLACE_ALIASES,
+  SPEECH_VERBS,
+  TITLE_WORDS,
+} from './lexicon.js';
+import { tokenize, type Token } from './tokens.js';
+import type { EntityKind, EntityMention } from './types.js';
+
+const REGEXPS = {
+  capitalised: /^[A-Z\u00C0-\u00DE]/,
+  acronym: /^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}$/,
+  possessive: /['’]s?$/,
+  nonSpace: /\S/,
+  dots: /\./g,
+};
+
+/** Lower-case connectors allowed inside a name ("Bank of England", "Charles de Gaulle"). */
+const CONNECTORS: ReadonlySet<string> = new Set(['of', 'de', 'du', 'da', 'del', 'von', 'van', 'der', 'bin', 'al', 'la', 'le']);
+/** Share of capitalised words above which a paragraph is read as a headline. */
+const HEADLINE_CAPITAL_SHARE = 0.6;
+const HEADLINE_BREAK_TAGS = ['Verb', 'Preposition', 'Conjunction', 'Determiner', 'Adverb'];
+/** The longest place alias, in words ("United States of America"). */
+const MAX_PLACE_WORDS = 4;
+
+interface Word {
+  readonly token: Token;
+  /** The text without a possessive ending. */
+  readonly text: string;
+  readonly lower: string;
+}
+
+interface Candidate {
+  readonly words: readonly Word[];
+  readonly paragraph: number;
+  readonly isPossessive: boolean;
+  /** Token index right after the candidate, to look for a speech verb. */
+  readonly next: Token | undefined;
+}
+
+function toWord(token: Token, isLast: boolean, isPossessive: boolean): Word {
+  const text = isLast && isPossessive ? token.text.replace(REGEXPS.possessive, '') : token.text;
+  return { token, text, lower: text.toLowerCase() };
+}
+
+/** Splits a paragraph's tokens into runs of capitalised words, cut at punctuation. */
+function capitalisedRuns(tokens: readonly Token[], paragraph: number): Candidate[] {
+  const runs: Candidate[] = [];
+  // In a headline every word is capitalised: cut runs at verbs and function words there.
+  const capitals = tokens.filter((t) => REGEXPS.capitalised.test(t.text)).length;
+  const isHeadline = tokens.length >= 4 && capitals / tokens.length > HEADLINE_CAPITAL_SHARE;
+  let current: Token[] = [];
+  const close = (next: Token | undefined, isPossessive: boolean): void => {
+    if (current.length > 0) {
+      const words = current.map((t, i) => toWord(t, i === current.length - 1, isPossessive));
+      runs.push({ words, paragraph, isPossessive, next });
+    }
+    current = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    const isCap =
+      REGEXPS.capitalised.test(token.text) &&
+      !(isHeadline && (FUNCTION_WORDS.has(token.text.toLowerCase()) || HEADLINE_BREAK_TAGS.some((t) => token.tags.has(t))));
+    const isConnector =
+      current.length > 0 && CONNECTORS.has(token.text) && next !== undefined && REGEXPS.capitalised.test(next.text);
+    if (REGEXPS.nonSpace.test(token.pre)) close(token, false);
+    if (!isCap && !isConnector) {
+      close(token, false);
+      continue;
+    }
+    current.push(token);
+    const isPossessive = REGEXPS.possessive.test(token.text) && token.text.length > 2 && isCap;
+    if (isPossessive || REGEXPS.nonSpace.test(token.post)) close(next, isPossessive);
+  }
+  close(undefined, false);
+  return runs;
+}
+
+function plain(word: Word): string {
+  return word.lower.replace(REGEXPS.dots, '');
+}
+
+function spanText(paragraph: string, words: readonly Word[]): string {
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  return paragraph.slice(first.token.start, last.token.start + last.text.length);
+}
+
+/** Longest place alias starting at `from`, as [canonical, length]. */
+function matchPlace(paragraph: string, words: readonly Word[], from: number): [string, number] | null {
+  for (let len = Math.min(MAX_PLACE_WORDS, words.length - from); len >= 1; len--) {
+    const canonical = PLACE_ALIASES.get(spanText(paragraph, words.slice(from, from + len)).toLowerCase());
+    if (canonical !== undefined) return [canonical, len];
+  }
+  return null;
+}
+
+function hasTag(words: readonly Word[], ...tags: string[]): boolean {
+  return words.some((w) => tags.some((t) => w.token.tags.has(t)));
+}
+
+function classifyName(words: readonly Word[]): EntityKind | 'candidate' | null {
+  const last = words[words.length - 1]!;
+  if (words.length === 1 && REGEXPS.acronym.test(last.text)) return 'organisation';
+  if (ORG_HEADS.has(plain(last)) || hasTag(words, 'Organization')) return 'organisation';
+  if (hasTag(words, 'Person', 'FirstName', 'LastName')) return 'person';
+  if (hasTag(words, 'Place', 'Country', 'City', 'Region')) return 'place';
+  if (words.length === 1 && !hasTag(words, 'Date', 'Month', 'WeekDay', 'Pronoun')) return 'candidate';
+  return null;
+}
+
+interface Draft extends EntityMention {
+  readonly isCandidate?: boolean;
+  readonly next?: Token | undefined;
+}
+
+/** Reads the mentions in one capitalised run: leading places and titles, then the name. */
+function readRun(paragraph: string, run: Candidate): Draft[] {
+  let words = run.words;
+  // Sentence-initial capitals and calendar words are not names.
+  while (words.length > 0 && (FUNCTION_WORDS.has(words[0]!.lower) || CALENDAR_WORDS.has(plain(words[0]!)))) {
+    words = words.slice(1);
+  }
+  while (words.length > 0 && CALENDAR_WORDS.has(plain(words[words.length - 1]!))) words = words.slice(0, -1);
+  while (words.length > 0 && CONNECTORS.has(words[0]!.text)) words = words.slice(1);
+  if (words.length === 0) return [];
+
+  const drafts: Draft[] = [];
+  const base = { paragraph: run.paragraph };
+  const whole = matchPlace(paragraph, words, 0);
+  if (whole !== null && whole[1] === words.length) {
+    return [{ ...base, text: spanText(paragraph, words), name: whole[0], kind: 'place', start: words[0]!.token.start, end: words[0]!.token.start + spanText(paragraph, words).length, ...(run.isPossessive ? { isPossessive: true } : {}) }];
+  }
+  const acronymOrg = words.length === 1 ? ORG_ACRONYMS.get(plain(words[0]!)) : undefined;
+  if (acronymOrg !== undefined && REGEXPS.acronym.test(words[0]!.text)) {
+    const w = words[0]!;
+    return [{ ...base, text: w.text, name: acronymOrg, kind: 'organisation', start: w.token.start, end: w.token.start + w.text.length }];
+  }
+
+  if (words.length === 1 && DEMONYM_PLACES.has(words[0]!.lower)) return [];
+  // Leading qualifiers: places ("U.K."), demonyms ("French"), then title words; qualifiers count
+  // only when a title follows ("European Union" is a name, "European Commission President" is not).
+  let k = 0;
+  let qualifier: string | undefined;
+  const isTitleAt = (i: number): boolean => i < words.length - 1 && HEAD_TITLES.has(plain(words[i]!)) || (i < words.length - 2 && TITLE_WORDS.has(plain(words[i]!)) && isTitleAt(i + 1));
+  while (k < words.length) {
+    const place = matchPlace(paragraph, words, k);
+    if (place !== null && isTitleAt(k + place[1])) {
+      const span = words.slice(k, k + place[1]);
+      const text = spanText(paragraph, span);
+      drafts.push({ ...base, text, name: place[0], kind: 'place', start: span[0]!.token.start, end: span[0]!.token.start + text.length });
+      qualifier = place[0];
+      k += place[1];
+      continue;
+    }
+    const demonym = DEMONYM_PLACES.get(words[k]!.lower);
+    if (demonym !== undefined && isTitleAt(k + 1)) {
+      qualifier = demonym;
+      k++;
+      continue;
+    }
+    break;
+  }
+  const titleStart = k;
+  while (k < words.length - 1 && TITLE_WORDS.has(plain(words[k]!))) k++;
+  let titleWords = words.slice(titleStart, k);
+  if (!titleWords.some((w) => HEAD_TITLES.has(plain(w)))) {
+    k = titleStart;
+    titleWords = [];
+  }
+  const name = words.slice(k);
+  if (name.length === 0) return drafts;
+  const text = spanText(paragraph, name);
+  const start = name[0]!.token.start;
+  const title = titleWords.length > 0 ? titleWords.map((w) => w.lower).join(' ') : undefined;
+  let kind = classifyName(name);
+  if (title !== undefined && kind !== 'organisation') kind = 'person';
+  if (kind === null) return drafts;
+  const namePlace = matchPlace(paragraph, name, 0);
+  drafts.push({
+    ...base,
+    text: spanText(paragraph, words),
+    name: kind === 'place' && namePlace !== null && namePlace[1] === name.length ? namePlace[0] : text,
+    kind: kind === 'candidate' ? 'person' : kind,
+    start,
+    end: start + text.length,
+    ...(title !== undefined ? { title } : {}),
+    ...(qualifier !== undefined ? { qualifier } : {}),
+    ...(run.isPossessive ? { isPossessive: true } : {}),
+    ...(kind === 'candidate' ? { isCandidate: true, next: run.next } : {}),
+  });
+  return drafts;
+}
+
+function isSpeechVerb(token: Token | undefined): boolean {
+  return token !== undefined && SPEECH_VERBS.has(token.text.toLowerCase());
+}
+
+/**
+ * Finds the people, places and organisations named in one article's paragraphs.
+ *
+ * Capitalised runs of words are cut at punctuation; country names and demonyms in front
+ * ("U.K.", "French") and title words ("Prime Minister") are split off, and the rest is classified
+ * with compromise's tags and general word lists. A lone unknown capitalised word counts as a person
+ * when it is followed by a verb of saying or is the surname of a person named in the article.
+ * Deterministic; mentions come in paragraph and offset order.
+ */
+export function extractEntities(paragraphs: readonly string[]): EntityMention[] {
+  const drafts: Draft[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    for (const run of capitalisedRuns(tokenize(paragraph), index)) drafts.push(...readRun(paragraph, run));
+  });
+  const surnames = new Set<string>();
+  for (const d of drafts) {
+    if (d.kind === 'person' && d.isCandidate !== true) {
+      const parts = d.name.toLowerCase().split(/\s+/);
+      surnames.add(parts[parts.length - 1]!);
+    }
+  }
+  const speakers = new Set(drafts.filter((d) => d.isCandidate === true && isSpeechVerb(d.next)).map((d) => d.name.toLowerCase()));
+  const mentions: EntityMention[] = [];
+  for (const d of drafts) {
+    if (d.isCandidate === true && !speakers.has(d.name.toLowerCase()) && !surnames.has(d.name.toLowerCase())) continue;
+    const { isCandidate: _c, next: _n, ...mention } = d;
+    mentions.push(mention);
+  }
+  return mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+}

@@ -1,0 +1,409 @@
+import { PassageAligner, splitSentences, type Passage } from '../dedup/index.js';
+import { canonicalizeEntities, extractEntities, type Entity, type EntityKind } from './entities/index.js';
+import { extractFigures, groupFigures, type FigureGroup } from './figures/index.js';
+import { extractQuotes, mergeQuotes, type StoryQuote } from './quotes/index.js';
+import { summarize } from './summary/index.js';
+import { buildTimeline, type Timeline } from './timeline/index.js';
+import { buildCoverage } from './coverage.js';
+import {
+  FACT_SHEET_VERSION,
+  type ArticleAnalysis,
+  type Citation,
+  type FactSheet,
+  type FactSheetArticle,
+  type FactSheetStory,
+  type SheetArticle,
+  type SheetEntities,
+  type SheetEntity,
+  type SheetFigureDisagreement,
+  type SheetFigureGroup,
+  type SheetFigureValue,
+  type SheetQuote,
+  type SheetTimeline,
+  type SpeakerQuotes,
+  type SummarySentence,
+} from './types.js';
+
+/**
+ * Version of the per-article analysis ({@link ArticleAnalysis}). Bump when an analyser's output
+ * changes; cached analyses of another version are recomputed.
+ */
+export const ARTICLE_ANALYSIS_VERSION = 1;
+/** Version of {@link FactSheetBuilderState}. */
+export const FACT_SHEET_STATE_VERSION = 1;
+
+/** What {@link FactSheetBuilder.exportState} returns: JSON-serialisable. */
+export interface FactSheetBuilderState {
+  version: number;
+  story: FactSheetStory;
+  articles: Array<{ article: FactSheetArticle; analysis: ArticleAnalysis }>;
+}
+
+/**
+ * The per-article part of a fact sheet: sentences, entity mentions, quotes (with their speakers
+ * resolved against the article's own mentions) and figures. Pure and deterministic; the costly
+ * step (compromise tagging in entities) runs once per article.
+ */
+export function analyzeArticle(article: FactSheetArticle): ArticleAnalysis {
+  const mentions = extractEntities(article.paragraphs);
+  return {
+    version: ARTICLE_ANALYSIS_VERSION,
+    articleId: article.id,
+    sentences: article.paragraphs.map((p) => splitSentences(p)),
+    mentions,
+    quotes: extractQuotes(article.paragraphs, { entities: mentions }),
+    figures: extractFigures(article.paragraphs, article.published === null ? {} : { published: article.published }),
+  };
+}
+
+/**
+ * Builds a story's fact sheet from scratch. Equivalent to adding every article to a
+ * {@link FactSheetBuilder} and calling `build()`. Pure and deterministic: the result does not
+ * depend on the order of `articles`.
+ */
+export function buildFactSheet(story: FactSheetStory, articles: readonly FactSheetArticle[]): FactSheet {
+  const builder = new FactSheetBuilder(story);
+  for (const article of articles) builder.add(article);
+  return builder.build();
+}
+
+interface Entry {
+  article: FactSheetArticle;
+  analysis: ArticleAnalysis;
+}
+
+/**
+ * Incremental fact sheet: {@link add} analyses one article (entities, quotes, figures, sentences;
+ * cached by article id and {@link ARTICLE_ANALYSIS_VERSION}) and aligns its passages with the
+ * others; {@link build} re-runs only the cross-article steps (canonical entities, quote merging,
+ * figure grouping, timeline, summary, coverage). The state (articles and their analyses) can be
+ * exported as JSON and imported again, so a store can keep per-article analyses. `build()` gives
+ * the same sheet as {@link buildFactSheet} on the same articles.
+ */
+export class FactSheetBuilder {
+  private readonly story: FactSheetStory;
+  private readonly entries = new Map<number, Entry>();
+  private aligner = new PassageAligner();
+
+  constructor(story: FactSheetStory) {
+    this.story = { id: story.id, title: story.title };
+  }
+
+  /** Ids of the articles added, in the order added. */
+  get articleIds(): number[] {
+    return [...this.entries.keys()];
+  }
+
+  /**
+   * Adds one article; `analysis` may be a cached {@link analyzeArticle} result (used when its
+   * version and article id match, else recomputed).
+   * @throws Error when an article with this id was already added.
+   */
+  add(article: FactSheetArticle, analysis?: ArticleAnalysis): void {
+    if (this.entries.has(article.id)) throw new Error(`FactSheetBuilder.add: article ${article.id} was already added`);
+    const cached =
+      analysis && analysis.version === ARTICLE_ANALYSIS_VERSION && analysis.articleId === article.id ? analysis : analyzeArticle(article);
+    this.entries.set(article.id, { article, analysis: cached });
+    this.aligner.add({ id: article.id, paragraphs: article.paragraphs });
+  }
+
+  /** Removes an article; returns false when it was not there. Realigns the rest (cheap). */
+  remove(id: number): boolean {
+    if (!this.entries.delete(id)) return false;
+    this.aligner = new PassageAligner();
+    for (const { article } of this.entries.values()) this.aligner.add({ id: article.id, paragraphs: article.paragraphs });
+    return true;
+  }
+
+  /** The cached analysis of one article, or undefined. */
+  analysisOf(id: number): ArticleAnalysis | undefined {
+    return this.entries.get(id)?.analysis;
+  }
+
+  exportState(): FactSheetBuilderState {
+    return {
+      version: FACT_SHEET_STATE_VERSION,
+      story: { ...this.story },
+      articles: [...this.entries.values()].map((e) => ({ article: e.article, analysis: e.analysis })),
+    };
+  }
+
+  /**
+   * Rebuilds a builder from {@link exportState}'s output. Analyses of another version are
+   * recomputed; a state of another version is replayed from its articles.
+   */
+  static importState(state: FactSheetBuilderState): FactSheetBuilder {
+    const builder = new FactSheetBuilder(state.story);
+    const isCurrent = state.version === FACT_SHEET_STATE_VERSION;
+    for (const { article, analysis } of state.articles) builder.add(article, isCurrent ? analysis : undefined);
+    return builder;
+  }
+
+  /** The fact sheet of the articles added so far. Deterministic. */
+  build(): FactSheet {
+    const entries = [...this.entries.values()].sort((a, b) => compareArticles(a.article, b.article));
+    const articles = entries.map((e) => toSheetArticle(e.article));
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const cite = (id: number): Citation => ({ articleId: id, source: byId.get(id)?.source ?? null });
+    const order = new Map(articles.map((a, i) => [a.id, i]));
+    const citeAll = (ids: Iterable<number>): Citation[] =>
+      [...new Set(ids)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).map(cite);
+    const passages = new Map(entries.map((e) => [e.article.id, this.aligner.passages(e.article.id)]));
+
+    const entities = canonicalizeEntities(entries.map((e) => ({ articleId: e.article.id, source: e.article.source, mentions: e.analysis.mentions })));
+    const storyQuotes = mergeQuotes(
+      entries.map((e) => ({ articleId: e.article.id, source: e.article.source, quotes: e.analysis.quotes })),
+      { entities },
+    );
+    const figureGroups = groupFigures(
+      entries.map((e) => ({ articleId: e.article.id, source: e.article.source, published: e.article.published, figures: e.analysis.figures })),
+    );
+    const timeline = buildTimeline(
+      entries.map((e) => ({ articleId: e.article.id, source: e.article.source, published: e.article.published, paragraphs: e.article.paragraphs })),
+    );
+
+    const quotes = toSpeakerQuotes(storyQuotes, this.entries, citeAll);
+    const figures = toFigureGroups(figureGroups, citeAll);
+    return {
+      version: FACT_SHEET_VERSION,
+      story: { ...this.story },
+      articles,
+      summary: toSummary(entries, passages, citeAll),
+      entities: toEntities(entities, byId, citeAll),
+      quotes,
+      figures,
+      timeline: toTimeline(timeline, citeAll),
+      coverage: buildCoverage(
+        entries.map((e) => ({
+          article: byId.get(e.article.id)!,
+          paragraphs: e.article.paragraphs,
+          passages: passages.get(e.article.id) ?? [],
+          sentenceCount: e.analysis.sentences.reduce((t, s) => t + s.length, 0),
+        })),
+        quotes,
+        figures,
+      ),
+    };
+  }
+}
+
+/** Story order: published ascending (undated last), then id. */
+function compareArticles(a: FactSheetArticle, b: FactSheetArticle): number {
+  const pa = a.published ?? '\uffff';
+  const pb = b.published ?? '\uffff';
+  return pa < pb ? -1 : pa > pb ? 1 : a.id - b.id;
+}
+
+/** How to name an article in a citation: outlet, else title, else `#id`. */
+export function labelOf(article: { id: number; source: string | null; title: string | null }): string {
+  const source = article.source?.trim();
+  if (source) return source;
+  const title = article.title?.trim();
+  return title ? title : `#${article.id}`;
+}
+
+function toSheetArticle(a: FactSheetArticle): SheetArticle {
+  return {
+    id: a.id,
+    title: a.title,
+    source: a.source,
+    published: a.published,
+    url: a.url ?? null,
+    copyGroup: a.copyGroup ?? null,
+    label: labelOf(a),
+  };
+}
+
+type CiteAll = (ids: Iterable<number>) => Citation[];
+
+function toSummary(entries: readonly Entry[], passages: Map<number, Passage[]>, citeAll: CiteAll): SummarySentence[] {
+  const input = entries.map((e) => {
+    const flat = e.analysis.sentences.flat();
+    const shared: number[][] = flat.map(() => []);
+    for (const p of passages.get(e.article.id) ?? []) {
+      for (let i = p.sentenceStart; i < p.sentenceEnd && i < shared.length; i++) shared[i] = p.sharedWith.map((s) => s.articleId);
+    }
+    return { id: e.article.id, sentences: flat.map((text, i) => ({ text, sharedWith: shared[i] ?? [] })) };
+  });
+  return summarize(input).map((p) => ({
+    text: p.text,
+    citations: citeAll(p.articleIds),
+    articleId: p.articleId,
+    sentence: p.sentence,
+    score: p.score,
+  }));
+}
+
+const ENTITY_GROUP: Readonly<Record<EntityKind, keyof SheetEntities>> = {
+  person: 'people',
+  place: 'places',
+  organisation: 'organisations',
+};
+
+function toEntities(entities: readonly Entity[], byId: Map<number, SheetArticle>, citeAll: CiteAll): SheetEntities {
+  const out: SheetEntities = { people: [], places: [], organisations: [] };
+  for (const e of entities) {
+    const counts = new Map<number, number>();
+    for (const a of e.articles) if (typeof a.articleId === 'number') counts.set(a.articleId, (counts.get(a.articleId) ?? 0) + a.count);
+    const outlets = new Map<string, number>();
+    for (const [id, n] of counts) {
+      const label = byId.get(id)?.label ?? `#${id}`;
+      outlets.set(label, (outlets.get(label) ?? 0) + n);
+    }
+    const entity: SheetEntity = {
+      id: e.id,
+      name: e.name,
+      kind: e.kind,
+      aliases: [...e.aliases],
+      count: e.count,
+      mentions: citeAll(counts.keys()).map((c) => ({ ...c, count: counts.get(c.articleId) ?? 0 })),
+      outlets: [...outlets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([outlet, count]) => ({ outlet, count })),
+    };
+    out[ENTITY_GROUP[e.kind]].push(entity);
+  }
+  for (const list of [out.people, out.places, out.organisations]) list.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return out;
+}
+
+function toSpeakerQuotes(storyQuotes: readonly StoryQuote[], entries: Map<number, Entry>, citeAll: CiteAll): SpeakerQuotes[] {
+  const bySpeaker = new Map<string, SpeakerQuotes>();
+  for (const q of storyQuotes) {
+    const variants = q.variants.map((v) => {
+      const id = Number(v.articleId);
+      const entry = entries.get(id);
+      return {
+        articleId: id,
+        source: entry?.article.source ?? null,
+        text: v.quote.text,
+        kind: v.quote.kind,
+        sentence: entry ? quoteSentence(entry, v.quote) : v.quote.text,
+      };
+    });
+    const quote: SheetQuote = {
+      id: q.id,
+      text: q.text,
+      kind: q.kind,
+      channel: q.channel,
+      sentence: variants[0]?.sentence ?? q.text,
+      citations: citeAll(q.articleIds.map(Number)),
+      variants,
+    };
+    // "officials" and "Officials" are one speaker.
+    const key = q.speaker === null ? '\u0000' : q.speaker.toLowerCase();
+    const group = bySpeaker.get(key) ?? { speaker: q.speaker, speakerKind: q.speakerKind, quotes: [] };
+    group.quotes.push(quote);
+    bySpeaker.set(key, group);
+  }
+  // Most quoted first; the unattributed last.
+  return [...bySpeaker.values()].sort(
+    (a, b) =>
+      Number(a.speaker === null) - Number(b.speaker === null) ||
+      b.quotes.length - a.quotes.length ||
+      (a.speaker ?? '').localeCompare(b.speaker ?? ''),
+  );
+}
+
+/** The sentence(s) of the article a quote stands in, with its attribution when in the same paragraph. */
+function quoteSentence(entry: Entry, q: { paragraph: number; start: number; end: number; endParagraph?: number; speakerSpan: { paragraph: number; start: number; end: number } | null }): string {
+  const paragraph = entry.article.paragraphs[q.paragraph] ?? '';
+  const sentences = entry.analysis.sentences[q.paragraph] ?? [];
+  let from = q.start;
+  let to = q.endParagraph !== undefined && q.endParagraph !== q.paragraph ? paragraph.length : q.end;
+  if (q.speakerSpan && q.speakerSpan.paragraph === q.paragraph) {
+    from = Math.min(from, q.speakerSpan.start);
+    to = Math.max(to, q.speakerSpan.end);
+  }
+  const picked: string[] = [];
+  let cursor = 0;
+  for (const s of sentences) {
+    const at = paragraph.indexOf(s, cursor);
+    if (at < 0) continue;
+    cursor = at + s.length;
+    if (at < to && cursor > from) picked.push(s);
+  }
+  return picked.length > 0 ? picked.join(' ') : paragraph;
+}
+
+function toFigureGroups(groups: readonly FigureGroup[], citeAll: CiteAll): SheetFigureGroup[] {
+  const out = groups.map((g): SheetFigureGroup => {
+    const values: SheetFigureValue[] = [];
+    const ids: number[][] = [];
+    const indexOfReport: number[] = [];
+    const keyOf = new Map<string, number>();
+    for (const r of g.reports) {
+      const head = r.figures[0];
+      const conversion = head?.conversion ? { value: head.conversion.value, currency: head.conversion.currency } : null;
+      const key = `${r.bounds}|${head?.currency ?? ''}|${conversion ? `${conversion.value} ${conversion.currency}` : ''}`;
+      let index = keyOf.get(key);
+      if (index === undefined) {
+        index = values.length;
+        keyOf.set(key, index);
+        values.push({
+          text: r.figures.map((f) => f.text).join(' + '),
+          bounds: r.bounds,
+          low: r.low,
+          high: r.high,
+          currency: head?.currency ?? null,
+          conversion,
+          sentence: head?.sentence ?? '',
+          citations: [],
+        });
+        ids.push([]);
+      }
+      ids[index]?.push(Number(r.articleId));
+      indexOfReport.push(index);
+    }
+    values.forEach((v, i) => (v.citations = citeAll(ids[i] ?? [])));
+    const disagreements: SheetFigureDisagreement[] = [];
+    const seen = new Set<string>();
+    const addPairs = (pairs: typeof g.conflicts, level: SheetFigureDisagreement['level']): void => {
+      for (const c of pairs) {
+        const a = indexOfReport[c.a];
+        const b = indexOfReport[c.b];
+        if (a === undefined || b === undefined || a === b) continue;
+        const key = `${Math.min(a, b)}|${Math.max(a, b)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        disagreements.push({ a: Math.min(a, b), b: Math.max(a, b), level, reason: c.reason });
+      }
+    };
+    addPairs(g.conflicts, 'conflict');
+    addPairs(g.differences, 'differ');
+    return {
+      kind: g.kind,
+      unit: g.unit,
+      keywords: g.keywords,
+      verdict: g.verdict,
+      isDisagreement: g.isDisagreement,
+      values,
+      disagreements,
+      articleCount: new Set(ids.flat()).size,
+    };
+  });
+  // Disagreements first, then figures reported by more articles; stable otherwise.
+  return out
+    .map((g, i) => ({ g, i }))
+    .sort((x, y) => Number(y.g.isDisagreement) - Number(x.g.isDisagreement) || y.g.articleCount - x.g.articleCount || x.i - y.i)
+    .map((x) => x.g);
+}
+
+function toTimeline(timeline: Timeline, citeAll: CiteAll): SheetTimeline {
+  return {
+    entries: timeline.entries.map((e) => ({
+      start: e.start,
+      end: e.end,
+      granularity: e.granularity,
+      description: e.description,
+      citations: citeAll(e.mentions.map((m) => Number(m.articleId))),
+      isDisputed: e.isDisputed,
+      variants: e.variants.map((v) => ({
+        start: v.start,
+        end: v.end,
+        granularity: v.granularity,
+        expressions: [...new Set(v.mentions.map((m) => m.expression))],
+        citations: citeAll(v.mentions.map((m) => Number(m.articleId))),
+      })),
+    })),
+    references: timeline.references.map((r) => ({ articleId: Number(r.articleId), published: r.published, from: r.from })),
+  };
+}

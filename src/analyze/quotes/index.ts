@@ -1,0 +1,21 @@
+/**
+ * Quotes: who said what in an article, and the same quote across a story's outlets.
+ * Pure and deterministic; no I/O.
+ *
+ * @example
+ * const quotes = extractQuotes(['“It is not unanimous,” Macron said.']);
+ * // → [{ text: 'It is not unanimous', kind: 'direct', speaker: 'Macron', cue: 'said', ... }]
+ * const story = mergeQuotes([{ articleId: 1, source: 'AP', quotes }, ...]);
+ */
+export { extractQuotes } from './extract.js';
+export { mergeQuotes, type MergeQuotesOptions } from './merge.js';
+export type {
+  ArticleQuotes,
+  ExtractQuotesOptions,
+  Quote,
+  QuoteKind,
+  QuoteVariant,
+  SpeakerKind,
+  StoryQuote,
+  TextSpan,
+} from './types.js';

@@ -1,0 +1,153 @@
+import type { Citation, FactSheet, SheetFigureGroup } from '../types.js';
+import { boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, notableFigures, verdictText } from './common.js';
+
+/** Caps so a 500-article story gives a report a person can read; the JSON has everything. */
+const MAX_QUOTES_PER_SPEAKER = 15;
+const MAX_SPEAKERS = 30;
+const MAX_FIGURE_GROUPS = 25;
+const MAX_TIMELINE_ENTRIES = 60;
+const MAX_ENTITIES = 15;
+const MAX_CITED = 8;
+const MAX_OWN_ARTICLES = 40;
+const MAX_OWN_PASSAGES = 6;
+
+/**
+ * Escapes untrusted text for Markdown (CommonMark/GFM): control characters removed, whitespace
+ * collapsed, every character that could open emphasis, code, links, tables or a block marker is
+ * backslash-escaped, and `<`, `>`, `&` become entities, so no raw HTML or entity passes through.
+ */
+export function escapeMarkdown(text: string): string {
+  return cleanText(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]{}|~!]/g, '\\$&')
+    .replace(/^(#{1,6}|[+=-])(?=\s|$)/, '\\$1')
+    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/**
+ * The fact sheet as a Markdown report a journalist could paste: summary with inline citations
+ * `[Outlet]` after each sentence, figures tables with disagreements marked, quotes as block quotes
+ * with their sources, a timeline list, entities, coverage per article and the list of sources.
+ * Deterministic.
+ */
+export function renderMarkdown(sheet: FactSheet): string {
+  const label = citationLabeler(sheet);
+  const cites = (cs: readonly Citation[]): string => {
+    const names = cs.slice(0, MAX_CITED).map((c) => escapeMarkdown(label(c)));
+    if (cs.length > MAX_CITED) names.push(`+${cs.length - MAX_CITED} more`);
+    return `\\[${names.join('; ')}\\]`;
+  };
+  const out: string[] = [];
+  const outlets = new Set(sheet.articles.map((a) => a.source ?? `#${a.id}`));
+  const dates = sheet.articles.map((a) => a.published?.slice(0, 10)).filter((d): d is string => !!d).sort();
+  out.push(`# Fact sheet: ${escapeMarkdown(sheet.story.title)}`, '');
+  out.push(
+    `_Story ${sheet.story.id} · ${sheet.articles.length} articles · ${outlets.size} outlets` +
+      (dates.length > 0 ? ` · ${dateRange(dates[0]!, dates[dates.length - 1]!)}` : '') +
+      ` · fact sheet schema v${sheet.version}_`,
+    '',
+  );
+
+  out.push('## Summary', '');
+  if (sheet.summary.length === 0) out.push('_No text._', '');
+  sheet.summary.forEach((s, i) => out.push(`${i + 1}. ${escapeMarkdown(s.text)} ${cites(s.citations)}`));
+  out.push('');
+
+  out.push('## Figures', '');
+  const figures = notableFigures(sheet);
+  if (figures.length === 0) out.push('_No figure is reported by more than one article._', '');
+  for (const g of figures.slice(0, MAX_FIGURE_GROUPS)) out.push(...figureTable(g, cites));
+  if (figures.length > MAX_FIGURE_GROUPS) out.push(`_${figures.length - MAX_FIGURE_GROUPS} more figure groups in the JSON output._`, '');
+
+  out.push('## Quotes', '');
+  if (sheet.quotes.length === 0) out.push('_No quotes._', '');
+  for (const sp of sheet.quotes.slice(0, MAX_SPEAKERS)) {
+    out.push(`### ${sp.speaker === null ? 'Unattributed' : escapeMarkdown(sp.speaker)}`, '');
+    for (const q of sp.quotes.slice(0, MAX_QUOTES_PER_SPEAKER)) {
+      const body = q.kind === 'indirect' ? `_(reported)_ ${escapeMarkdown(q.text)}` : `“${escapeMarkdown(q.text)}”`;
+      const how = [q.kind, q.channel === null ? null : escapeMarkdown(q.channel)].filter(Boolean).join(', ');
+      out.push(`> ${body}`, '>', `> — ${how} ${cites(q.citations)}`, '');
+    }
+    if (sp.quotes.length > MAX_QUOTES_PER_SPEAKER) out.push(`_${sp.quotes.length - MAX_QUOTES_PER_SPEAKER} more quotes._`, '');
+  }
+  if (sheet.quotes.length > MAX_SPEAKERS) out.push(`_${sheet.quotes.length - MAX_SPEAKERS} more speakers._`, '');
+
+  out.push('## Timeline', '');
+  if (sheet.timeline.entries.length === 0) out.push('_No dated events._');
+  for (const e of sheet.timeline.entries.slice(0, MAX_TIMELINE_ENTRIES)) {
+    out.push(`- **${dateRange(e.start, e.end)}**: ${escapeMarkdown(e.description)} ${cites(e.citations)}`);
+    if (e.isDisputed) {
+      out.push('  - ⚠️ **Disputed dating:**');
+      for (const v of e.variants) {
+        out.push(`    - ${dateRange(v.start, v.end)}: “${v.expressions.map(escapeMarkdown).join('”, “')}” ${cites(v.citations)}`);
+      }
+    }
+  }
+  if (sheet.timeline.entries.length > MAX_TIMELINE_ENTRIES) out.push(`- _${sheet.timeline.entries.length - MAX_TIMELINE_ENTRIES} more events._`);
+  out.push('');
+
+  out.push('## People, places, organisations', '');
+  for (const [title, list] of [['People', sheet.entities.people], ['Places', sheet.entities.places], ['Organisations', sheet.entities.organisations]] as const) {
+    if (list.length === 0) continue;
+    const items = list.slice(0, MAX_ENTITIES).map((e) => `${escapeMarkdown(e.name)} (${e.count} mentions in ${e.mentions.length} articles)`);
+    out.push(`- **${title}:** ${items.join('; ')}`);
+  }
+  out.push('');
+
+  out.push('## Coverage', '');
+  out.push('| Article | Published | Words | Copy of | Shares sentences with | Only here |', '|---|---|---:|---|---|---|');
+  for (const c of sheet.coverage) {
+    const copy = c.firstPublished && c.firstPublished.articleId !== c.articleId ? escapeMarkdown(label(c.firstPublished)) : '';
+    const shares = c.sharedWith.slice(0, MAX_CITED).map((s) => `${escapeMarkdown(label(s))} (${s.sentences})`).join(', ');
+    const own = `${c.ownSentences}/${c.sentences} sentences, ${c.ownQuotes.length} quotes, ${c.ownFigures.length} figures`;
+    out.push(`| ${escapeMarkdown(label(c))} | ${c.published?.slice(0, 10) ?? '–'} | ${c.words} | ${copy} | ${shares} | ${own} |`);
+  }
+  out.push('');
+  for (const c of sheet.coverage.slice(0, MAX_OWN_ARTICLES)) {
+    if (c.ownPassages.length === 0) continue;
+    out.push(`### Only in ${escapeMarkdown(label(c))}`, '');
+    for (const p of c.ownPassages.slice(0, MAX_OWN_PASSAGES)) out.push(`- ${escapeMarkdown(p)}`);
+    if (c.ownPassages.length > MAX_OWN_PASSAGES) out.push(`- _${c.ownPassages.length - MAX_OWN_PASSAGES} more passages._`);
+    out.push('');
+  }
+
+  out.push('## Sources', '');
+  for (const a of sheet.articles) {
+    const title = escapeMarkdown(a.title ?? `Article #${a.id}`);
+    const url = safeUrl(a.url);
+    const linked = url === null ? title : `[${title}](<${url}>)`;
+    out.push(`- **${escapeMarkdown(label({ articleId: a.id, source: a.source }))}**: ${linked}${a.published ? `, ${escapeMarkdown(a.published)}` : ''}`);
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function figureTable(g: SheetFigureGroup, cites: (cs: readonly Citation[]) => string): string[] {
+  const marker = g.verdict === 'conflict' ? '❌ ' : g.verdict === 'differ' ? '⚠️ ' : '';
+  const lines = [`### ${marker}${escapeMarkdown(figureTitle(g))}: ${verdictText(g)}`, ''];
+  lines.push('| | Value | Reading | Reported by | Sentence |', '|---|---|---|---|---|');
+  g.values.forEach((v, i) => {
+    const involved = g.disagreements.filter((d) => d.a === i || d.b === i);
+    const flag = involved.some((d) => d.level === 'conflict') ? '❌' : involved.length > 0 ? '⚠️' : '';
+    const conv = v.conversion ? ` (${formatAmount(v.conversion.value)} ${v.conversion.currency})` : '';
+    lines.push(`| ${flag} | ${escapeMarkdown(v.text + conv)} | ${escapeMarkdown(boundsText(g, v))} | ${cites(v.citations)} | ${escapeMarkdown(v.sentence)} |`);
+  });
+  lines.push('');
+  if (g.disagreements.length > 0) {
+    for (const d of g.disagreements) {
+      const a = g.values[d.a];
+      const b = g.values[d.b];
+      if (!a || !b) continue;
+      lines.push(`- ${d.level === 'conflict' ? 'Cannot both be true' : 'Different counts'}: ${escapeMarkdown(a.text)} ${cites(a.citations)} vs ${escapeMarkdown(b.text)} ${cites(b.citations)}`);
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
+/** An http(s) URL safe to put in `<...>` link syntax, or null. */
+function safeUrl(url: string | null): string | null {
+  if (url === null || !/^https?:\/\/[^\s<>]+$/i.test(url)) return null;
+  return url.replace(/[()\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}

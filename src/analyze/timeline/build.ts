@@ -1,0 +1,211 @@
+import { contentStems } from '../figures/index.js';
+import { isoDay, latestExplicitDate, parseIsoDay, resolveDates } from './resolve.js';
+import type { ArticleReference, DatedMention, Timeline, TimelineArticle, TimelineEntry, TimelineVariant } from './types.js';
+
+/**
+ * Similarity of two clauses = the summed inverse document frequency, ln(N / df) over the story's
+ * dated clauses, of the content words they share. Words common to the whole story (`Ukraine`,
+ * `said`) weigh little; rare shared words (`Kharkiv`, `safeguard`) tie clauses together.
+ */
+export const MIN_SCORE_OVERLAP = 8;
+/** Lower bar for mentions resolved to the very same day. */
+export const MIN_SCORE_SAME_DAY = 6;
+/** Mentions on disjoint dates are the same event told differently only with this score... */
+export const MIN_SCORE_OTHER_DATE = 12;
+/** ...and when the shared words carry this share of the shorter clause's weight. */
+const MIN_SHARE_OTHER_DATE = 0.4;
+// Date words say when, not what: they must not make two clauses look alike.
+const DATE_WORDS = new Set(
+  ('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december week month year day today yesterday tomorrow overnight night morning ' +
+    'afternoon evening earlier later last next ago eve weekend').split(' '),
+);
+/** A date inferred from the text may lie at most this many days after the story's other articles. */
+const MAX_INFERRED_LEAD_DAYS = 7;
+
+interface Mention extends DatedMention {
+  stems: Set<string>;
+}
+
+/**
+ * Builds a story's timeline from its articles.
+ *
+ * 1. Reference dates: the publication date; else the latest full date the article names in
+ *    past-tense sentences; else the latest publication date of the story's other articles.
+ * 2. Every date expression is resolved against its article's reference (see `resolveDates`).
+ * 3. Mentions are merged into events by single link: overlapping dates and at least
+ *    {@link MIN_SHARED_SAME_DATE} shared content words of the clause around the expression (one
+ *    fewer on the very same day), or disjoint dates and at least {@link MIN_SHARED_OTHER_DATE}
+ *    making up 40% of the shorter clause (the same event dated differently). Words common to the
+ *    whole story do not count; two clauses of one sentence never merge.
+ * 4. Inside an event, mentions with overlapping dates form one variant; more than one variant
+ *    marks the event as disputed. Entries are sorted by date. Deterministic.
+ */
+export function buildTimeline(perArticle: readonly TimelineArticle[]): Timeline {
+  const references = inferReferences(perArticle);
+  const mentions: Mention[] = [];
+  perArticle.forEach((article, a) => {
+    const ref = references[a];
+    const day = ref?.published ? parseIsoDay(ref.published) : null;
+    const resolved = resolveDates(article.paragraphs, day);
+    // Clause per mention: from its expression to the next expression in the same sentence.
+    const bySentence = new Map<string, typeof resolved>();
+    for (const r of resolved) {
+      const key = `${r.paragraph}\u0000${r.sentence}`;
+      const list = bySentence.get(key) ?? [];
+      list.push(r);
+      bySentence.set(key, list);
+    }
+    for (const list of bySentence.values()) {
+      list.sort((x, y) => x.index - y.index);
+      list.forEach((r, k) => {
+        const next = list[k + 1];
+        const from = k === 0 ? 0 : r.index;
+        const clause = r.sentence.slice(from, next ? next.index : r.sentence.length);
+        mentions.push({
+          articleId: article.articleId,
+          source: article.source,
+          start: r.start,
+          end: r.end,
+          granularity: r.granularity,
+          expression: r.expression,
+          sentence: r.sentence,
+          paragraph: r.paragraph,
+          inferredReference: ref?.from !== 'published',
+          stems: new Set([...contentStems(clause)].filter((w) => !DATE_WORDS.has(w))),
+        });
+      });
+    }
+  });
+  const idf = inverseFrequencies(mentions);
+
+  const parent = mentions.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      const p = parent[i] ?? i;
+      parent[i] = parent[p] ?? p;
+      i = p;
+    }
+    return i;
+  };
+  for (let i = 0; i < mentions.length; i++) {
+    for (let j = i + 1; j < mentions.length; j++) {
+      const a = mentions[i];
+      const b = mentions[j];
+      if (!a || !b) continue;
+      if (a.articleId === b.articleId && a.paragraph === b.paragraph && a.sentence === b.sentence) continue;
+      if (a.granularity === 'year' && b.granularity === 'year' && a.start !== b.start) continue;
+      if (isSameEvent(a, b, idf)) parent[find(i)] = find(j);
+    }
+  }
+  const clusters = new Map<number, Mention[]>();
+  mentions.forEach((m, i) => {
+    const root = find(i);
+    const list = clusters.get(root) ?? [];
+    list.push(m);
+    clusters.set(root, list);
+  });
+
+  const entries: TimelineEntry[] = [];
+  for (const list of clusters.values()) entries.push(toEntry(list));
+  entries.sort((x, y) => x.start.localeCompare(y.start) || x.end.localeCompare(y.end) || x.description.localeCompare(y.description));
+  return { entries, references };
+}
+
+function inferReferences(perArticle: readonly TimelineArticle[]): ArticleReference[] {
+  const known = perArticle
+    .map((a) => (a.published ? parseIsoDay(a.published) : null))
+    .filter((d): d is Date => d !== null)
+    .map(isoDay)
+    .sort();
+  const storyLatest = known[known.length - 1] ?? null;
+  return perArticle.map((a) => {
+    const given = a.published ? parseIsoDay(a.published) : null;
+    if (given) return { articleId: a.articleId, published: isoDay(given), from: 'published' };
+    const hint = storyLatest ? parseIsoDay(storyLatest) : null;
+    if (hint) {
+      const fromText = latestExplicitDate(a.paragraphs, hint);
+      const limit = isoDay(new Date(hint.getTime() + MAX_INFERRED_LEAD_DAYS * 86_400_000));
+      if (fromText && fromText <= limit) return { articleId: a.articleId, published: fromText, from: 'text' };
+      return { articleId: a.articleId, published: storyLatest, from: 'story' };
+    }
+    return { articleId: a.articleId, published: null, from: 'none' };
+  });
+}
+
+function inverseFrequencies(mentions: Mention[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const m of mentions) for (const s of m.stems) df.set(s, (df.get(s) ?? 0) + 1);
+  // At least 8 documents, so a tiny story does not make every word rare.
+  const n = Math.max(mentions.length, 8);
+  return new Map([...df].map(([w, d]) => [w, Math.log(n / d)]));
+}
+
+function isSameEvent(a: Mention, b: Mention, idf: Map<string, number>): boolean {
+  let score = 0;
+  for (const w of a.stems) if (b.stems.has(w)) score += idf.get(w) ?? 0;
+  if (overlaps(a, b)) {
+    const sameDay = a.start === b.start && a.end === b.end && a.granularity === 'day';
+    return score >= (sameDay ? MIN_SCORE_SAME_DAY : MIN_SCORE_OVERLAP);
+  }
+  const weight = (m: Mention): number => [...m.stems].reduce((t, w) => t + (idf.get(w) ?? 0), 0);
+  return score >= MIN_SCORE_OTHER_DATE && score >= MIN_SHARE_OTHER_DATE * Math.min(weight(a), weight(b));
+}
+
+function overlaps(a: { start: string; end: string }, b: { start: string; end: string }): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+function toEntry(list: Mention[]): TimelineEntry {
+  // Variants: connected components of overlapping date ranges.
+  const sorted = [...list].sort((x, y) => x.start.localeCompare(y.start) || x.end.localeCompare(y.end));
+  const variants: TimelineVariant[] = [];
+  for (const m of sorted) {
+    const v = variants.find((x) => x.mentions.some((y) => overlaps(y, m)));
+    const mention = stripStems(m);
+    if (v) {
+      v.mentions.push(mention);
+    } else {
+      variants.push({ start: m.start, end: m.end, granularity: m.granularity, mentions: [mention] });
+    }
+  }
+  for (const v of variants) Object.assign(v, commonDating(v.mentions));
+  variants.sort((x, y) => y.mentions.length - x.mentions.length || x.start.localeCompare(y.start));
+  const main = variants[0];
+  const all = list.map(stripStems);
+  const description = all.map((m) => m.sentence).sort((x, y) => x.length - y.length || x.localeCompare(y))[0] ?? '';
+  const sources = [...new Set(all.map((m) => m.source ?? m.articleId))];
+  return {
+    start: main?.start ?? '',
+    end: main?.end ?? '',
+    granularity: main?.granularity ?? 'day',
+    description,
+    sources,
+    mentions: all,
+    isDisputed: variants.length > 1,
+    variants,
+  };
+}
+
+/** The dating most mentions of a variant give; ties go to the narrowest. */
+function commonDating(mentions: DatedMention[]): Pick<TimelineVariant, 'start' | 'end' | 'granularity'> {
+  const counts = new Map<string, { n: number; m: DatedMention }>();
+  for (const m of mentions) {
+    const key = `${m.start}|${m.end}|${m.granularity}`;
+    const c = counts.get(key);
+    if (c) c.n += 1;
+    else counts.set(key, { n: 1, m });
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n || daysOf(a.m) - daysOf(b.m) || a.m.start.localeCompare(b.m.start))[0];
+  const m = best?.m ?? mentions[0];
+  return { start: m?.start ?? '', end: m?.end ?? '', granularity: m?.granularity ?? 'day' };
+}
+
+function daysOf(r: { start: string; end: string }): number {
+  return (Date.parse(r.end) - Date.parse(r.start)) / 86_400_000;
+}
+
+function stripStems(m: Mention): DatedMention {
+  const { stems: _stems, ...rest } = m;
+  return rest;
+}

@@ -1,0 +1,164 @@
+import * as chrono from 'chrono-node';
+import { splitSentences } from '../figures/index.js';
+import type { Granularity } from './types.js';
+
+/** A date expression resolved against a reference day. */
+export interface ResolvedDate {
+  start: string;
+  end: string;
+  granularity: Granularity;
+  expression: string;
+  sentence: string;
+  paragraph: number;
+  /** Character offset of the expression in the sentence. */
+  index: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** `2025-03-27` (or a date-time) → noon UTC of that day, or null. */
+export function parseIsoDay(iso: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+export function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function addDays(d: Date, n: number): Date {
+  return new Date(d.getTime() + n * DAY_MS);
+}
+
+/** Monday of the ISO week containing `d`. */
+function mondayOf(d: Date): Date {
+  const dow = (d.getUTCDay() + 6) % 7;
+  return addDays(d, -dow);
+}
+
+const PAST_TENSE = /\b(?:said|says|was|were|had|did|met|told|announced|reported|added|launched|killed|injured|wounded|\w{3,}ed)\b/i;
+const FUTURE_TENSE = /\b(?:will|would be|is expected|are expected|is due|are due|next|upcoming|plans? to|is set to|are set to|expecting|ahead of)\b/i;
+// Expressions chrono reads that do not date an event.
+const IGNORED = /^(?:now|right now|today's|currently|at the moment|may|march|second|the second)$/i;
+// A calendar date written out: "March 26", "26 March", "2025-03-26", "3/26".
+const EXPLICIT_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{2}-\d{2}|\b\d{1,2}\/\d{1,2}\b/i;
+const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
+/**
+ * Finds and resolves the date expressions in one article, against `reference` (its publication
+ * day; with `null` only absolute years are kept). Deterministic: chrono-node with the reference pinned, UTC, plus rules for what chrono
+ * leaves out or reads too precisely (`overnight`, `last week`, bare years).
+ */
+export function resolveDates(paragraphs: readonly string[], reference: Date | null): ResolvedDate[] {
+  const out: ResolvedDate[] = [];
+  paragraphs.forEach((paragraph, p) => {
+    for (const { text: sentence } of splitSentences(paragraph)) {
+      const taken: Array<[number, number]> = [];
+      const push = (r: Omit<ResolvedDate, 'sentence' | 'paragraph'>): void => {
+        const end = r.index + r.expression.length;
+        if (taken.some(([s, e]) => r.index < e && end > s)) return;
+        taken.push([r.index, end]);
+        out.push({ ...r, sentence, paragraph: p });
+      };
+      if (reference) {
+        for (const r of resolveOvernight(sentence, reference)) push(r);
+        for (const r of resolveChrono(sentence, reference)) push(r);
+      }
+      for (const r of resolveYears(sentence)) push(r);
+    }
+  });
+  return out;
+}
+
+function resolveOvernight(sentence: string, ref: Date): Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> {
+  const out: Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> = [];
+  // "overnight" in a report: the night before publication, unless a date is named right after it.
+  for (const m of sentence.matchAll(/\b(?:overnight|last night|(?:over|in|during) the (?:last|past) (?:day|24 hours))\b/gi)) {
+    out.push({ start: isoDay(addDays(ref, -1)), end: isoDay(ref), granularity: 'day', expression: m[0], index: m.index });
+  }
+  return out;
+}
+
+function resolveYears(sentence: string): Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> {
+  const out: Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> = [];
+  for (const m of sentence.matchAll(/\b(?:in|since|by|from|until|of|the|early|late|mid-?)\s+((?:1[89]|20)\d{2})\b(?![,.]?\d)/gi)) {
+    const y = m[1] ?? '';
+    out.push({ start: `${y}-01-01`, end: `${y}-12-31`, granularity: 'year', expression: m[0], index: m.index });
+  }
+  return out;
+}
+
+function resolveChrono(sentence: string, ref: Date): Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> {
+  const out: Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> = [];
+  const results = chrono.casual.parse(sentence, { instant: ref, timezone: 0 });
+  const isPast = PAST_TENSE.test(sentence) && !FUTURE_TENSE.test(sentence);
+  const isFuture = FUTURE_TENSE.test(sentence);
+  for (const r of results) {
+    const text = r.text.trim();
+    if (IGNORED.test(text) || /^\d{1,2}$/.test(text)) continue;
+    // Durations ("for half a month", "for two weeks") are not dates.
+    if (/^(?:for|over|within)\b|\bhalf\b/i.test(text) || /\bfor\s*$/i.test(sentence.slice(0, r.index))) continue;
+    // A month name used as a verb or a name ("may", "March") needs a day or a preposition.
+    if (/^(?:may|march|august)$/i.test(text)) continue;
+    const lower = text.toLowerCase();
+    let start = r.start.date();
+    let granularity: Granularity = 'day';
+    let end: Date | null = r.end ? r.end.date() : null;
+    if (/\bweeks?\b/.test(lower) && !/\bin\s+\w+\s+weeks?\b|\bweeks?\s+(?:ago|later|from)\b/.test(lower)) {
+      granularity = 'week';
+      const monday = mondayOf(ref);
+      if (/\blast\s+week\b|\bprevious\s+week\b/.test(lower)) {
+        start = addDays(monday, -7);
+        end = addDays(monday, -1);
+      } else if (/\bnext\s+week\b/.test(lower)) {
+        start = addDays(monday, 7);
+        end = addDays(monday, 13);
+      } else {
+        // "this week", "earlier this week": Monday up to the reference day.
+        start = monday;
+        end = /earlier|last|past/.test(sentence.slice(Math.max(0, r.index - 10), r.index).toLowerCase()) ? addDays(ref, -1) : ref;
+        if (end.getTime() < start.getTime()) end = start;
+      }
+    } else if (/\bmonths?\b/.test(lower) || (!r.start.isCertain('day') && r.start.isCertain('month'))) {
+      granularity = 'month';
+      const y = start.getUTCFullYear();
+      const mo = start.getUTCMonth();
+      start = new Date(Date.UTC(y, mo, 1, 12));
+      end = new Date(Date.UTC(y, mo + 1, 0, 12));
+    } else if (/\byears?\b/.test(lower) && !r.start.isCertain('month')) {
+      granularity = 'year';
+      const y = start.getUTCFullYear();
+      start = new Date(Date.UTC(y, 0, 1, 12));
+      end = new Date(Date.UTC(y, 11, 31, 12));
+    } else if (WEEKDAY.test(lower) && !r.start.isCertain('day')) {
+      // A bare weekday: the past one in past-tense reporting, the coming one in future tense.
+      const diff = Math.round((start.getTime() - ref.getTime()) / DAY_MS);
+      if (isPast && !isFuture && diff > 0) start = addDays(start, -7);
+      if (isFuture && !isPast && diff < 0) start = addDays(start, 7);
+    }
+    const endDay = end ?? start;
+    out.push({ start: isoDay(start), end: isoDay(endDay), granularity, expression: text, index: r.index });
+  }
+  return out;
+}
+
+/**
+ * The latest full calendar date an article names in past-tense sentences, resolved against
+ * `yearHint` for dates written without a year. Used to infer a missing publication date.
+ */
+export function latestExplicitDate(paragraphs: readonly string[], yearHint: Date): string | null {
+  let best: string | null = null;
+  for (const paragraph of paragraphs) {
+    for (const { text: sentence } of splitSentences(paragraph)) {
+      if (!PAST_TENSE.test(sentence) || FUTURE_TENSE.test(sentence)) continue;
+      for (const r of chrono.casual.parse(sentence, { instant: yearHint, timezone: 0 })) {
+        if (!r.start.isCertain('day') || !r.start.isCertain('month') || !EXPLICIT_DATE.test(r.text)) continue;
+        const day = isoDay(r.start.date());
+        if (!best || day > best) best = day;
+      }
+    }
+  }
+  return best;
+}

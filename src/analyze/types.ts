@@ -1,0 +1,236 @@
+import type { EntityKind, EntityMention } from './entities/index.js';
+import type { Figure, FigureKind, FigureVerdict } from './figures/index.js';
+import type { Granularity } from './timeline/index.js';
+import type { Quote, QuoteKind, SpeakerKind } from './quotes/index.js';
+
+/**
+ * Schema version of {@link FactSheet} (the JSON output). Bump on any change of field names,
+ * types or meaning; docs/fact-sheet-schema.md describes each version.
+ */
+export const FACT_SHEET_VERSION = 1;
+
+/** One article of a story, as the fact sheet takes it. */
+export interface FactSheetArticle {
+  id: number;
+  title: string | null;
+  /** Outlet, or null when unknown. */
+  source: string | null;
+  /** ISO 8601 date or date-time, or null. */
+  published: string | null;
+  paragraphs: string[];
+  /** Earliest member id of the article's copy group (syndicated copies), when known. */
+  copyGroup?: number;
+  url?: string | null;
+}
+
+/** The story a fact sheet is about. */
+export interface FactSheetStory {
+  id: number;
+  title: string;
+}
+
+/** Where something was read: an article and its outlet (null when unknown: label it by title or `#id`). */
+export interface Citation {
+  articleId: number;
+  source: string | null;
+}
+
+/** An article as listed in the fact sheet. */
+export interface SheetArticle {
+  id: number;
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  url: string | null;
+  copyGroup: number | null;
+  /** How to name it in a citation: the outlet, else the title, else `#id`. */
+  label: string;
+}
+
+/** One sentence of the extractive summary. */
+export interface SummarySentence {
+  /** The sentence as written in the first article (in story order) that carries it. */
+  text: string;
+  /** Every article carrying it (through passage alignment), in story order; never empty. */
+  citations: Citation[];
+  /** Where `text` was taken from. */
+  articleId: number;
+  /** Index of the sentence among its article's sentences (all paragraphs, in order). */
+  sentence: number;
+  /** Selection score (relevance at the time MMR chose it), for explanation only. */
+  score: number;
+}
+
+/** A person, place or organisation with one canonical name across the story. */
+export interface SheetEntity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  aliases: string[];
+  /** Total mentions across the story. */
+  count: number;
+  /** Mentions per article, in story order. */
+  mentions: Array<Citation & { count: number }>;
+  /** Mentions per outlet (articles without a source are grouped under their label), most first. */
+  outlets: Array<{ outlet: string; count: number }>;
+}
+
+/** The story's entities by kind, most mentioned first. */
+export interface SheetEntities {
+  people: SheetEntity[];
+  places: SheetEntity[];
+  organisations: SheetEntity[];
+}
+
+/** One article's wording of a quote. */
+export interface SheetQuoteVariant extends Citation {
+  text: string;
+  kind: QuoteKind;
+  /** The sentence(s) of the article the quote stands in. */
+  sentence: string;
+}
+
+/** A quote carried by one or more articles. */
+export interface SheetQuote {
+  /** Stable within one fact sheet: `q1`, `q2`... in story order of first appearance. */
+  id: string;
+  /** The fullest wording. */
+  text: string;
+  kind: QuoteKind;
+  channel: string | null;
+  /** The sentence of the first variant. */
+  sentence: string;
+  citations: Citation[];
+  variants: SheetQuoteVariant[];
+}
+
+/** The quotes of one speaker (`speaker` null: unattributed). */
+export interface SpeakerQuotes {
+  speaker: string | null;
+  speakerKind: SpeakerKind;
+  quotes: SheetQuote[];
+}
+
+/** One value of a figure group, with every article reporting it. */
+export interface SheetFigureValue {
+  /** Surface text(s) as written (`at least 18 people + three people` for a sum of parts). */
+  text: string;
+  /** Bounds as an interval (`[21, ∞)`, `(20, ∞)`, `31`). */
+  bounds: string;
+  low: number | null;
+  high: number | null;
+  /** ISO 4217 code for money, with the outlet's bracketed conversion. */
+  currency: string | null;
+  conversion: { value: number; currency: string } | null;
+  /** The sentence of the first citing article. */
+  sentence: string;
+  citations: Citation[];
+}
+
+/** Pairs of `values` (indices) that disagree. */
+export interface SheetFigureDisagreement {
+  a: number;
+  b: number;
+  /** `conflict`: cannot both be true; `differ`: compatible bounds, different counts. */
+  level: 'conflict' | 'differ';
+  reason: string;
+}
+
+/** Figures about the same thing across outlets, side by side. */
+export interface SheetFigureGroup {
+  kind: FigureKind;
+  unit: string;
+  /** Content words the group's sentences share (what is counted). */
+  keywords: string[];
+  verdict: FigureVerdict;
+  /** True for `differ` and `conflict`. */
+  isDisagreement: boolean;
+  values: SheetFigureValue[];
+  disagreements: SheetFigureDisagreement[];
+  /** Number of distinct articles reporting the figure. */
+  articleCount: number;
+}
+
+/** One dating of a timeline event. */
+export interface SheetTimelineVariant {
+  start: string;
+  end: string;
+  granularity: Granularity;
+  /** The expressions as written (`last week`, `on Wednesday`). */
+  expressions: string[];
+  citations: Citation[];
+}
+
+/** One event of the timeline. */
+export interface SheetTimelineEntry {
+  /** ISO dates (inclusive) of the agreed dating. */
+  start: string;
+  end: string;
+  granularity: Granularity;
+  description: string;
+  citations: Citation[];
+  /** Outlets place the event at times that cannot overlap: see `variants`. */
+  isDisputed: boolean;
+  variants: SheetTimelineVariant[];
+}
+
+/** The publication date the timeline used for one article, and where it came from. */
+export interface SheetTimelineReference {
+  articleId: number;
+  published: string | null;
+  from: 'published' | 'text' | 'story' | 'none';
+}
+
+export interface SheetTimeline {
+  entries: SheetTimelineEntry[];
+  references: SheetTimelineReference[];
+}
+
+/** What one article adds and shares. */
+export interface CoverageEntry extends Citation {
+  title: string | null;
+  published: string | null;
+  /** Words in the article's paragraphs. */
+  words: number;
+  sentences: number;
+  copyGroup: number | null;
+  /** The article of the same copy group that published the text first (itself when it did), or null. */
+  firstPublished: Citation | null;
+  /** Other articles sharing sentences with it, with the number of its sentences shared. */
+  sharedWith: Array<Citation & { sentences: number }>;
+  /** Sentences no other article of the story carries. */
+  ownSentences: number;
+  /** Its passages no other article carries, in text order. */
+  ownPassages: string[];
+  /** Ids of quotes (`SheetQuote.id`) only it carries. */
+  ownQuotes: string[];
+  /** Figures only it reports. */
+  ownFigures: Array<{ text: string; sentence: string }>;
+}
+
+/** The fact sheet of a story. Pure data, JSON-serialisable. */
+export interface FactSheet {
+  /** {@link FACT_SHEET_VERSION}. */
+  version: number;
+  story: FactSheetStory;
+  /** The articles in story order: published ascending (undated last), then id. */
+  articles: SheetArticle[];
+  summary: SummarySentence[];
+  entities: SheetEntities;
+  quotes: SpeakerQuotes[];
+  figures: SheetFigureGroup[];
+  timeline: SheetTimeline;
+  coverage: CoverageEntry[];
+}
+
+/** Per-article analysis, cached by {@link FactSheetBuilder}; JSON-serialisable. */
+export interface ArticleAnalysis {
+  /** {@link ARTICLE_ANALYSIS_VERSION} at the time of analysis; another version is recomputed. */
+  version: number;
+  articleId: number;
+  /** Sentences per paragraph (the dedup splitter's, which passage alignment uses). */
+  sentences: string[][];
+  mentions: EntityMention[];
+  quotes: Quote[];
+  figures: Figure[];
+}

@@ -1,0 +1,226 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { streamSSE } from 'hono/streaming';
+import type { z } from 'zod';
+import { ApiError, errorBody, toApiError } from './errors.js';
+import type { ArticleAssignedEvent } from './events.js';
+import { OPENAPI_DOCUMENT } from './openapi.js';
+import {
+  describeIssues,
+  emptyQuerySchema,
+  entityListQuerySchema,
+  idParamSchema,
+  ingestUrlSchema,
+  MAX_BODY_BYTES,
+  newArticleSchema,
+  storyListQuerySchema,
+} from './schemas.js';
+import type { CrosscheckService } from './service.js';
+
+/** SSE keep-alive comment interval, ms (proxies drop idle streams). */
+export const SSE_HEARTBEAT_MS = 15_000;
+
+export interface AppOptions {
+  service: CrosscheckService;
+  /** Bearer token for writes; without one, every write is refused (403). */
+  token?: string | null;
+  /** The web pages, mounted at `/` (their own error pages); the API alone when absent. */
+  web?: Hono;
+  /** Log unexpected errors (500) here; default stderr. */
+  logError?: (error: unknown) => void;
+}
+
+/** The Content-Security-Policy of every answer: no inline script, nothing from elsewhere, no framing. */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ApiError(400, 'bad_request', describeIssues(result.error));
+  return result.data as z.infer<T>;
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** Writes need `Authorization: Bearer <token>`; no token configured means no writes at all. */
+function requireToken(token: string | null | undefined): MiddlewareHandler {
+  const expected = token ? digest(token) : null;
+  return async (c, next) => {
+    if (!expected) throw new ApiError(403, 'forbidden', 'writing is disabled: start the server with CROSSCHECK_TOKEN set');
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(.+)$/i.exec(header);
+    if (!match?.[1] || !timingSafeEqual(digest(match[1].trim()), expected)) {
+      c.header('WWW-Authenticate', 'Bearer realm="crosscheck"');
+      throw new ApiError(401, 'unauthorized', match ? 'wrong bearer token' : 'missing bearer token (Authorization: Bearer <token>)');
+    }
+    await next();
+  };
+}
+
+async function jsonBody(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', `expected Content-Type application/json, got "${type || 'none'}"`);
+  }
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'the body is not valid JSON');
+  }
+}
+
+function jsonText(c: Context, text: string, status: 200 | 201 = 200): Response {
+  return c.body(text, status, { 'Content-Type': 'application/json; charset=UTF-8' });
+}
+
+/**
+ * The crosscheck HTTP application: the JSON API under `/api` (see {@link OPENAPI_DOCUMENT}) and,
+ * when given, the web pages. Every answer carries the security headers; every API error is
+ * `{ "error": { "code", "message" } }` with its status.
+ *
+ * @example
+ * const app = createApp({ service, token: process.env.CROSSCHECK_TOKEN });
+ * const res = await app.request('/api/stories?limit=5');
+ */
+export function createApp(options: AppOptions): Hono {
+  const { service } = options;
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const app = new Hono();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'no-referrer',
+      xContentTypeOptions: 'nosniff',
+      crossOriginResourcePolicy: 'same-origin',
+      crossOriginOpenerPolicy: 'same-origin',
+    }),
+  );
+
+  const api = new Hono();
+  api.onError((error, c) => {
+    const apiError = toApiError(error);
+    if (apiError.status >= 500 && apiError.code === 'internal_error') logError(error);
+    return c.json(errorBody(apiError), apiError.status as 400);
+  });
+  api.notFound((c) => c.json(errorBody(new ApiError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)), 404));
+
+  api.get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
+
+  api.get('/stories', (c) => {
+    const query = parse(storyListQuerySchema, c.req.query());
+    return c.json(service.listStories(query));
+  });
+
+  api.get('/stories/:id', (c) => {
+    const { id } = parse(idParamSchema, c.req.param());
+    const story = service.story(id);
+    if (!story) throw new ApiError(404, 'not_found', `no story #${id}`);
+    return c.json(story);
+  });
+
+  api.get('/stories/:id/factsheet', (c) => {
+    const { id } = parse(idParamSchema, c.req.param());
+    const json = service.factSheetJson(id);
+    if (json === null) throw new ApiError(404, 'not_found', `no story #${id}`);
+    return jsonText(c, json);
+  });
+
+  api.get('/articles/:id', (c) => {
+    const { id } = parse(idParamSchema, c.req.param());
+    const article = service.article(id);
+    if (!article) throw new ApiError(404, 'not_found', `no article #${id}`);
+    return c.json(article);
+  });
+
+  api.get('/outlets', (c) => {
+    parse(emptyQuerySchema, c.req.query());
+    return c.json({ outlets: service.outlets() });
+  });
+
+  api.get('/entities', (c) => {
+    const query = parse(entityListQuerySchema, c.req.query());
+    return c.json({ entities: service.entities(query) });
+  });
+
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+    },
+  });
+  const auth = requireToken(options.token);
+
+  api.post('/articles', auth, limitBody, async (c) => {
+    const body = parse(newArticleSchema, await jsonBody(c));
+    const result = service.ingestArticle(body);
+    return c.json(result, result.status === 'new' ? 201 : 200);
+  });
+
+  api.post('/ingest/url', auth, limitBody, async (c) => {
+    const { url } = parse(ingestUrlSchema, await jsonBody(c));
+    const result = await service.ingestUrl(url);
+    return c.json(result, result.status === 'new' ? 201 : 200);
+  });
+
+  api.get('/events', (c) =>
+    streamSSE(c, async (stream) => {
+      const queue: ArticleAssignedEvent[] = [];
+      let wake: (() => void) | null = null;
+      const unsubscribe = service.events.subscribe((event) => {
+        queue.push(event);
+        wake?.();
+      });
+      let open = true;
+      stream.onAbort(() => {
+        open = false;
+        unsubscribe();
+        wake?.();
+      });
+      await stream.writeSSE({ event: 'ready', data: '{}' });
+      while (open) {
+        const event = queue.shift();
+        if (event) {
+          await stream.writeSSE({ event: 'article', id: String(event.seq), data: JSON.stringify(event) });
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, SSE_HEARTBEAT_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+        if (open && queue.length === 0) await stream.write(': keep-alive\n\n');
+      }
+      unsubscribe();
+    }),
+  );
+
+  app.route('/api', api);
+  if (options.web) app.route('/', options.web);
+  app.onError((error, c) => {
+    const apiError = toApiError(error);
+    if (apiError.status >= 500) logError(error);
+    return c.json(errorBody(apiError), apiError.status as 400);
+  });
+  return app;
+}

@@ -1,0 +1,33 @@
+/**
+ * The HTTP API of `crosscheck serve` (hono): JSON endpoints under `/api`, described by the
+ * OpenAPI 3.1 document at `/api/openapi.json`, over a {@link CrosscheckService} (one store).
+ *
+ * - Reads: stories (paged, filtered, FTS5 search), a story with copy groups, its fact sheet (cached
+ *   per article set and analyzer version, in the store and in memory), an article with its shared
+ *   and own sentences, outlets, entities; `GET /api/events` streams `article` events (SSE).
+ * - Writes (`POST /api/articles`, `POST /api/ingest/url`) need the bearer token; bodies are capped
+ *   at {@link MAX_BODY_BYTES} and validated with zod.
+ * - Every error is `{ "error": { "code", "message" } }` with its status (400/401/403/404/413/415/5xx).
+ *
+ * @example
+ * const service = new CrosscheckService({ store });
+ * const app = createApp({ service, token: process.env.CROSSCHECK_TOKEN ?? null });
+ * const res = await app.request('/api/stories?q=ferry');
+ */
+export { createApp, CONTENT_SECURITY_POLICY, SSE_HEARTBEAT_MS, type AppOptions } from './app.js';
+export { ApiError, errorBody, toApiError, type ApiErrorCode, type ErrorBody } from './errors.js';
+export { StoryEvents, EVENT_POLL_MS, type ArticleAssignedEvent } from './events.js';
+export { DEFAULT_ANALYZER, FactSheetCache, FACT_SHEET_MEMORY_ENTRIES, type FactSheetAnalyzer } from './fact-sheets.js';
+export { documentFromBody, type IngestResult } from './ingest.js';
+export { OPENAPI_DOCUMENT } from './openapi.js';
+export {
+  DEFAULT_PAGE_SIZE,
+  MAX_BODY_BYTES,
+  MAX_PAGE_SIZE,
+  storyListQuerySchema,
+  type NewArticleBody,
+  type StoryListQuery,
+} from './schemas.js';
+export { CrosscheckService, fetchUrlDocument, type ServiceOptions, type UrlFetcher } from './service.js';
+export { toFtsQuery, type EntitySummary, type OutletSummary, type StoryPage, type StorySummary } from './story-query.js';
+export type { ArticleDetail, ArticleSentence, CopyGroup, StoryArticle, StoryDetail } from './views.js';

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** Most stories one page of `GET /api/stories` returns. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+/** Request bodies above this size are refused with 413. */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const isoDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected an ISO 8601 date or date-time');
+const httpUrl = z
+  .string()
+  .max(4096)
+  .url('expected an absolute URL')
+  .refine((value) => /^https?:\/\//i.test(value), 'expected an http(s) URL');
+const language = z.string().regex(/^[a-z]{2,3}$/i, 'expected an ISO 639 language code');
+
+/** Query of `GET /api/stories` (and of the web story list). */
+export const storyListQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+    offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    cursor: z.string().max(200).optional(),
+    order: z.enum(['newest', 'largest']).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    outlet: z.string().min(1).max(200).optional(),
+    entity: z.string().min(1).max(200).optional(),
+    language: language.optional(),
+    q: z.string().max(500).optional(),
+  })
+  .strict();
+export type StoryListQuery = z.infer<typeof storyListQuerySchema>;
+
+export const idParamSchema = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+
+/** Body of `POST /api/articles`: exactly one of `text` and `html`. */
+export const newArticleSchema = z
+  .object({
+    url: httpUrl.optional(),
+    title: z.string().max(2000).optional(),
+    text: z.string().min(1).optional(),
+    html: z.string().min(1).optional(),
+    source: z.string().min(1).max(200).optional(),
+    published: isoDateTime.optional(),
+    language: language.optional(),
+    id: z.string().min(1).max(500).optional(),
+  })
+  .strict()
+  .refine((body) => (body.text === undefined) !== (body.html === undefined), {
+    message: 'give exactly one of "text" and "html"',
+    path: ['text'],
+  });
+export type NewArticleBody = z.infer<typeof newArticleSchema>;
+
+/** Body of `POST /api/ingest/url`. */
+export const ingestUrlSchema = z.object({ url: httpUrl }).strict();
+
+/** `GET /api/entities` query. */
+export const entityListQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    kind: z.enum(['person', 'place', 'organisation']).optional(),
+  })
+  .strict();
+
+/** Formats zod issues as one message: `limit: Number must be less than or equal to 100; …`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+/** Endpoints that take no query parameters. */
+export const emptyQuerySchema = z.object({}).strict();

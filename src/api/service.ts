@@ -1,0 +1,114 @@
+import { CrosscheckError } from '../core/errors.js';
+import type { RawDocument } from '../core/types.js';
+import { fetchDocument } from '../ingest/fetch.js';
+import type { SqliteStore } from '../store/index.js';
+import { ApiError } from './errors.js';
+import { StoryEvents, EVENT_POLL_MS } from './events.js';
+import { DEFAULT_ANALYZER, FactSheetCache, type FactSheetAnalyzer } from './fact-sheets.js';
+import { ArticleIngester, documentFromBody, type IngestResult } from './ingest.js';
+import type { NewArticleBody, StoryListQuery } from './schemas.js';
+import { decodeCursor, StoryQueries, type EntitySummary, type OutletSummary, type StoryPage } from './story-query.js';
+import { StoryViews, type ArticleDetail, type StoryDetail } from './views.js';
+
+/** Fetches a URL into a raw document (injectable: tests give a stub, the server the safe fetcher). */
+export type UrlFetcher = (url: string) => Promise<RawDocument>;
+
+export interface ServiceOptions {
+  store: SqliteStore;
+  /** Default: the analyze module ({@link DEFAULT_ANALYZER}). */
+  analyzer?: FactSheetAnalyzer;
+  fetchUrl?: UrlFetcher;
+  now?: () => Date;
+  /** How often SSE listeners get articles written by other processes, ms; 0 turns the timer off. */
+  eventPollMs?: number;
+}
+
+/** Fetches a page with the guarded fetcher (no private addresses, size and time caps). */
+export const fetchUrlDocument: UrlFetcher = async (url) => {
+  const result = await fetchDocument(url, { expect: 'html' });
+  if (result.kind === 'xml') {
+    throw new CrosscheckError('unsupported_format', 'ingest', `${url}: is XML (a feed?), expected an article page`);
+  }
+  return { origin: { input: url }, format: result.kind === 'text' ? 'text' : 'html', content: result.body, hints: { url: result.finalUrl } };
+};
+
+/**
+ * What the API and the web pages read and write, over one store: story lists and search, story
+ * and article views, cached fact sheets, outlets, entities, and ingestion with events.
+ */
+export class CrosscheckService {
+  readonly store: SqliteStore;
+  readonly queries: StoryQueries;
+  readonly views: StoryViews;
+  readonly factSheets: FactSheetCache;
+  readonly events: StoryEvents;
+  private readonly ingester: ArticleIngester;
+  private readonly fetchUrl: UrlFetcher;
+
+  constructor(options: ServiceOptions) {
+    this.store = options.store;
+    this.queries = new StoryQueries(this.store);
+    this.views = new StoryViews(this.store, this.queries);
+    this.factSheets = new FactSheetCache(this.store, this.queries, options.analyzer ?? DEFAULT_ANALYZER, (id) => this.views.factSheetArticles(id));
+    this.events = new StoryEvents(this.store, options.eventPollMs ?? EVENT_POLL_MS);
+    this.ingester = new ArticleIngester(this.store, options.now);
+    this.fetchUrl = options.fetchUrl ?? fetchUrlDocument;
+  }
+
+  /** A page of stories; `cursor` wins over `offset`. Throws ApiError 400 for a bad cursor. */
+  listStories(query: StoryListQuery): StoryPage {
+    let offset = query.offset ?? 0;
+    if (query.cursor !== undefined) {
+      const cursor = decodeCursor(query.cursor);
+      if (!cursor) throw new ApiError(400, 'bad_request', 'cursor: not a cursor returned by this API');
+      offset = cursor.offset;
+    }
+    return this.queries.listStories(query, offset);
+  }
+
+  /** The live story (following merges) or null. */
+  story(id: number): StoryDetail | null {
+    const live = this.queries.liveStoryId(id);
+    return live === null ? null : this.views.story(live);
+  }
+
+  /** The fact sheet JSON text of a live story, or null. */
+  factSheetJson(id: number): string | null {
+    const live = this.queries.liveStoryId(id);
+    return live === null ? null : this.factSheets.get(live);
+  }
+
+  article(id: number): ArticleDetail | null {
+    return this.views.article(id);
+  }
+
+  outlets(): OutletSummary[] {
+    return this.queries.outlets();
+  }
+
+  entities(options: { limit: number; kind?: string | undefined }): EntitySummary[] {
+    return this.queries.entities(options);
+  }
+
+  /** Stores and assigns an article given as JSON; publishes the event. */
+  ingestArticle(body: NewArticleBody): IngestResult {
+    return this.ingestDocument(documentFromBody(body, body.url ?? 'POST /api/articles'));
+  }
+
+  /** Fetches a page, then stores and assigns it. */
+  async ingestUrl(url: string): Promise<IngestResult> {
+    const doc = await this.fetchUrl(url);
+    return this.ingestDocument(doc);
+  }
+
+  ingestDocument(doc: RawDocument): IngestResult {
+    const result = this.ingester.ingest(doc);
+    if (result.storyId !== null) this.factSheets.forget(result.storyId);
+    this.events.poll();
+    return result;
+  }
+
+  close(): void {
+    this.events.close();
+  }
+}

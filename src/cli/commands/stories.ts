@@ -1,0 +1,208 @@
+import { createWriteStream } from 'node:fs';
+import type { Command } from 'commander';
+import { alignPassages, type Passage } from '../../dedup/index.js';
+import { reclusterAll } from '../../pipeline/index.js';
+import type { SqliteStore } from '../../store/index.js';
+import { CliExit, openStore } from '../context.js';
+import { formatTable, printJson, println, status, truncate } from '../output.js';
+
+function parseId(value: string, what: string): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) throw new CliExit(2, `${what} must be a positive whole number, got "${value}"`);
+  return id;
+}
+
+export function registerStories(program: Command): void {
+  program
+    .command('stories')
+    .description('list stories, newest first')
+    .option('--db <path>', 'store path')
+    .option('--limit <n>', 'at most n stories', '50')
+    .option('--largest', 'largest first instead of newest')
+    .option('--json', 'machine-readable output')
+    .action((flags: { db?: string; limit: string; largest?: boolean; json?: boolean }) => {
+      const limit = parseId(flags.limit, '--limit');
+      const store = openStore(flags.db);
+      try {
+        const stories = store.stories.listStories({ limit, order: flags.largest ? 'largest' : 'newest' });
+        if (flags.json) {
+          printJson(stories);
+          return;
+        }
+        if (stories.length === 0) {
+          println('no stories yet: ingest some articles first');
+          return;
+        }
+        println(
+          formatTable(
+            ['ID', 'ARTICLES', 'OUTLETS', 'FIRST SEEN', 'LAST SEEN', 'TITLE'],
+            stories.map((s) => [
+              String(s.id),
+              String(s.articleCount),
+              String(s.outletCount),
+              s.firstSeen?.slice(0, 10) ?? '-',
+              s.lastSeen?.slice(0, 10) ?? '-',
+              truncate(s.title, 70),
+            ]),
+          ),
+        );
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('story')
+    .description("show one story: its articles, their copy groups, and each article's shared and own passages")
+    .argument('<id>', 'story id (as listed by `crosscheck stories`)')
+    .option('--db <path>', 'store path')
+    .option('--json', 'machine-readable output')
+    .action((value: string, flags: { db?: string; json?: boolean }) => {
+      const store = openStore(flags.db);
+      try {
+        const view = storyView(store, parseId(value, 'story id'));
+        if (flags.json) printJson(view);
+        else printStory(view);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('export')
+    .description('write one line per article with its story and copy group')
+    .option('--db <path>', 'store path')
+    .option('--format <format>', 'output format (jsonl)', 'jsonl')
+    .option('--out <path>', 'write to a file instead of stdout')
+    .action(async (flags: { db?: string; format: string; out?: string }) => {
+      if (flags.format !== 'jsonl') throw new CliExit(2, `--format must be jsonl, got "${flags.format}"`);
+      const store = openStore(flags.db);
+      const out: NodeJS.WritableStream = flags.out ? createWriteStream(flags.out) : process.stdout;
+      try {
+        for (const row of store.stories.exportRows()) {
+          const line = JSON.stringify({
+            id: row.externalId ?? row.articleId,
+            article: row.articleId,
+            story: row.storyId,
+            copyGroup: row.copyGroup,
+            source: row.source,
+            published: row.published,
+            title: row.title,
+          });
+          if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+        }
+      } finally {
+        store.close();
+        if (out !== process.stdout) await new Promise<void>((r) => out.end(() => r()));
+      }
+    });
+
+  program
+    .command('recluster')
+    .description('rebuild copies and stories from the stored articles, in order of publication')
+    .option('--db <path>', 'store path')
+    .option('--json', 'machine-readable output')
+    .action((flags: { db?: string; json?: boolean }) => {
+      const store = openStore(flags.db);
+      try {
+        const started = Date.now();
+        const summary = reclusterAll(store);
+        const stories = store.stories.listStories().length;
+        const seconds = (Date.now() - started) / 1000;
+        if (flags.json) printJson({ articles: summary.processed, stories, withCopies: summary.copies, merges: summary.merges, seconds });
+        else status(`${summary.processed} articles → ${stories} stories (${summary.copies} with copies, ${summary.merges} merges) in ${seconds.toFixed(1)} s`);
+      } finally {
+        store.close();
+      }
+    });
+}
+
+export interface StoryView {
+  id: number;
+  title: string;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  outlets: string[];
+  articles: Array<{
+    id: number;
+    inputId: string | null;
+    title: string | null;
+    source: string | null;
+    published: string | null;
+    copyGroup: number;
+    copies: Array<{ other: number; kind: string; jaccard: number; containment: number }>;
+    passages: Array<{ paragraph: number; text: string; sharedWith: Array<{ article: number; similarity: number }> }>;
+    ownShare: number;
+  }>;
+  merges: Array<{ fromStory: number; articleId: number; mergedAt: string }>;
+}
+
+/** Everything `crosscheck story` shows, as data. */
+export function storyView(store: SqliteStore, id: number): StoryView {
+  const story = store.stories.getStory(id);
+  if (!story) throw new CliExit(1, `no story #${id} in ${store.path}`);
+  const members = store.stories.storyArticles(story.id);
+  const articles = members.map((m) => store.getArticle(m.articleId)).filter((a) => a !== null);
+  const aligned = alignPassages(articles.map((a) => ({ id: a.id, paragraphs: a.paragraphs })));
+  const copies = store.stories.copiesAmong(members.map((m) => m.articleId));
+  return {
+    id: story.id,
+    title: story.title,
+    firstSeen: story.firstSeen,
+    lastSeen: story.lastSeen,
+    outlets: story.outlets,
+    articles: members.map((m) => {
+      const passages: Passage[] = aligned.get(m.articleId) ?? [];
+      const words = (p: Passage): number => p.text.split(/\s+/).filter(Boolean).length;
+      const total = passages.reduce((n, p) => n + words(p), 0);
+      const own = passages.filter((p) => p.sharedWith.length === 0).reduce((n, p) => n + words(p), 0);
+      return {
+        id: m.articleId,
+        inputId: m.externalId,
+        title: m.title,
+        source: m.source,
+        published: m.published,
+        copyGroup: m.copyGroup,
+        copies: copies
+          .filter((c) => c.articleId === m.articleId || c.otherId === m.articleId)
+          .map((c) => ({ other: c.articleId === m.articleId ? c.otherId : c.articleId, kind: c.kind, jaccard: c.jaccard, containment: c.containment })),
+        passages: passages.map((p) => ({
+          paragraph: p.paragraph,
+          text: p.text,
+          sharedWith: p.sharedWith.map((s) => ({ article: s.articleId, similarity: s.similarity })),
+        })),
+        ownShare: total ? own / total : 0,
+      };
+    }),
+    merges: store.stories
+      .merges()
+      .filter((x) => x.intoStory === story.id)
+      .map((x) => ({ fromStory: x.fromStory, articleId: x.articleId, mergedAt: x.mergedAt })),
+  };
+}
+
+function printStory(view: StoryView): void {
+  println(`Story #${view.id}: ${view.title}`);
+  println(`${view.articles.length} articles from ${view.outlets.length} outlets, ${view.firstSeen?.slice(0, 10) ?? '?'} to ${view.lastSeen?.slice(0, 10) ?? '?'}`);
+  const label = (id: number): string => {
+    const a = view.articles.find((x) => x.id === id);
+    return `#${id}${a?.source ? ` ${a.source}` : ''}`;
+  };
+  for (const article of view.articles) {
+    println();
+    println(`── #${article.id}  ${article.source ?? '(no outlet)'}  ${article.published?.slice(0, 16) ?? 'undated'}`);
+    if (article.title) println(`   ${truncate(article.title, 90)}`);
+    const group = article.copyGroup === article.id ? (article.copies.length ? 'first to publish its text' : 'no copies') : `copy group of ${label(article.copyGroup)} (published first)`;
+    println(`   copy group: ${group}`);
+    for (const c of article.copies) println(`   ${c.kind.padEnd(14)} ${label(c.other)}  jaccard ${c.jaccard.toFixed(2)}  containment ${c.containment.toFixed(2)}`);
+    println(`   own text: ${(article.ownShare * 100).toFixed(0)}%`);
+    for (const p of article.passages) {
+      const tag = p.sharedWith.length ? `shared with ${p.sharedWith.map((s) => label(s.article)).join(', ')}` : 'own';
+      println(`   [${tag}] ${truncate(p.text, 110)}`);
+    }
+  }
+  if (view.merges.length) {
+    println();
+    for (const m of view.merges) println(`merged story #${m.fromStory} into this one on ${m.mergedAt} (article #${m.articleId})`);
+  }
+}

@@ -1,0 +1,60 @@
+import type { DateProvenance, DocumentHints, ExtractedArticle } from '../core/types.js';
+import { normalizeDate } from './dates.js';
+import { detectLanguage, normalizeLanguageTag } from './language.js';
+import { hostOf, type PageMetadata } from './metadata.js';
+
+/** Bump when extraction output changes for the same input. */
+export const EXTRACTOR_VERSION = 1;
+
+/** Date sources a document states about itself; they beat a date the container gave. */
+const PAGE_DATE_SOURCES: ReadonlySet<DateProvenance> = new Set(['meta', 'json-ld', 'text']);
+
+function chooseDate(metadata: PageMetadata, hint: string | undefined): { published: string | null; from: DateProvenance | null } {
+  const fromHint = hint ? normalizeDate(hint) : null;
+  if (metadata.published && metadata.publishedFrom && PAGE_DATE_SOURCES.has(metadata.publishedFrom)) {
+    return { published: metadata.published, from: metadata.publishedFrom };
+  }
+  if (fromHint) return { published: fromHint, from: 'input' };
+  return { published: metadata.published, from: metadata.publishedFrom };
+}
+
+/**
+ * Combines extracted paragraphs, page metadata and the input's hints. Hints win for title,
+ * source, URL and language (the input stated them); for the date the page's own meta or
+ * JSON-LD wins and the hint fills the gap, ahead of `<time>` and URL guesses.
+ */
+export function buildArticle(
+  paragraphs: string[],
+  metadata: PageMetadata,
+  hints: DocumentHints,
+  extra: { byline: string | null } = { byline: null },
+): ExtractedArticle {
+  const url = hints.url ?? metadata.canonicalUrl ?? null;
+  const canonicalUrl = metadata.canonicalUrl ?? url;
+  const source = hints.source ?? metadata.siteName ?? hostOf(url);
+  const date = chooseDate(metadata, hints.published);
+  const hintedLanguage = hints.language ? normalizeLanguageTag(hints.language) : null;
+  return {
+    title: hints.title ?? metadata.title,
+    paragraphs,
+    source,
+    byline: metadata.byline ?? extra.byline,
+    url,
+    canonicalUrl,
+    published: date.published,
+    publishedFrom: date.from,
+    language: hintedLanguage ?? metadata.language ?? detectLanguage(paragraphs.join('\n')),
+    extractorVersion: EXTRACTOR_VERSION,
+  };
+}
+
+/** Metadata with nothing known, for plain text. */
+export const EMPTY_METADATA: PageMetadata = {
+  title: null,
+  siteName: null,
+  byline: null,
+  canonicalUrl: null,
+  published: null,
+  publishedFrom: null,
+  language: null,
+};

@@ -1,0 +1,45 @@
+/**
+ * Extraction: HTML pages and plain-text articles → clean paragraphs and metadata.
+ *
+ * HTML goes through linkedom (no script engine: nothing in the page runs) and Readability,
+ * then general boilerplate rules (link-dominated lines, link lists, known prompt and label
+ * phrases, credits, repeats). Work is bounded: input is cut at `MAX_HTML_CHARS`, Readability is
+ * skipped above `MAX_ELEMENTS_TO_PARSE` elements, traversal is iterative, patterns are linear.
+ */
+import type { DocumentHints, ExtractedArticle } from '../core/types.js';
+import { extractHtml as extractHtmlImpl } from './html.js';
+import { detectLanguage as detectLanguageImpl } from './language.js';
+import { extractPlainText as extractPlainTextImpl } from './plain-text.js';
+
+export { EXTRACTOR_VERSION } from './assemble.js';
+export { MAX_HTML_CHARS } from './dom.js';
+export { MAX_ELEMENTS_TO_PARSE } from './readability.js';
+
+/**
+ * HTML page → article, or null when the page has no article text (fewer than 25 words after
+ * boilerplate removal, or no paragraph of 10 words). Pure and deterministic; never executes
+ * scripts. Hints: `title`, `source`, `url` and `language` override what the page says; for
+ * `published`, the page's own meta/JSON-LD date wins and the hint fills the gap (before `<time>`
+ * and URL-pattern guesses). `publishedFrom` tells where the date came from.
+ */
+export function extractHtml(html: string, hints: DocumentHints): ExtractedArticle | null {
+  return extractHtmlImpl(html, hints);
+}
+
+/**
+ * Plain-text article → article, or null when there is no text. A leading `date YYYY-MM-DD`
+ * token (possibly after whitespace) is the publication date (`publishedFrom: 'text'`, beats a
+ * hint) and is removed from the text. Paragraphs split on blank lines, or on single newlines when
+ * the text has no blank line. A short first paragraph without final punctuation, followed by
+ * another, is the title; otherwise `title` is the hint or null (the caller may use the lead).
+ * Boilerplate lines ("ALSO READ: …", prompts, credits) are dropped. Language is detected.
+ * Pure and deterministic.
+ */
+export function extractPlainText(text: string, hints: DocumentHints): ExtractedArticle | null {
+  return extractPlainTextImpl(text, hints);
+}
+
+/** ISO 639-1 language code of the text (tinyld), or null when it is too short to tell. Deterministic. */
+export function detectLanguage(text: string): string | null {
+  return detectLanguageImpl(text);
+}

@@ -1,0 +1,34 @@
+import { detectAll } from 'tinyld';
+
+/** Below this many letters tinyld guesses; we say "unknown" instead. */
+const MIN_LETTERS_FOR_DETECTION = 40;
+/** Enough text to decide; more only costs time. */
+const MAX_CHARS_FOR_DETECTION = 1500;
+/** tinyld's accuracy score under which the guess is not trusted. */
+const MIN_DETECTION_ACCURACY = 0.3;
+
+/**
+ * ISO 639-1 code of the text's language (tinyld), or null when the text is too short
+ * or the guess too weak. Deterministic.
+ */
+export function detectLanguage(text: string): string | null {
+  const sample = text.length > MAX_CHARS_FOR_DETECTION ? text.slice(0, MAX_CHARS_FOR_DETECTION) : text;
+  let letters = 0;
+  for (const ch of sample) {
+    if (/\p{L}/u.test(ch)) letters++;
+    if (letters >= MIN_LETTERS_FOR_DETECTION) break;
+  }
+  if (letters < MIN_LETTERS_FOR_DETECTION) return null;
+  const best = detectAll(sample)[0];
+  if (!best || best.accuracy < MIN_DETECTION_ACCURACY) return null;
+  return normalizeLanguageTag(best.lang);
+}
+
+/**
+ * `en-US`, `EN_gb`, `fr` → the ISO 639-1 primary subtag (`en`, `fr`); null for values that are
+ * not a two-letter language (`x-default`, `und`, empty).
+ */
+export function normalizeLanguageTag(tag: string): string | null {
+  const primary = tag.trim().toLowerCase().split(/[-_]/, 1)[0] ?? '';
+  return /^[a-z]{2}$/.test(primary) ? primary : null;
+}

@@ -1,0 +1,123 @@
+/**
+ * The web UI of `crosscheck serve`: server-rendered HTML pages (story list with search and
+ * filters, story page, article view, outlets) over the same {@link CrosscheckService} as the API,
+ * progressively enhanced by one static script (`/static/app.js`; no inline script anywhere).
+ * Every interpolated value is escaped ({@link html}); links to outside pages are http(s) only.
+ *
+ * @example
+ * const app = createApp({ service, web: createWebApp(service) });
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import type { FactSheet } from '../analyze/index.js';
+import { ApiError, storyListQuerySchema, toApiError, type CrosscheckService, type StoryListQuery } from '../api/index.js';
+import { articlePage, errorPage } from './pages/article.js';
+import { listPage, outletsPage } from './pages/list.js';
+import { storyPage } from './pages/story.js';
+
+export { html, escapeHtml, safeHref, trusted, SafeHtml, type HtmlValue } from './html.js';
+export { sparkline, timelineChart, type ChartEvent } from './charts.js';
+
+/** The static files the pages use, with their content types. */
+export const STATIC_FILES: Readonly<Record<string, string>> = {
+  'style.css': 'text/css; charset=utf-8',
+  'app.js': 'text/javascript; charset=utf-8',
+};
+
+interface StaticAsset {
+  body: string;
+  type: string;
+  etag: string;
+}
+
+/** Where the static files are: beside this module (src, or dist when the build copied them), else in src from dist. */
+export function findStaticDir(): string {
+  const candidates = [new URL('./static/', import.meta.url), new URL('../../src/web/static/', import.meta.url)].map((u) => fileURLToPath(u));
+  const found = candidates.find((dir) => existsSync(`${dir}app.js`));
+  if (!found) throw new Error(`web: static files not found in ${candidates.join(' or ')}`);
+  return found;
+}
+
+function loadAssets(dir: string): Map<string, StaticAsset> {
+  const assets = new Map<string, StaticAsset>();
+  for (const [name, type] of Object.entries(STATIC_FILES)) {
+    const body = readFileSync(`${dir}${name}`, 'utf8');
+    assets.set(name, { body, type, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` });
+  }
+  return assets;
+}
+
+const HTML_TYPE = { 'Content-Type': 'text/html; charset=utf-8' };
+
+/** Parses the list page's query leniently: empty fields are dropped (a form sends them). */
+function listQuery(raw: Record<string, string>): { query: StoryListQuery; problem?: string } {
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([key, value]) => value.trim() !== '' && key !== 'cursor'));
+  const result = storyListQuerySchema.safeParse(cleaned);
+  if (result.success) return { query: result.data };
+  const problem = result.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
+  return { query: storyListQuerySchema.parse({}), problem };
+}
+
+/** The web pages as a hono app (mount at `/`). */
+export function createWebApp(service: CrosscheckService, options: { staticDir?: string } = {}): Hono {
+  const assets = loadAssets(options.staticDir ?? findStaticDir());
+  const web = new Hono();
+
+  web.onError((error, c) => {
+    const apiError = toApiError(error);
+    if (apiError.status >= 500) console.error(error);
+    return c.html(errorPage(apiError.status, apiError.status >= 500 ? 'The page could not be built.' : apiError.message).value, apiError.status as 400);
+  });
+  web.notFound((c) => c.html(errorPage(404, 'There is no page at this address.').value, 404));
+
+  web.get('/static/:name', (c) => {
+    const asset = assets.get(c.req.param('name'));
+    if (!asset) return c.notFound();
+    if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304);
+    return c.body(asset.body, 200, { 'Content-Type': asset.type, ETag: asset.etag, 'Cache-Control': 'no-cache' });
+  });
+  web.get('/favicon.ico', (c) => c.body(null, 204));
+
+  web.get('/', (c) => {
+    const { query, problem } = listQuery(c.req.query());
+    const result = problem ? { stories: [], total: 0, offset: 0, limit: query.limit, nextCursor: null } : service.listStories(query);
+    const outlets = service.outlets();
+    const entities = service.entities({ limit: 200 }).map((e) => e.name);
+    const status = problem ? 400 : 200;
+    return c.body(
+      listPage({ query, result, outlets, languages: service.queries.languages(), entities, ...(problem ? { problem } : {}) }).value,
+      status,
+      HTML_TYPE,
+    );
+  });
+
+  web.get('/outlets', (c) => c.body(outletsPage(service.outlets()).value, 200, HTML_TYPE));
+
+  const idOf = (value: string, what: string): number => {
+    const id = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(id) || id < 1) throw new ApiError(404, 'not_found', `There is no ${what} “${value}”.`);
+    return id;
+  };
+
+  web.get('/stories/:id', (c) => {
+    const id = idOf(c.req.param('id'), 'story');
+    const story = service.story(id);
+    if (!story) throw new ApiError(404, 'not_found', `There is no story #${id}.`);
+    if (story.id !== id) return c.redirect(`/stories/${story.id}`, 301);
+    const json = service.factSheetJson(story.id);
+    if (json === null) throw new ApiError(404, 'not_found', `There is no story #${id}.`);
+    const sheet = JSON.parse(json) as FactSheet;
+    return c.body(storyPage({ story, sheet, articles: service.views.storyArticles(story.id) }).value, 200, HTML_TYPE);
+  });
+
+  web.get('/articles/:id', (c) => {
+    const id = idOf(c.req.param('id'), 'article');
+    const article = service.article(id);
+    if (!article) throw new ApiError(404, 'not_found', `There is no article #${id}.`);
+    return c.body(articlePage(article).value, 200, HTML_TYPE);
+  });
+
+  return web;
+}

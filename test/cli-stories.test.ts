@@ -1,0 +1,187 @@
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { storyView, type StoryView } from '../src/cli/commands/stories.js';
+import { REPO_ROOT, runCrosscheck, SEEDS_DIR } from './helpers/cli.js';
+import { ingestInto, memoryStore } from './helpers/pipeline.js';
+import { reclusterAll } from '../src/pipeline/index.js';
+
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'cc-stories-'));
+const EXAMPLES = join(REPO_ROOT, 'examples');
+
+interface ExportLine {
+  id: string | number;
+  article: number;
+  story: number | null;
+  copyGroup: number | null;
+  source: string | null;
+  published: string | null;
+  title: string | null;
+}
+
+function exportLines(db: string): ExportLine[] {
+  const result = runCrosscheck(['export', '--format', 'jsonl', '--db', db]);
+  expect(result.code).toBe(0);
+  return result.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as ExportLine);
+}
+
+describe('stories from the example articles', () => {
+  it('groups the examples into stories, marks the wire copies, and exports one line per article', () => {
+    const db = join(tmp(), 'ex.db');
+    const ingest = runCrosscheck(['ingest', EXAMPLES, '--db', db, '--date', '2026-10-14', '--json']);
+    expect(ingest.code).toBe(0);
+    const lines = exportLines(db);
+    expect(lines).toHaveLength(9);
+    const byTitle = (needle: RegExp): ExportLine => {
+      const found = lines.find((l) => needle.test(l.title ?? ''));
+      if (!found) throw new Error(`no article titled ${String(needle)}`);
+      return found;
+    };
+    const wire = byTitle(/Ferry carrying 412 runs aground/);
+    const cut = byTitle(/Hundreds rescued in the dark/);
+    const recall = byTitle(/Lumora recalls/);
+    expect(cut.story).toBe(wire.story);
+    expect(cut.copyGroup).toBe(wire.copyGroup);
+    expect(recall.story).not.toBe(wire.story);
+    expect(byTitle(/Lumora shares slide/).story).toBe(recall.story);
+    // The JSONL input ids are kept.
+    expect(recall.id).toMatch(/\S/);
+    expect(typeof recall.id).toBe('string');
+
+    const stories = JSON.parse(runCrosscheck(['stories', '--db', db, '--json']).stdout) as Array<{ id: number; articleCount: number }>;
+    const ferry = stories.find((s) => s.id === wire.story);
+    expect(ferry?.articleCount).toBeGreaterThanOrEqual(5);
+    const story = runCrosscheck(['story', String(wire.story), '--db', db]);
+    expect(story.code).toBe(0);
+    expect(story.stdout).toMatch(/shared with/);
+    expect(story.stdout).toMatch(/\[own\]/);
+  }, 180_000);
+
+  it('recluster gives the same stories and copy groups as ingesting one by one', async () => {
+    const files = readdirSync(EXAMPLES, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(html|txt|jsonl)$/.test(e.name))
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+    const store = memoryStore();
+    // One file per run, in order of publication, as the articles would arrive.
+    const batch = memoryStore();
+    await ingestInto(batch, [EXAMPLES], { date: '2026-10-14' });
+    const published = new Map(batch.listArticles().map((a) => [a.origin.split(' (')[0] ?? '', a.published ?? '']));
+    files.sort((a, b) => (published.get(a) ?? '').localeCompare(published.get(b) ?? '') || a.localeCompare(b));
+    for (const file of files) await ingestInto(store, [file], { date: '2026-10-14' });
+    const snapshot = (s: typeof store): string[] => {
+      const rows = [...s.stories.exportRows()];
+      const title = (id: number | null): string => (id === null ? '-' : (s.getArticle(id)?.title ?? s.getArticle(id)?.paragraphs[0]?.slice(0, 40) ?? '?'));
+      const byStory = new Map<number | null, string[]>();
+      for (const r of rows) byStory.set(r.storyId, [...(byStory.get(r.storyId) ?? []), `${title(r.articleId)} <- copy group of ${title(r.copyGroup)}`]);
+      return [...byStory.values()].map((g) => g.sort().join(' | ')).sort();
+    };
+    const oneByOne = snapshot(store);
+    expect(oneByOne.length).toBeGreaterThanOrEqual(3);
+    reclusterAll(store, { now: () => new Date('2026-11-01T00:00:00Z') });
+    expect(snapshot(store)).toEqual(oneByOne);
+    expect(snapshot(batch)).toEqual(oneByOne);
+    store.close();
+    batch.close();
+  }, 120_000);
+});
+
+describe.skipIf(!existsSync(SEEDS_DIR))('the canonical case: ../shared/seeds (needs ../shared)', () => {
+  const seedFiles = existsSync(SEEDS_DIR) ? readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort() : [];
+
+  /** Every arrival order of the five files. */
+  function permutations(items: number[]): number[][] {
+    if (items.length <= 1) return [items];
+    return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  }
+
+  it('gives one story whatever the order the five arrive in, with 000 and 001 as copies of one wire text', async () => {
+    const orders = permutations([0, 1, 2, 3, 4]);
+    expect(orders).toHaveLength(120);
+    for (const order of orders) {
+      const store = memoryStore();
+      for (const i of order) await ingestInto(store, [join(SEEDS_DIR, seedFiles[i] ?? '')], { date: '2025-03-27' });
+      const stories = store.stories.listStories();
+      expect(stories, `order ${order.join(',')}`).toHaveLength(1);
+      const members = store.stories.storyArticles(stories[0]?.id ?? 0);
+      expect(members).toHaveLength(5);
+      const idOf = (prefix: string): number => {
+        const article = store.listArticles().find((a) => a.origin.includes(`${prefix}_`));
+        if (!article) throw new Error(`no seed ${prefix}`);
+        return article.id;
+      };
+      const [a0, a1, a2, a3, a4] = ['000', '001', '002', '003', '004'].map(idOf) as [number, number, number, number, number];
+      const group = (id: number): number | undefined => members.find((m) => m.articleId === id)?.copyGroup;
+      expect(group(a0), `order ${order.join(',')}`).toBe(group(a1));
+      expect(group(a2)).not.toBe(group(a0));
+      expect(group(a3)).not.toBe(group(a0));
+      expect(group(a4)).not.toBe(group(a0));
+      if (order.join() === '0,1,2,3,4' || order.join() === '4,3,2,1,0') {
+        const view = storyView(store, stories[0]?.id ?? 0);
+        const get = (id: number): StoryView['articles'][number] => {
+          const found = view.articles.find((a) => a.id === id);
+          if (!found) throw new Error(`article ${id} not in the story`);
+          return found;
+        };
+        const sharesWith = (id: number, others: number[]): boolean =>
+          get(id).passages.some((p) => p.sharedWith.some((s) => others.includes(s.article)));
+        expect(get(a0).copies.map((c) => c.other)).toContain(a1);
+        expect(sharesWith(a2, [a0, a1])).toBe(true);
+        expect(sharesWith(a3, [a0, a1])).toBe(true);
+        expect(get(a4).ownShare).toBeGreaterThan(0.8);
+      }
+      store.close();
+    }
+  }, 300_000);
+
+  it('keeps the five together, and apart from a few hundred unrelated articles', async () => {
+    const dir = tmp();
+    // Unrelated news on many other topics, written for this test.
+    const topics = [
+      ['harbour', 'dredging works at the container terminal', 'port authority'],
+      ['election', 'municipal election turnout in the northern districts', 'electoral commission'],
+      ['football', 'the cup final between the two city clubs', 'league officials'],
+      ['drought', 'water restrictions across the southern farming region', 'agriculture ministry'],
+      ['vaccine', 'a new childhood vaccination schedule', 'health department'],
+      ['railway', 'the high-speed line to the coast', 'rail operator'],
+      ['museum', 'a stolen painting recovered by police', 'museum director'],
+      ['wildfire', 'evacuations near the national park', 'fire service'],
+    ] as const;
+    const lines: string[] = [];
+    for (let i = 0; i < 240; i++) {
+      const [word, subject, speaker] = topics[i % topics.length]!;
+      const day = 1 + (i % 28);
+      lines.push(
+        JSON.stringify({
+          id: `u${i}`,
+          title: `Update ${i} on ${subject}`,
+          source: `Outlet ${i % 13}`,
+          published: `2025-03-${String(day).padStart(2, '0')}`,
+          text: [
+            `Officials gave update number ${i} on ${subject} on ${['Monday', 'Tuesday', 'Friday'][i % 3]}, the ${speaker} said.`,
+            `The ${word} issue has drawn attention from residents of district ${i % 17}, who asked for more information about ${subject}.`,
+            `"We are following the ${word} situation closely," a spokesperson for the ${speaker} said, adding that a report would follow within ${2 + (i % 5)} weeks.`,
+          ].join('\n\n'),
+        }),
+      );
+    }
+    const unrelated = join(dir, 'unrelated.jsonl');
+    writeFileSync(unrelated, lines.join('\n'));
+    const store = memoryStore();
+    await ingestInto(store, [unrelated, SEEDS_DIR], { date: '2025-03-27' });
+    const seedIds = store
+      .listArticles()
+      .filter((a) => a.externalId === null)
+      .map((a): number => a.id);
+    expect(seedIds).toHaveLength(5);
+    const storyIds = new Set(store.stories.listStories().filter((s) => store.stories.storyArticles(s.id).some((m) => seedIds.includes(m.articleId))).map((s) => s.id));
+    expect(storyIds.size).toBe(1);
+    const members = store.stories.storyArticles([...storyIds][0] ?? 0).map((m) => m.articleId);
+    expect(members.sort()).toEqual([...seedIds].sort());
+    store.close();
+  }, 120_000);
+});

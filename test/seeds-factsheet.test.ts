@@ -1,0 +1,120 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildFactSheet, renderMarkdown, renderTerminal, type FactSheetArticle, type SheetQuote } from '../src/analyze/index.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
+
+/** The seed files as a user hands them over: a leading ` date YYYY-MM-DD` token, else --date 2025-03-27. */
+function loadSeeds(): FactSheetArticle[] {
+  return readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const raw = readFileSync(path.join(seedsDir, f), 'utf8');
+      const m = /^\s*date (\d{4}-\d{2}-\d{2})\s*/.exec(raw);
+      const text = m ? raw.slice(m[0].length) : raw;
+      const parts = /\n\s*\n/.test(text) ? text.split(/\n\s*\n/) : text.split('\n');
+      // Ids 1..5 for files 000..004; the outlets are not named in the files.
+      return {
+        id: Number(f.slice(0, 3)) + 1,
+        title: null,
+        source: null,
+        published: m?.[1] ?? '2025-03-27',
+        paragraphs: parts.map((p) => p.trim()).filter(Boolean),
+      };
+    });
+}
+
+describe.skipIf(!existsSync(seedsDir))('fact sheet of the seed story', () => {
+  const sheet = buildFactSheet({ id: 1, title: 'Paris summit of the coalition of the willing' }, loadSeeds());
+  const ids = (cs: ReadonlyArray<{ articleId: number }>): number[] => cs.map((c) => c.articleId);
+  const quote = (words: string): (SheetQuote & { speaker: string | null }) | undefined => {
+    for (const s of sheet.quotes) {
+      const q = s.quotes.find((x) => x.variants.some((v) => v.text.toLowerCase().includes(words.toLowerCase())));
+      if (q) return { ...q, speaker: s.speaker };
+    }
+    return undefined;
+  };
+
+  it('gives quotes with the right speakers and sources', () => {
+    expect(quote('generalised aggression')).toMatchObject({ speaker: 'Emmanuel Macron' });
+    expect(ids(quote('generalised aggression')?.citations ?? [])).toEqual(expect.arrayContaining([1, 3, 4]));
+    expect(quote('It is not unanimous')?.speaker).toBe('Emmanuel Macron');
+    expect(quote('Europe knows how to defend itself')).toMatchObject({ speaker: 'Volodymyr Zelenskyy', kind: 'direct' });
+    expect(ids(quote('Europe knows how to defend itself')?.citations ?? [])).toEqual([1, 4]);
+    expect(quote('combination of also being simplistic')?.speaker).toBe('Steve Witkoff');
+    expect(quote('going to evaluate that')?.speaker).toBe('Marco Rubio');
+    expect(quote('would not hesitate to tighten sanctions')).toMatchObject({ speaker: 'Scott Bessent', channel: 'interview with Fox News' });
+    const office = quote('the full range of European military capabilities');
+    expect(office?.speaker).toBe('office of Keir Starmer');
+    expect(ids(office?.citations ?? [])).toEqual([1, 2]);
+    // Each quote's sentence is the article's sentence around it.
+    expect(quote('going to evaluate that')?.sentence).toMatch(/Rubio/);
+  });
+
+  it('puts the country counts side by side with the conflict flagged', () => {
+    const g = sheet.figures.find((x) => x.kind === 'countries' && x.values.length > 3);
+    expect(g).toMatchObject({ verdict: 'conflict', isDisagreement: true });
+    expect(g?.values.map((v) => v.text)).toEqual(
+      expect.arrayContaining(['nearly 30 countries', 'some 30 nations', '31 delegations', 'nearly three dozen nations', 'more than 30 countries']),
+    );
+    expect(g?.disagreements.some((d) => d.level === 'conflict')).toBe(true);
+    for (const v of g?.values ?? []) expect(v.sentence).toContain(v.text);
+  });
+
+  it('puts the injured counts side by side with their difference flagged', () => {
+    const g = sheet.figures.find((x) => x.kind === 'casualties-injured');
+    expect(g).toMatchObject({ verdict: 'differ', isDisagreement: true });
+    expect(g?.values.map((v) => v.text)).toEqual(
+      expect.arrayContaining(['more than 20 people', 'at least 18 people + three people', 'dozens of people', 'at least 11 people']),
+    );
+    expect(ids(g?.values.find((v) => v.text === 'more than 20 people')?.citations ?? [])).toEqual([1, 2]);
+    expect(g?.disagreements.length).toBeGreaterThan(0);
+  });
+
+  it('shows the aid package\'s two dollar conversions as agreeing', () => {
+    const g = sheet.figures.find((x) => x.kind === 'money');
+    expect(g).toMatchObject({ verdict: 'agree', isDisagreement: false });
+    expect(g?.values.map((v) => v.conversion?.value).sort()).toEqual([2.1e9, 2.15e9]);
+    expect(g?.values.every((v) => v.low === 2e9 && v.currency === 'EUR')).toBe(true);
+  });
+
+  it('has a timeline from the energy-strike pause to ministers reporting back on 17 April 2025', () => {
+    const entries = sheet.timeline.entries;
+    const pause = entries.find((e) => e.isDisputed && /energy infrastructure/.test(e.description));
+    expect(pause?.variants.map((v) => v.start)).toEqual(expect.arrayContaining(['2025-03-17', '2025-03-24']));
+    const summit = entries.find((e) => e.start === '2025-03-27' && e.end === '2025-03-27' && e.citations.length >= 3);
+    expect(summit).toBeDefined();
+    const last = entries.find((e) => /report back in three weeks/.test(e.description));
+    expect(last?.start).toBe('2025-04-17');
+    const starts = entries.map((e) => e.start);
+    expect(starts).toEqual([...starts].sort());
+    expect(starts.indexOf(pause?.start ?? '')).toBeLessThan(starts.indexOf('2025-03-27'));
+  });
+
+  it('summarises in 5 to 8 sentences, each citing its outlets; the shared wire sentences cite 000 and 001', () => {
+    expect(sheet.summary.length).toBeGreaterThanOrEqual(5);
+    expect(sheet.summary.length).toBeLessThanOrEqual(8);
+    for (const s of sheet.summary) expect(s.citations.length).toBeGreaterThan(0);
+    const fromWire = sheet.summary.filter((s) => s.articleId === 1 || s.articleId === 2);
+    expect(fromWire.length).toBeGreaterThan(0);
+    // Sentences of 000 that 001 also carries (passage alignment) cite both.
+    expect(sheet.summary.some((s) => ids(s.citations).includes(1) && ids(s.citations).includes(2))).toBe(true);
+    const wire = sheet.coverage.find((c) => c.articleId === 1);
+    expect(wire?.sharedWith.map((s) => s.articleId)).toContain(2);
+    // Outlets are unnamed in the files: citations carry a null source.
+    expect(sheet.summary[0]?.citations[0]?.source).toBeNull();
+  });
+
+  it('renders for the terminal and as Markdown', () => {
+    const text = renderTerminal(sheet, { width: 100 });
+    for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
+    expect(text).toMatch(/≠ Injured/);
+    expect(text).toMatch(/✗ Countries/);
+    const md = renderMarkdown(sheet);
+    expect(md).toMatch(/^### Emmanuel Macron$/m);
+    expect(md).toMatch(/\\\[#1; #2\\\]/);
+  });
+});

@@ -1,0 +1,92 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractFigures, groupFigures, type ArticleFigures, type FigureGroup } from '../src/analyze/figures/index.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
+
+interface Seed {
+  id: string;
+  published: string;
+  paragraphs: string[];
+}
+
+/** The seed files as a user hands them over: a leading ` date YYYY-MM-DD` token, else --date 2025-03-27. */
+function loadSeeds(): Seed[] {
+  return readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const raw = readFileSync(path.join(seedsDir, f), 'utf8');
+      const m = /^\s*date (\d{4}-\d{2}-\d{2})\s*/.exec(raw);
+      const text = m ? raw.slice(m[0].length) : raw;
+      const parts = /\n\s*\n/.test(text) ? text.split(/\n\s*\n/) : text.split('\n');
+      return { id: f.slice(0, 3), published: m?.[1] ?? '2025-03-27', paragraphs: parts.map((p) => p.trim()).filter(Boolean) };
+    });
+}
+
+describe.skipIf(!existsSync(seedsDir))('figures on the seed story', () => {
+  const perArticle: ArticleFigures[] = loadSeeds().map((s) => ({
+    articleId: s.id,
+    source: s.id,
+    published: s.published,
+    figures: extractFigures(s.paragraphs, { published: s.published }),
+  }));
+  const groups = groupFigures(perArticle);
+  const groupOf = (kind: string, pred: (g: FigureGroup) => boolean = () => true): FigureGroup | undefined =>
+    groups.find((g) => g.kind === kind && pred(g));
+  const texts = (g: FigureGroup | undefined): string[] => (g?.reports ?? []).flatMap((r) => r.figures.map((f) => f.text));
+
+  it('puts the country counts side by side and flags the disagreement', () => {
+    const g = groupOf('countries', (x) => x.reports.length > 3);
+    expect(texts(g)).toEqual(
+      expect.arrayContaining(['nearly 30 countries', 'some 30 nations', '31 delegations', 'nearly three dozen nations', 'more than 30 countries']),
+    );
+    expect(new Set(g?.reports.map((r) => r.articleId)).size).toBe(4);
+    expect(g).toMatchObject({ verdict: 'conflict', isDisagreement: true });
+    // "nearly 30" (< 30) and "more than 30" cannot both be true; nor can "nearly 30" and 31.
+    const bounds = (i: number) => g?.reports[i]?.bounds;
+    const pairs = (g?.conflicts ?? []).map((c) => [bounds(c.a), bounds(c.b)].sort().join(' vs '));
+    expect(pairs).toContain(['[27, 30)', '(30, ∞)'].sort().join(' vs '));
+    expect(pairs).toContain(['[27, 30)', '31'].sort().join(' vs '));
+  });
+
+  it('puts the injured counts side by side, summing the parts of one sentence, and flags them', () => {
+    const g = groupOf('casualties-injured');
+    expect(texts(g)).toEqual(
+      expect.arrayContaining(['more than 20 people', 'at least 18 people', 'three people', 'dozens of people', 'at least 11 people']),
+    );
+    expect(new Set(g?.reports.map((r) => r.articleId))).toEqual(new Set(['000', '001', '003', '004']));
+    const parts = g?.reports.find((r) => r.figures.length === 2);
+    expect(parts?.bounds).toBe('[21, ∞)');
+    // All of these can be true at once (e.g. 30 injured), so no conflict is invented, but the
+    // outlets report different counts ("at least 11" vs "more than 20"): flagged as differing.
+    expect(g).toMatchObject({ verdict: 'differ', isDisagreement: true, conflicts: [] });
+    expect(g?.differences.length).toBeGreaterThan(0);
+  });
+
+  it('shows the aid package converted differently as agreeing', () => {
+    const g = groupOf('money');
+    expect(g?.reports.map((r) => r.figures[0]?.conversion?.value).sort()).toEqual([2.1e9, 2.15e9]);
+    expect(g?.reports.every((r) => r.figures[0]?.value === 2e9 && r.figures[0]?.currency === 'EUR')).toBe(true);
+    expect(g).toMatchObject({ verdict: 'agree', isDisagreement: false });
+  });
+
+  it('reads the troop range, the troops trained and the drones', () => {
+    const all = perArticle.flatMap((a) => a.figures);
+    expect(all.find((f) => f.kind === 'troops' && f.value === null)).toMatchObject({ low: 10000, high: 30000, unit: 'troop' });
+    expect(all.find((f) => f.kind === 'troops' && f.value === 75000)).toMatchObject({ noun: 'Ukrainian troops' });
+    expect(all.find((f) => f.kind === 'drones')).toMatchObject({ value: 86, qualifier: 'at least', unit: 'drone' });
+    const troopRange = groupOf('troops', (x) => x.reports.some((r) => r.low === 10000));
+    expect(troopRange?.reports.every((r) => r.low === 10000)).toBe(true);
+  });
+
+  it('skips dates, years and ordinals', () => {
+    const values = perArticle.flatMap((a) => a.figures.map((f) => f.value));
+    expect(values).not.toContain(2014);
+    expect(values).not.toContain(2022);
+    // "March 27" is a date; only the attributive "27-nation" remains.
+    expect(values.filter((v) => v === 27)).toHaveLength(1);
+  });
+});
