@@ -16,7 +16,7 @@ const MARKS = [10_000, 50_000, 100_000];
 const WINDOW = 2000;
 
 function line(name: string, value: string): void {
-  console.log(`  ${name.padEnd(34)} ${value}`);
+  console.log(`  ${name.padEnd(38)} ${value}`);
 }
 
 export async function run(): Promise<void> {

@@ -163,7 +163,7 @@ export async function run(sharedDir: string): Promise<void> {
     if (isCutEdit(doc.kind)) {
       cutPositives++;
       const copyIsContained = match !== undefined && (match.self === id ? match.kind === 'contained' : match.kind === 'contains');
-      const isNear = match?.kind === 'near-identical';
+      const isNear = match?.kind === 'near-identical' || match?.kind === 'identical';
       if (copyIsContained || isNear) {
         stats.cutAsContainment++;
         cutRecalled++;

@@ -150,7 +150,7 @@ export async function run(sharedDir: string): Promise<void> {
     console.log(line('scorer check: readability_js.json', `${formatScore(scorePredictions(truth, readPredictions(reference)))}  (published F1 0.947)`));
   }
   console.log(line('crosscheck pages/s per core', `${(pages.length / oursSeconds).toFixed(1)} warm, ${(pages.length / coldSeconds).toFixed(1)} cold`));
-  console.log(line('plain Readability pages/s per core', `${(pages.length / baselineSeconds).toFixed(1)} (after ours: warm)`));
+  console.log(line('plain Readability pages/s per core', `${(pages.length / baselineSeconds).toFixed(1)} (warm)`));
   console.log(line('crosscheck null results', String(nulls)));
   if (process.env['CROSSCHECK_EVAL_DUMP']) {
     const rows = [...truth].map(([id, body]) => {

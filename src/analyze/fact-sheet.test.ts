@@ -164,7 +164,6 @@ describe('renderers', () => {
     expect(text).toMatch(/≠ at least 1,200 people/);
     expect(text).toContain('Helen Ashby');
     for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
-    // eslint-disable-next-line no-control-regex -- asserting their absence
     expect(text).not.toMatch(/\u001b/);
     expect(renderTerminal(sheet, { color: true })).toContain('\u001b[1m');
   });

@@ -120,7 +120,6 @@ export function createApp(options: AppOptions): Hono {
     if (apiError.status >= 500 && apiError.code === 'internal_error') logError(error);
     return c.json(errorBody(apiError), apiError.status as 400);
   });
-  api.notFound((c) => c.json(errorBody(new ApiError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)), 404));
 
   api.get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
 
@@ -215,8 +214,11 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
 
+  // A mounted app's notFound is not used: a catch-all keeps unknown API paths JSON.
+  api.all('*', (c) => c.json(errorBody(new ApiError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)), 404));
   app.route('/api', api);
   if (options.web) app.route('/', options.web);
+  app.notFound((c) => c.json(errorBody(new ApiError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)), 404));
   app.onError((error, c) => {
     const apiError = toApiError(error);
     if (apiError.status >= 500) logError(error);

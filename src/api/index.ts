@@ -31,3 +31,4 @@ export {
 export { CrosscheckService, fetchUrlDocument, type ServiceOptions, type UrlFetcher } from './service.js';
 export { toFtsQuery, type EntitySummary, type OutletSummary, type StoryPage, type StorySummary } from './story-query.js';
 export type { ArticleDetail, ArticleSentence, CopyGroup, StoryArticle, StoryDetail } from './views.js';
+export { startServer, type RunningServer } from './server.js';

@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { registerArticles } from './commands/articles.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
+import { registerWatch } from './commands/watch.js';
 import { EXIT_FATAL, reportFatal } from './context.js';
 
 const require = createRequire(import.meta.url);
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerArticles(program);
   registerStories(program);
+  registerWatch(program);
+  registerServe(program);
   return program;
 }
 

@@ -32,6 +32,8 @@ export interface DocumentHints {
   /** ISO 8601 date or date-time. */
   published?: string;
   language?: string;
+  /** A feed entry's summary: used as the article's text only when the page itself has none. */
+  summary?: string;
 }
 
 /** A document read from some input, decoded to text, not yet extracted. */

@@ -30,7 +30,7 @@ export const MIN_SHARED_SHINGLES = 10;
  * keeps the anchors of what it kept, and shared anchors / anchors of the smaller text estimates
  * containment. MinHash banding cannot do this: a short cut of a long text has a low Jaccard, so
  * its signature agrees with the long text's in few bins. One in four keeps ≈ 8 anchors in a
- * 35-word lead paragraph (P[no anchor] ≈ 0.03%).
+ * 35-word lead paragraph (P[no anchor] = 0.75^31 ≈ 0.01 %).
  */
 export const ANCHOR_RATE = 4;
 const ANCHOR_LIMIT = 2 ** 32 / ANCHOR_RATE;

@@ -17,3 +17,22 @@ export {
   type SkipCount,
 } from './context.js';
 export { readInputs, surveyInputs } from './read.js';
+
+/**
+ * Live sources: web pages by URL and feeds (RSS 2.0, RSS 1.0/RDF, Atom) and OPML lists, by URL or
+ * as local files, fetched safely (http(s) only, private addresses refused on the connection
+ * actually made, timeouts, redirect and size caps, charset from header, meta or BOM).
+ */
+export { readSources, FEED_FILE_EXTENSIONS, type SourceOptions } from './sources.js';
+export {
+  fetchDocument,
+  HttpRetryableError,
+  HttpStatusError,
+  httpStatusOf,
+  MAX_FETCH_BYTES,
+  USER_AGENT,
+  type FetchOptions,
+  type FetchResult,
+} from './fetch.js';
+export { detectFeedKind, isUrlSource, loadFeed, loadOpml, parseFeed, parseOpml, MAX_FEED_ENTRIES, type Feed, type FeedEntry, type OpmlFeed } from './feed.js';
+export { RobotsCache } from './robots.js';

@@ -41,6 +41,8 @@ export function buildArticle(doc: RawDocument, now: Date): NewArticle {
   let extracted: ExtractedArticle | null;
   try {
     extracted = doc.format === 'html' ? extractHtml(doc.content, doc.hints) : extractPlainText(doc.content, doc.hints);
+    // A feed entry whose page has no article text: the feed's summary stands in.
+    if (!extracted && doc.hints.summary) extracted = extractPlainText(doc.hints.summary, doc.hints);
   } catch (error) {
     throw new CrosscheckError('no_content', 'extract', `${describeOrigin(doc.origin)}: extraction failed: ${(error as Error).message}`, { cause: error });
   }

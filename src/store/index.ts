@@ -8,3 +8,5 @@ export type { Migration } from './migrations.js';
 export type { ArticleFilter, InsertResult, NewArticle, Store } from './types.js';
 export { StoryRepository } from './stories.js';
 export type { CopyRow, ExportRow, NewAssignment, StoryArticleRow, StoryRow, StorySnapshot } from './stories.js';
+export { FeedRepository } from './feeds.js';
+export type { StoredFeedState } from './feeds.js';

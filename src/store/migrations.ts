@@ -152,6 +152,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX stories_largest ON stories (article_count, id);
     `,
   },
+  {
+    version: 4,
+    name: 'watched feeds',
+    sql: `
+      -- One row per watched feed: validators for conditional GET, schedule and health.
+      CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        last_polled_at TEXT,
+        next_poll_at TEXT NOT NULL,
+        last_success_at TEXT,
+        interval_ms INTEGER NOT NULL,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        articles_found INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
+    `,
+  },
 ];
 
 /** The newest schema version this build of crosscheck knows. */

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { CrosscheckError } from '../core/errors.js';
 import type { ArticleId, DateProvenance, DocumentHints, StoredArticle } from '../core/types.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { FeedRepository } from './feeds.js';
 import { StoryRepository } from './stories.js';
 import type { ArticleFilter, InsertResult, NewArticle, Store } from './types.js';
 
@@ -65,11 +66,14 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   /** Copies, copy groups, stories and their assignments. */
   readonly stories: StoryRepository;
+  /** Watched feeds and their health. */
+  readonly feeds: FeedRepository;
 
   private constructor(path: string, db: Database.Database) {
     this.path = path;
     this.db = db;
     this.stories = new StoryRepository(db);
+    this.feeds = new FeedRepository(db);
   }
 
   /** Opens (creating if needed) the store at `path`; `:memory:` gives a throwaway store. */
@@ -172,6 +176,11 @@ export class SqliteStore implements Store {
         textHash: article.textHash,
         extractorVersion: article.extractorVersion,
       });
+  }
+
+  /** True when an article fetched from `url` (or declaring it canonical) is stored. */
+  hasUrl(url: string): boolean {
+    return this.db.prepare('SELECT 1 FROM articles WHERE url = ? OR canonical_url = ? LIMIT 1').get(url, url) !== undefined;
   }
 
   getArticle(id: number): StoredArticle | null {

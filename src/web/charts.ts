@@ -28,10 +28,11 @@ export function sparkline(days: ReadonlyArray<{ day: string; articles: number }>
   const first = Math.min(...points.map((p) => p.n));
   const last = Math.max(...points.map((p) => p.n));
   const span = last - first + 1;
-  const buckets = Math.min(60, span);
+  // At least a week wide, so a one-day story is one slim bar rather than a block.
+  const buckets = Math.min(60, Math.max(7, span));
   const counts = new Array<number>(buckets).fill(0);
   for (const p of points) {
-    const b = Math.min(buckets - 1, Math.floor(((p.n - first) / span) * buckets));
+    const b = span <= buckets ? p.n - first : Math.min(buckets - 1, Math.floor(((p.n - first) / span) * buckets));
     counts[b] = (counts[b] ?? 0) + p.articles;
   }
   const max = Math.max(1, ...counts);

@@ -68,9 +68,8 @@ export function createWebApp(service: CrosscheckService, options: { staticDir?: 
   web.onError((error, c) => {
     const apiError = toApiError(error);
     if (apiError.status >= 500) console.error(error);
-    return c.html(errorPage(apiError.status, apiError.status >= 500 ? 'The page could not be built.' : apiError.message).value, apiError.status as 400);
+    return c.body(errorPage(apiError.status, apiError.status >= 500 ? 'The page could not be built.' : apiError.message).value, apiError.status as 400, HTML_TYPE);
   });
-  web.notFound((c) => c.html(errorPage(404, 'There is no page at this address.').value, 404));
 
   web.get('/static/:name', (c) => {
     const asset = assets.get(c.req.param('name'));
@@ -118,6 +117,9 @@ export function createWebApp(service: CrosscheckService, options: { staticDir?: 
     if (!article) throw new ApiError(404, 'not_found', `There is no article #${id}.`);
     return c.body(articlePage(article).value, 200, HTML_TYPE);
   });
+
+  // A mounted app's notFound is not used: the catch-all answers unknown pages.
+  web.all('*', (c) => c.body(errorPage(404, 'There is no page at this address.').value, 404, HTML_TYPE));
 
   return web;
 }

@@ -29,3 +29,15 @@ export function runCrosscheck(args: string[], env: Record<string, string> = {}):
 export function spawnCrosscheck(args: string[]): ReturnType<typeof spawn> {
   return spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 }
+
+/** Runs the CLI without blocking the event loop (for tests that also serve HTTP in this process). */
+export function runCrosscheckAsync(args: string[]): Promise<CliResult> {
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolveRun({ code: code ?? -1, stdout, stderr }));
+  });
+}

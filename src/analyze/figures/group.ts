@@ -226,8 +226,21 @@ function fmt(n: number): string {
 function comparePairs(reports: FigureReport[]): { conflicts: FigureConflict[]; differences: FigureConflict[] } {
   const conflicts: FigureConflict[] = [];
   const differences: FigureConflict[] = [];
-  for (let a = 0; a < reports.length; a++) {
-    for (let b = a + 1; b < reports.length; b++) {
+  // Large stories repeat the same reading hundreds of times: compare each distinct reading once,
+  // through its first report, so the pairs stay O(distinct²), not O(reports²).
+  const firsts: number[] = [];
+  const seen = new Set<string>();
+  reports.forEach((r, i) => {
+    const head = r.figures[0];
+    const key = `${r.bounds}|${head?.currency ?? ''}|${head?.conversion ? `${head.conversion.value}${head.conversion.currency}` : ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    firsts.push(i);
+  });
+  for (let x = 0; x < firsts.length; x++) {
+    for (let y = x + 1; y < firsts.length; y++) {
+      const a = firsts[x]!;
+      const b = firsts[y]!;
       const ra = reports[a];
       const rb = reports[b];
       if (!ra || !rb) continue;

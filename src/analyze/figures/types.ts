@@ -113,8 +113,8 @@ export interface FigureGroup {
   verdict: FigureVerdict;
   /** True for `differ` and `conflict`: outlets report this figure differently, worth flagging. */
   isDisagreement: boolean;
-  /** Index pairs into `reports` that cannot both be true. */
+  /** Index pairs into `reports` that cannot both be true; one pair (the first reports) per two distinct readings. */
   conflicts: FigureConflict[];
-  /** Index pairs into `reports` whose bounds are compatible but whose counts differ beyond rounding. */
+  /** Index pairs into `reports` whose bounds are compatible but whose counts differ beyond rounding; one per two distinct readings. */
   differences: FigureConflict[];
 }

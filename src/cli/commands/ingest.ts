@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { describeOrigin } from '../../core/types.js';
-import { readInputs, surveyInputs } from '../../ingest/index.js';
+import { readSources, surveyInputs } from '../../ingest/index.js';
 import { assignPendingStories, ingestDocuments, type IngestEvent } from '../../pipeline/index.js';
 import { CliExit, EXIT_OK, EXIT_PARTIAL, openStore } from '../context.js';
 import { printJson, status } from '../output.js';
@@ -12,18 +12,20 @@ interface IngestFlags {
   date?: string;
   json?: boolean;
   progress?: boolean;
+  allowPrivate?: boolean;
 }
 
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('ingest articles from files and folders (.html, .htm, .txt, .jsonl, .warc, also .gz)')
-    .argument('<inputs...>', 'files or folders (folders are walked recursively)')
+    .description('ingest articles from files and folders (.html, .htm, .txt, .jsonl, .warc, also .gz), web pages by URL, and feeds (RSS, Atom, OPML) by URL or file')
+    .argument('<inputs...>', 'files, folders (walked recursively), http(s) URLs of pages or feeds, feed or OPML files')
     .option('--db <path>', 'store path (default $CROSSCHECK_DB or data/crosscheck.db)')
     .option('--source <name>', 'outlet name for inputs that carry none')
     .option('--date <YYYY-MM-DD>', 'publication date for inputs that carry none')
     .option('--json', 'machine-readable output')
     .option('--no-progress', 'no progress bar, even on a terminal')
+    .option('--allow-private', 'allow URLs on private and loopback addresses (for local test servers)')
     .action(async (inputs: string[], flags: IngestFlags) => {
       process.exitCode = await runIngest(inputs, flags);
     });
@@ -75,7 +77,15 @@ async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> 
       if (event.type === 'failed') process.stderr.write(`${bar ? '\n' : ''}${line}\n`);
       else if (!bar) process.stdout.write(`${line}\n`);
     };
-    const summary = await ingestDocuments(readInputs(inputs, optionsFrom(flags)), store, { onEvent, signal: controller.signal });
+    let knownEntries = 0;
+    const sources = readSources(inputs, {
+      ...optionsFrom(flags),
+      fetch: { allowPrivate: flags.allowPrivate === true, signal: controller.signal },
+      isKnown: (url) => store.hasUrl(url),
+      onKnownEntry: () => void knownEntries++,
+    });
+    const summary = await ingestDocuments(sources, store, { onEvent, signal: controller.signal });
+    summary.known += knownEntries;
     if (bar) {
       bar.update(bar.getTotal());
       bar.stop();

@@ -51,7 +51,7 @@ function storyItem(story: StoryPage['stories'][number]): SafeHtml {
   const more = story.outlets.length - outlets.length;
   return html`<li class="story-card">
   <h2 class="story-title"><a href="/stories/${story.id}">${story.title}</a></h2>
-  <p class="story-meta"><span>${plural(story.articleCount, 'article')}</span> · <span>${plural(story.outlets.length, 'outlet')}</span> · <span>${formatSpan(story.firstSeen, story.lastSeen)}</span></p>
+  <p class="story-meta"><span>${plural(story.articleCount, 'article')}</span> · ${story.outlets.length ? html`<span>${plural(story.outlets.length, 'outlet')}</span> · ` : ''}<span>${formatSpan(story.firstSeen, story.lastSeen)}</span></p>
   <div class="story-foot">
     <ul class="outlet-chips" aria-label="Outlets">${outlets.map((o) => html`<li>${articleLabel({ id: 0, source: o.name })}${o.articles > 1 ? html` <span class="count">×${o.articles}</span>` : ''}</li>`)}${more > 0 ? html`<li class="more">+${more} more</li>` : ''}</ul>
     ${sparkline(story.days)}

@@ -169,7 +169,7 @@ function coverageSection(ctx: Context, story: StoryDetail): SafeHtml {
   <h3><a href="/articles/${c.articleId}">${ctx.labels.get(c.articleId) ?? `#${c.articleId}`}</a></h3>
   <p class="muted">${c.title ?? ''}${c.title ? html` · ` : ''}${formatDate(c.published, true)}${article?.language ? html` · ${article.language}` : ''}</p>
   <p>${copied ? (isFirst ? html`<span class="badge badge-first">Published first</span>` : html`<span class="badge">Copy</span> of <a href="/articles/${c.firstPublished?.articleId ?? c.articleId}">${ctx.labels.get(c.firstPublished?.articleId ?? c.articleId) ?? ''}</a>`) : html`<span class="badge">Own reporting</span>`} · ${share}% own text · ${plural(c.words, 'word')}</p>
-  ${c.ownPassages.length ? html`<details><summary>What it adds (${plural(c.ownPassages.length, 'passage')}${c.ownQuotes.length ? `, ${plural(c.ownQuotes.length, 'quote')}` : ''}${c.ownFigures.length ? `, ${plural(c.ownFigures.length, 'figure')}` : ''})</summary><ul class="own">${c.ownPassages.slice(0, 5).map((p) => html`<li>${p}</li>`)}</ul></details>` : html`<p class="muted">Adds nothing the others do not carry.</p>`}
+  ${c.ownPassages.length ? html`<details><summary>What it adds (${plural(c.ownPassages.length, 'passage')}${c.ownQuotes.length ? `, ${plural(c.ownQuotes.length, 'quote')}` : ''}${c.ownFigures.length ? `, ${plural(c.ownFigures.length, 'figure')}` : ''})</summary><ul class="own-passages">${c.ownPassages.slice(0, 5).map((p) => html`<li>${p}</li>`)}</ul></details>` : html`<p class="muted">Adds nothing the others do not carry.</p>`}
 </li>`;
   })}</ul>`;
 }

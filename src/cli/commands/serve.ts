@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { createApp, CrosscheckService, startServer } from '../../api/index.js';
+import { readInputs } from '../../ingest/index.js';
+import { assignPendingStories, ingestDocuments } from '../../pipeline/index.js';
+import type { SqliteStore } from '../../store/index.js';
+import { createWebApp } from '../../web/index.js';
+import { CliExit, openStore } from '../context.js';
+import { println, status } from '../output.js';
+
+/** Port when neither `--port` nor $PORT says otherwise. */
+export const DEFAULT_PORT = 8080;
+/** Publication date given to undated example articles (the examples' own story date). */
+export const EXAMPLES_DATE = '2026-10-14';
+
+interface ServeFlags {
+  db?: string;
+  port?: string;
+  host: string;
+  seedExamples?: boolean;
+}
+
+/** The project's example articles (beside src/ and dist/). */
+export function examplesDir(): string {
+  return fileURLToPath(new URL('../../../examples/', import.meta.url));
+}
+
+/** Ingests the example articles into an empty store; returns how many articles were stored. */
+export async function seedExamples(store: SqliteStore): Promise<number> {
+  if (store.countArticles() > 0) return 0;
+  const dir = examplesDir();
+  if (!existsSync(dir)) throw new CliExit(2, `--seed-examples: no examples folder at ${dir}`);
+  const summary = await ingestDocuments(readInputs([dir], { date: EXAMPLES_DATE }), store);
+  assignPendingStories(store);
+  return summary.new;
+}
+
+function parsePort(value: string | undefined): number {
+  const text = value ?? process.env.PORT ?? String(DEFAULT_PORT);
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new CliExit(2, `--port must be a whole number 0–65535, got "${text}"`);
+  return port;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the web UI and the JSON API (writes need $CROSSCHECK_TOKEN)')
+    .option('--db <path>', 'store path (default $CROSSCHECK_DB or data/crosscheck.db)')
+    .option('--port <n>', `port (default $PORT or ${DEFAULT_PORT}; 0 for any free one)`)
+    .option('--host <address>', 'address to bind', '127.0.0.1')
+    .option('--seed-examples', `ingest the example articles first when the store is empty (undated ones dated ${EXAMPLES_DATE})`)
+    .action(async (flags: ServeFlags) => {
+      const port = parsePort(flags.port);
+      const store = openStore(flags.db);
+      try {
+        if (flags.seedExamples) {
+          const added = await seedExamples(store);
+          if (added) status(`stored ${added} example articles in ${store.path}`);
+        }
+        const token = process.env.CROSSCHECK_TOKEN?.trim() || null;
+        const service = new CrosscheckService({ store });
+        const app = createApp({ service, token, web: createWebApp(service) });
+        const server = await startServer(app, { host: flags.host, port });
+        println(`crosscheck: serving ${server.url}/ (store ${store.path}; API at ${server.url}/api, writes ${token ? 'need the bearer token' : 'disabled: set CROSSCHECK_TOKEN'})`);
+        await new Promise<void>((resolve) => {
+          const stop = (): void => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            resolve();
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        status('crosscheck: stopping');
+        await server.close();
+        service.close();
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,165 @@
+import { extname } from 'node:path';
+import type { Command } from 'commander';
+import { isCrosscheckError } from '../../core/errors.js';
+import { describeOrigin } from '../../core/types.js';
+import { isUrlSource, loadOpml } from '../../ingest/index.js';
+import { LiveIngestor } from '../../pipeline/index.js';
+import { Watcher, type WatchEvent } from '../../watch/index.js';
+import { CliExit, EXIT_OK, EXIT_PARTIAL, openStore } from '../context.js';
+import { formatTable, printJson, println, status, truncate } from '../output.js';
+
+interface WatchFlags {
+  db?: string;
+  allowPrivate?: boolean;
+  hostDelay: string;
+  once?: boolean;
+  json?: boolean;
+}
+
+/** Expands OPML files or URLs into the feeds they list; other inputs are feeds themselves. */
+async function expandFeeds(inputs: string[], allowPrivate: boolean): Promise<string[]> {
+  const feeds: string[] = [];
+  for (const input of inputs) {
+    const isOpml = extname(input.split('?')[0] ?? '').toLowerCase() === '.opml';
+    if (isOpml) {
+      const listed = await loadOpml(input, { fetch: { allowPrivate } });
+      feeds.push(...listed.map((f) => f.url));
+    } else if (isUrlSource(input)) {
+      feeds.push(input);
+    } else {
+      throw new CliExit(2, `${input}: watch takes feed URLs (http, https) and OPML lists (files or URLs)`);
+    }
+  }
+  return [...new Set(feeds)];
+}
+
+function describe(event: WatchEvent): string | null {
+  switch (event.type) {
+    case 'poll':
+      return `polled       ${event.feed}  ${event.outcome === 'new' ? `${event.newEntries} new entries` : event.outcome.replace('_', ' ')}; next poll ${event.nextPollAt.slice(0, 19)}`;
+    case 'document':
+      return null; // reported by onDocument with its story
+    case 'skipped':
+      return `skipped      ${event.url}  (${event.reason === 'robots' ? 'disallowed by robots.txt' : 'not a page'})`;
+    case 'entry_failed':
+      return `failed       ${event.error.message}`;
+    case 'feed_failed':
+      return `feed failed  ${event.error.message}; next try ${event.nextPollAt.slice(0, 19)}`;
+  }
+}
+
+function eventJson(event: WatchEvent): Record<string, unknown> {
+  if (event.type === 'entry_failed' || event.type === 'feed_failed') return { ...event, error: { code: event.error.code, message: event.error.message } };
+  return { ...event };
+}
+
+export function registerWatch(program: Command): void {
+  program
+    .command('watch')
+    .description('poll feeds and OPML lists on a schedule, ingesting new entries as they appear (Ctrl-C stops)')
+    .argument('<feeds...>', 'feed URLs (RSS, Atom, RDF) and OPML lists (files or URLs)')
+    .option('--db <path>', 'store path')
+    .option('--allow-private', 'allow private and loopback addresses (for local test servers)')
+    .option('--host-delay <ms>', 'minimum delay between two requests to one host', '2000')
+    .option('--once', 'poll every feed once now, then stop')
+    .option('--json', 'one JSON object per event on stdout')
+    .action(async (inputs: string[], flags: WatchFlags) => {
+      const hostDelayMs = Number(flags.hostDelay);
+      if (!Number.isFinite(hostDelayMs) || hostDelayMs < 0) throw new CliExit(2, `--host-delay must be a number of milliseconds, got "${flags.hostDelay}"`);
+      const allowPrivate = flags.allowPrivate === true;
+      const feeds = await expandFeeds(inputs, allowPrivate);
+      const store = openStore(flags.db);
+      const live = new LiveIngestor(store);
+      const controller = new AbortController();
+      const stop = (): void => {
+        if (!flags.json) status('stopping…');
+        controller.abort();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      let failures = 0;
+      let added = 0;
+      const watcher = new Watcher({
+        store: store.feeds,
+        fetch: { allowPrivate },
+        hostDelayMs,
+        isKnown: (url) => store.hasUrl(url),
+        onDocument: (doc) => {
+          try {
+            const result = live.ingest(doc);
+            if (result.status === 'new') added++;
+            if (flags.json) printJsonLine({ type: result.status, article: result.id, story: result.status === 'new' ? result.story.storyId : undefined, url: doc.hints.url });
+            else if (result.status === 'new') println(`new      #${result.id}  story #${result.story.storyId}  ${describeOrigin(doc.origin)}${result.title ? `  "${truncate(result.title, 70)}"` : ''}`);
+            else println(`known    #${result.id}  ${describeOrigin(doc.origin)}`);
+          } catch (error) {
+            failures++;
+            const message = isCrosscheckError(error) ? error.message : `${describeOrigin(doc.origin)}: ${String(error)}`;
+            if (flags.json) printJsonLine({ type: 'failed', url: doc.hints.url, message });
+            else status(`failed   ${message}`);
+          }
+        },
+        onEvent: (event) => {
+          if (flags.json) printJsonLine(eventJson(event));
+          else {
+            const line = describe(event);
+            if (line) status(line);
+          }
+        },
+      });
+      try {
+        for (const feed of feeds) await watcher.addFeed(feed);
+        if (!flags.json) status(`watching ${feeds.length} feed${feeds.length === 1 ? '' : 's'} → ${store.path} (Ctrl-C stops)`);
+        if (flags.once) {
+          // Poll each feed now, due or not (conditional GET still applies).
+          for (const feed of feeds) if (!controller.signal.aborted) await watcher.pollFeed(feed, controller.signal);
+        }
+        else await watcher.run(controller.signal);
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        live.close();
+        store.close();
+      }
+      if (!flags.json) status(`${added} new articles, ${failures} failed`);
+      process.exitCode = failures > 0 ? EXIT_PARTIAL : EXIT_OK;
+    });
+
+  program
+    .command('feeds')
+    .description('list watched feeds with their health')
+    .option('--db <path>', 'store path')
+    .option('--json', 'machine-readable output')
+    .action((flags: { db?: string; json?: boolean }) => {
+      const store = openStore(flags.db);
+      try {
+        const feeds = store.feeds.list();
+        if (flags.json) {
+          printJson(feeds);
+          return;
+        }
+        if (feeds.length === 0) {
+          println('no feeds watched yet: crosscheck watch <feed URL or OPML>');
+          return;
+        }
+        println(
+          formatTable(
+            ['FEED', 'ARTICLES', 'LAST SUCCESS', 'FAILURES', 'NEXT POLL', 'LAST ERROR'],
+            feeds.map((f) => [
+              truncate(f.title ? `${f.title} <${f.url}>` : f.url, 60),
+              String(f.articlesFound),
+              f.lastSuccessAt?.slice(0, 19) ?? '-',
+              String(f.consecutiveFailures),
+              f.nextPollAt.slice(0, 19),
+              truncate(f.lastError ?? '', 40),
+            ]),
+          ),
+        );
+      } finally {
+        store.close();
+      }
+    });
+}
+
+function printJsonLine(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
