@@ -73,7 +73,7 @@ describe('crosscheck ingest', () => {
     const db = join(dir, 'cc.db');
     const random = seededRandom(3);
     const vocabulary = makeVocabulary(2000, 3);
-    const total = 4000;
+    const total = 3000;
     const lines = Array.from({ length: total }, (_, i) => JSON.stringify({ id: `k${i}`, text: makeArticle(random, vocabulary, 120).join('\n\n') }));
     const input = join(dir, 'big.jsonl');
     writeFileSync(input, lines.join('\n'));

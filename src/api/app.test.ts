@@ -267,11 +267,11 @@ describe('write endpoints', () => {
   it('fetches a URL through the injected fetcher and maps fetch failures to 502', async () => {
     const fetched: string[] = [];
     const service = fixtureService({
-      fetchUrl: async (url) => {
+      fetchUrl: (url) => {
         fetched.push(url);
-        if (url.includes('broken')) throw new CrosscheckError('fetch_failed', 'ingest', `${url}: connection refused`);
-        if (url.includes('private')) throw new CrosscheckError('blocked_address', 'ingest', `${url}: resolves to a private address`);
-        return { origin: { input: url }, format: 'text', content: 'The harbour festival opened on Friday with 200 boats on the water, the organisers said.\n\nThe festival runs until Sunday.', hints: { url, source: 'Festival Weekly', published: '2026-03-06' } };
+        if (url.includes('broken')) return Promise.reject(new CrosscheckError('fetch_failed', 'ingest', `${url}: connection refused`));
+        if (url.includes('private')) return Promise.reject(new CrosscheckError('blocked_address', 'ingest', `${url}: resolves to a private address`));
+        return Promise.resolve({ origin: { input: url }, format: 'text', content: 'The harbour festival opened on Friday with 200 boats on the water, the organisers said.\n\nThe festival runs until Sunday.', hints: { url, source: 'Festival Weekly', published: '2026-03-06' } });
       },
     });
     const app = createApp({ service, token: TOKEN });

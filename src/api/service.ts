@@ -69,7 +69,7 @@ export class CrosscheckService {
   /** The live story (following merges) or null. */
   story(id: number): StoryDetail | null {
     const live = this.queries.liveStoryId(id);
-    return live === null ? null : this.views.story(live);
+    return live === null ? null : this.queries.cached(`story:${live}`, () => this.views.story(live));
   }
 
   /** The fact sheet JSON text of a live story, or null. */
@@ -79,7 +79,7 @@ export class CrosscheckService {
   }
 
   article(id: number): ArticleDetail | null {
-    return this.views.article(id);
+    return this.queries.cached(`article:${id}`, () => this.views.article(id));
   }
 
   outlets(): OutletSummary[] {

@@ -82,8 +82,11 @@ export function decodeCursor(value: string): Cursor | null {
   return null;
 }
 
+/** Cached read results (pages, outlets, entities) kept between two changes of the store. */
+export const MEMO_ENTRIES = 500;
+
 const LIVE = 's.merged_into IS NULL AND s.article_count > 0';
-const FTS_STORIES = `SELECT x.story_id AS sid, MIN(f.rank) AS r FROM articles_fts f JOIN assignments x ON x.article_id = f.rowid
+const FTS_STORIES = `SELECT x.story_id AS sid, MIN(f.rank) AS r FROM articles_fts f CROSS JOIN assignments x ON x.article_id = f.rowid
   WHERE articles_fts MATCH @fts GROUP BY x.story_id`;
 
 /**
@@ -91,9 +94,48 @@ const FTS_STORIES = `SELECT x.story_id AS sid, MIN(f.rank) AS r FROM articles_ft
  * Read-only; every call is one or a few indexed SQL queries.
  */
 export class StoryQueries {
+  private readonly memo = new Map<string, unknown>();
+  private memoGeneration = '';
+
   constructor(private readonly store: SqliteStore) {}
 
+  /**
+   * What changes whenever anything a list shows can change: SQLite's data_version (commits by
+   * other connections) and the newest article, assignment, indexed entity and merge (index
+   * lookups, for this connection's own writes).
+   */
+  generation(): string {
+    const row = this.store.db
+      .prepare(
+        `SELECT (SELECT max(id) FROM articles) AS a, (SELECT max(seq) FROM assignments) AS s,
+           (SELECT max(rowid) FROM fact_sheet_entities) AS e, (SELECT max(rowid) FROM story_merges) AS m`,
+      )
+      .get() as { a: number | null; s: number | null; e: number | null; m: number | null };
+    // data_version moves when another connection commits (a recluster by the CLI reuses the same ids).
+    const external = this.store.db.pragma('data_version', { simple: true }) as number;
+    return `${external}:${row.a ?? 0}:${row.s ?? 0}:${row.e ?? 0}:${row.m ?? 0}`;
+  }
+
+  /** Caches a read until the store's {@link generation} moves on (at most {@link MEMO_ENTRIES} results). */
+  cached<T>(key: string, compute: () => T): T {
+    const generation = this.generation();
+    if (generation !== this.memoGeneration) {
+      this.memo.clear();
+      this.memoGeneration = generation;
+    }
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = compute();
+    if (this.memo.size >= MEMO_ENTRIES) this.memo.clear();
+    this.memo.set(key, value);
+    return value;
+  }
+
+  /** A page of live stories (cached per query until the store changes). */
   listStories(query: StoryListQuery, offset: number): StoryPage {
+    return this.cached(`list:${offset}:${JSON.stringify(query)}`, () => this.queryStories(query, offset));
+  }
+
+  private queryStories(query: StoryListQuery, offset: number): StoryPage {
     const where: string[] = [LIVE];
     const params: Record<string, string | number> = {};
     let from = 'stories s';
@@ -129,7 +171,7 @@ export class StoryQueries {
       const phrase = toFtsQuery(`"${query.entity.replace(/"/g, ' ')}"`);
       const clauses = ['s.id IN (SELECT story_id FROM fact_sheet_entities WHERE name = @entity COLLATE NOCASE)'];
       if (phrase !== null) {
-        clauses.push('s.id IN (SELECT x.story_id FROM articles_fts f JOIN assignments x ON x.article_id = f.rowid WHERE articles_fts MATCH @entityFts)');
+        clauses.push('s.id IN (SELECT x.story_id FROM articles_fts f CROSS JOIN assignments x ON x.article_id = f.rowid WHERE articles_fts MATCH @entityFts)');
         params.entityFts = phrase;
       }
       where.push(`(${clauses.join(' OR ')})`);
@@ -174,6 +216,10 @@ export class StoryQueries {
 
   /** Every outlet with how many articles and live stories it has, most articles first. */
   outlets(): OutletSummary[] {
+    return this.cached('outlets', () => this.queryOutlets());
+  }
+
+  private queryOutlets(): OutletSummary[] {
     return this.store.db
       .prepare(
         `SELECT a.source AS name, count(*) AS articles, count(DISTINCT s.id) AS stories,
@@ -187,6 +233,10 @@ export class StoryQueries {
 
   /** Entities of the cached fact sheets of live stories, by how many stories name them. */
   entities(options: { limit: number; kind?: string | undefined }): EntitySummary[] {
+    return this.cached(`entities:${options.limit}:${options.kind ?? ''}`, () => this.queryEntities(options));
+  }
+
+  private queryEntities(options: { limit: number; kind?: string | undefined }): EntitySummary[] {
     const kind = options.kind !== undefined ? 'AND e.kind = @kind' : '';
     return this.store.db
       .prepare(
@@ -235,6 +285,10 @@ export class StoryQueries {
 
   /** Languages of stored articles, most frequent first (for the filter form). */
   languages(): string[] {
+    return this.cached('languages', () => this.queryLanguages());
+  }
+
+  private queryLanguages(): string[] {
     return (this.store.db.prepare('SELECT language FROM articles WHERE language IS NOT NULL GROUP BY language ORDER BY count(*) DESC LIMIT 50').all() as Array<{ language: string }>).map(
       (r) => r.language,
     );

@@ -358,6 +358,12 @@ export class StoryClusterer {
     return [...this.storyById.values()].sort((a, b) => a.id - b.id).map((s) => this.summarise(s));
   }
 
+  /** One story's summary (a merged-away or unknown id gives undefined); O(story size). Used by the store after each assignment. */
+  story(id: number): StorySummary | undefined {
+    const story = this.storyById.get(id);
+    return story ? this.summarise(story) : undefined;
+  }
+
   /** Merge events in the order they happened. */
   mergeEvents(): MergeEvent[] {
     return this.events.map((e) => ({ ...e, from: [...e.from] }));

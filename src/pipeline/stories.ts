@@ -141,15 +141,16 @@ export class StoryPipeline {
   }
 
   private writeStories(ids: number[], now: string): void {
-    const wanted = new Set(ids);
-    for (const story of this.clusterer.stories()) {
-      if (!wanted.has(story.id)) continue;
+    for (const id of new Set(ids)) {
+      const story = this.clusterer.story(id);
+      if (!story) continue;
       this.store.stories.upsertStory(
         { id: story.id, title: story.title, size: story.size, firstSeen: story.firstSeen, lastSeen: story.lastSeen, isActive: story.isActive },
         now,
       );
     }
   }
+
 }
 
 /** How many articles one transaction assigns: a killed run loses at most this much work. */

@@ -173,6 +173,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'per-article analysis cache',
+    sql: `
+      -- What the fact sheet derives from one article alone (sentences, entities, quotes, figures), as JSON,
+      -- so that a story's fact sheet is updated without analysing its other articles again.
+      CREATE TABLE article_analyses (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id),
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The newest schema version this build of crosscheck knows. */

@@ -8,23 +8,17 @@
  * const app = createApp({ service, web: createWebApp(service) });
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import type { FactSheet } from '../analyze/index.js';
 import { ApiError, storyListQuerySchema, toApiError, type CrosscheckService, type StoryListQuery } from '../api/index.js';
+import { CLIENT_JS, STYLE_CSS } from './assets.js';
 import { articlePage, errorPage } from './pages/article.js';
 import { listPage, outletsPage } from './pages/list.js';
 import { storyPage } from './pages/story.js';
 
 export { html, escapeHtml, safeHref, trusted, SafeHtml, type HtmlValue } from './html.js';
 export { sparkline, timelineChart, type ChartEvent } from './charts.js';
-
-/** The static files the pages use, with their content types. */
-export const STATIC_FILES: Readonly<Record<string, string>> = {
-  'style.css': 'text/css; charset=utf-8',
-  'app.js': 'text/javascript; charset=utf-8',
-};
+export { CLIENT_JS, STYLE_CSS } from './assets.js';
 
 interface StaticAsset {
   body: string;
@@ -32,22 +26,15 @@ interface StaticAsset {
   etag: string;
 }
 
-/** Where the static files are: beside this module (src, or dist when the build copied them), else in src from dist. */
-export function findStaticDir(): string {
-  const candidates = [new URL('./static/', import.meta.url), new URL('../../src/web/static/', import.meta.url)].map((u) => fileURLToPath(u));
-  const found = candidates.find((dir) => existsSync(`${dir}app.js`));
-  if (!found) throw new Error(`web: static files not found in ${candidates.join(' or ')}`);
-  return found;
+function asset(body: string, type: string): StaticAsset {
+  return { body, type, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` };
 }
 
-function loadAssets(dir: string): Map<string, StaticAsset> {
-  const assets = new Map<string, StaticAsset>();
-  for (const [name, type] of Object.entries(STATIC_FILES)) {
-    const body = readFileSync(`${dir}${name}`, 'utf8');
-    assets.set(name, { body, type, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` });
-  }
-  return assets;
-}
+/** The static files the pages use, by name under /static/. */
+const ASSETS = new Map<string, StaticAsset>([
+  ['style.css', asset(STYLE_CSS, 'text/css; charset=utf-8')],
+  ['app.js', asset(CLIENT_JS, 'text/javascript; charset=utf-8')],
+]);
 
 const HTML_TYPE = { 'Content-Type': 'text/html; charset=utf-8' };
 
@@ -61,8 +48,7 @@ function listQuery(raw: Record<string, string>): { query: StoryListQuery; proble
 }
 
 /** The web pages as a hono app (mount at `/`). */
-export function createWebApp(service: CrosscheckService, options: { staticDir?: string } = {}): Hono {
-  const assets = loadAssets(options.staticDir ?? findStaticDir());
+export function createWebApp(service: CrosscheckService): Hono {
   const web = new Hono();
 
   web.onError((error, c) => {
@@ -72,10 +58,10 @@ export function createWebApp(service: CrosscheckService, options: { staticDir?: 
   });
 
   web.get('/static/:name', (c) => {
-    const asset = assets.get(c.req.param('name'));
-    if (!asset) return c.notFound();
-    if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304);
-    return c.body(asset.body, 200, { 'Content-Type': asset.type, ETag: asset.etag, 'Cache-Control': 'no-cache' });
+    const file = ASSETS.get(c.req.param('name'));
+    if (!file) throw new ApiError(404, 'not_found', 'There is no such file.');
+    if (c.req.header('if-none-match') === file.etag) return c.body(null, 304);
+    return c.body(file.body, 200, { 'Content-Type': file.type, ETag: file.etag, 'Cache-Control': 'no-cache' });
   });
   web.get('/favicon.ico', (c) => c.body(null, 204));
 

@@ -152,6 +152,9 @@ function buildUnits(articles: readonly SummarizerArticle[]): Unit[] {
             bestDice = d;
           }
         }
+        // The first earlier article carrying it holds its unit: a wire sentence shared by hundreds
+        // of copies must not be compared with all of them.
+        if (best !== null) break;
       }
       if (best !== null) {
         best.articles.add(article.id);

@@ -55,12 +55,18 @@ export function registerServe(program: Command): void {
       const port = parsePort(flags.port);
       const store = openStore(flags.db);
       try {
+        let seeded = 0;
         if (flags.seedExamples) {
-          const added = await seedExamples(store);
-          if (added) status(`stored ${added} example articles in ${store.path}`);
+          seeded = await seedExamples(store);
+          if (seeded) status(`stored ${seeded} example articles in ${store.path}`);
         }
         const token = process.env.CROSSCHECK_TOKEN?.trim() || null;
         const service = new CrosscheckService({ store });
+        if (seeded) {
+          // Build the examples' fact sheets now, so the first visit does not wait for them.
+          for (const story of service.listStories({ limit: 20 }).stories) service.factSheetJson(story.id);
+          status('built the fact sheets of the example stories');
+        }
         const app = createApp({ service, token, web: createWebApp(service) });
         const server = await startServer(app, { host: flags.host, port });
         println(`crosscheck: serving ${server.url}/ (store ${store.path}; API at ${server.url}/api, writes ${token ? 'need the bearer token' : 'disabled: set CROSSCHECK_TOKEN'})`);

@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { alignPassages, type Passage } from '../../dedup/index.js';
-import { reclusterAll } from '../../pipeline/index.js';
+import { renderMarkdown, renderTerminal } from '../../analyze/index.js';
+import { reclusterAll, storyFactSheet } from '../../pipeline/index.js';
 import type { SqliteStore } from '../../store/index.js';
 import { CliExit, openStore } from '../context.js';
 import { formatTable, printJson, println, status, truncate } from '../output.js';
@@ -53,16 +54,37 @@ export function registerStories(program: Command): void {
 
   program
     .command('story')
-    .description("show one story: its articles, their copy groups, and each article's shared and own passages")
+    .description("show one story's fact sheet (summary, quotes, figures, timeline, coverage), then its articles with copy groups and shared and own passages")
     .argument('<id>', 'story id (as listed by `crosscheck stories`)')
     .option('--db <path>', 'store path')
-    .option('--json', 'machine-readable output')
-    .action((value: string, flags: { db?: string; json?: boolean }) => {
+    .option('--format <format>', 'text (terminal), md (a Markdown report) or json (the fact sheet, schema in docs/fact-sheet-schema.md)', 'text')
+    .option('--passages-only', 'only the articles, copy groups and passages')
+    .option('--json', "the story's articles, copy groups and passages as JSON")
+    .action((value: string, flags: { db?: string; format: string; passagesOnly?: boolean; json?: boolean }) => {
+      if (!['text', 'md', 'json'].includes(flags.format)) throw new CliExit(2, `--format must be text, md or json, got "${flags.format}"`);
+      const id = parseId(value, 'story id');
       const store = openStore(flags.db);
       try {
-        const view = storyView(store, parseId(value, 'story id'));
-        if (flags.json) printJson(view);
-        else printStory(view);
+        const view = storyView(store, id);
+        if (flags.json) {
+          printJson(view);
+          return;
+        }
+        if (flags.passagesOnly) {
+          printStory(view);
+          return;
+        }
+        const sheet = storyFactSheet(store, view.id);
+        if (!sheet) throw new CliExit(1, `no story #${id} in ${store.path}`);
+        if (flags.format === 'json') printJson(sheet);
+        else if (flags.format === 'md') process.stdout.write(renderMarkdown(sheet));
+        else {
+          const width = Math.max(60, Math.min(120, process.stdout.columns || 100));
+          process.stdout.write(renderTerminal(sheet, { width, color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
+          println();
+          println('━'.repeat(Math.min(width, 100)));
+          printStory(view);
+        }
       } finally {
         store.close();
       }

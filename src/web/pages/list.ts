@@ -17,8 +17,7 @@ export interface ListPageData {
 /** The query string of a list page with some parameters changed. */
 function listHref(query: StoryListQuery, changes: Partial<Record<keyof StoryListQuery, string | number | undefined>>): string {
   const params = new URLSearchParams();
-  const merged: Record<string, unknown> = { ...query, ...changes };
-  delete merged.cursor;
+  const merged: Partial<Record<keyof StoryListQuery, string | number | undefined>> = { ...query, ...changes };
   for (const key of ['q', 'outlet', 'entity', 'language', 'from', 'to', 'order', 'limit', 'offset'] as const) {
     const value = merged[key];
     if (value === undefined || value === '' || (key === 'offset' && value === 0) || (key === 'limit' && value === 20)) continue;

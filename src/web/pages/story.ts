@@ -78,9 +78,20 @@ function summarySection(ctx: Context): SafeHtml {
 
 const VERDICT_LABEL: Record<SheetFigureGroup['verdict'], string> = { agree: 'Agree', differ: 'Differ', conflict: 'Conflict' };
 
-function figureWhat(group: SheetFigureGroup): string {
+const KIND_LABEL: Partial<Record<SheetFigureGroup['kind'], string>> = {
+  'casualties-injured': 'Injured',
+  'casualties-killed': 'Killed',
+  countries: 'Countries',
+  troops: 'Troops',
+  drones: 'Drones',
+  money: 'Amount',
+  people: 'People',
+};
+
+function figureWhat(group: SheetFigureGroup): SafeHtml {
+  const label = KIND_LABEL[group.kind] ?? group.unit.charAt(0).toUpperCase() + group.unit.slice(1);
   const keys = group.keywords.slice(0, 4).join(', ');
-  return keys ? `${group.unit} · ${keys}` : group.unit;
+  return html`${label}${keys ? html`<br><span class="muted keywords">${keys}</span>` : ''}`;
 }
 
 function figuresSection(ctx: Context): SafeHtml {
@@ -99,7 +110,7 @@ function figuresSection(ctx: Context): SafeHtml {
   <td><ul class="values">${g.values.map(
     (v, vi) =>
       html`<li class="${conflicting.has(vi) ? 'value in-conflict' : 'value'}"><strong class="figure-text">${v.text}</strong>${v.conversion ? html` <span class="muted">(≈ ${v.conversion.value.toLocaleString('en')} ${v.conversion.currency})</span>` : ''} ${chips(ctx, v.citations, (c) => ctx.locator.locate(c.articleId, v.sentence))}</li>`,
-  )}</ul>${g.disagreements.length ? html`<ul class="reasons">${g.disagreements.map((d) => html`<li>${d.level === 'conflict' ? 'Cannot both be true' : 'Differ'}: ${d.reason}</li>`)}</ul>` : ''}</td>
+  )}</ul>${g.disagreements.length ? html`<ul class="reasons">${g.disagreements.map((d) => html`<li class="reason-${d.level}">${d.reason}</li>`)}</ul>` : ''}</td>
   <td class="verdict"><span class="badge badge-${g.verdict}">${VERDICT_LABEL[g.verdict]}</span></td>
 </tr>`;
   })}</tbody>

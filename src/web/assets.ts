@@ -1,4 +1,10 @@
-/* crosscheck: calm, readable, accessible. No web fonts, no external resources. */
+/**
+ * The static files of the web UI, kept as strings so that they ship inside the compiled module
+ * (no copy step, found from src and dist alike). Served at /static/style.css and /static/app.js.
+ */
+
+/** The stylesheet: calm, readable, light and dark, responsive, visible focus. */
+export const STYLE_CSS = String.raw`/* crosscheck: calm, readable, accessible. No web fonts, no external resources. */
 :root {
   --bg: #fbfaf7;
   --surface: #ffffff;
@@ -130,6 +136,8 @@ main { padding-top: 1.5rem; padding-bottom: 3rem; }
 .figures tr.disagree th { box-shadow: inset 4px 0 0 var(--warn); }
 .values { list-style: none; padding: 0; margin: 0; display: grid; gap: .3rem; }
 .value.in-conflict .figure-text { color: var(--warn); }
+.keywords { font-weight: 400; font-size: .8rem; }
+.reasons li.reason-conflict { color: var(--warn); }
 .reasons { margin: .4rem 0 0; padding-left: 1.1rem; font-size: .85rem; color: var(--muted); }
 .badge { display: inline-block; font-size: .75rem; font-weight: 600; padding: .05rem .5rem; border-radius: 999px; background: var(--line); color: var(--text); white-space: nowrap; }
 .badge-agree { background: var(--ok-soft); color: var(--ok); }
@@ -193,3 +201,84 @@ mark.s.shared { background: var(--shared); color: inherit; border-bottom: 2px so
 @media print {
   .site-header, .toc, .site-footer, .filter-panel { display: none; }
 }
+`;
+
+/**
+ * The client script: small progressive enhancements ("/" focuses search, cited sentence flash,
+ * figures filter, live article notices over SSE). Plain ES5-style JS; every page works without it.
+ */
+export const CLIENT_JS = String.raw`// crosscheck client script: small enhancements; every page works without it.
+(function () {
+  'use strict';
+
+  // "/" focuses the search box (unless typing somewhere already).
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
+    var search = document.getElementById('f-q') || document.getElementById('site-search');
+    if (search) {
+      event.preventDefault();
+      search.focus();
+      search.select();
+    }
+  });
+
+  // Article view: bring a cited sentence into focus and flash it.
+  function flashTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!/^[spt]\d+$/.test(id)) return;
+    var el = document.getElementById(id);
+    if (!el) return;
+    el.setAttribute('tabindex', '-1');
+    el.classList.remove('is-flash');
+    void el.offsetWidth;
+    el.classList.add('is-flash');
+    el.focus({ preventScroll: true });
+  }
+  window.addEventListener('hashchange', flashTarget);
+  if (location.hash) flashTarget();
+
+  // Story page: a toggle to show only the figures outlets disagree on.
+  var tools = document.querySelector('[data-enhance="figures"]');
+  var toggle = document.getElementById('only-disagreements');
+  if (tools && toggle) {
+    tools.hidden = false;
+    toggle.addEventListener('change', function () {
+      var rows = document.querySelectorAll('table.figures tbody tr');
+      for (var i = 0; i < rows.length; i++) {
+        rows[i].hidden = toggle.checked && !rows[i].classList.contains('disagree');
+      }
+    });
+  }
+
+  // Story list: announce articles stored while the page is open (Server-Sent Events).
+  var live = document.getElementById('live-updates');
+  if (live && 'EventSource' in window) {
+    var count = 0;
+    var source = new EventSource('/api/events');
+    source.addEventListener('article', function (message) {
+      var data;
+      try {
+        data = JSON.parse(message.data);
+      } catch (e) {
+        return;
+      }
+      count += 1;
+      live.textContent = '';
+      var text = document.createTextNode(
+        count === 1 ? 'A new article arrived' + (data.source ? ' from ' + data.source : '') + '. ' : count + ' new articles arrived. ',
+      );
+      var link = document.createElement('a');
+      link.href = location.pathname + location.search;
+      link.textContent = 'Refresh the list';
+      live.appendChild(text);
+      live.appendChild(link);
+      live.hidden = false;
+    });
+    window.addEventListener('pagehide', function () {
+      source.close();
+    });
+  }
+})();
+`;

@@ -1,0 +1,180 @@
+/**
+ * End-to-end: the server on a random port over a store with the example articles (and the seeds
+ * when ../shared is present), driven by Debian's Chromium through playwright-core. Skips, saying
+ * why, when /usr/bin/chromium is absent (install it with `apt-get install -y chromium`).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, CrosscheckService, startServer, type RunningServer } from '../../src/api/index.js';
+import { seedExamples } from '../../src/cli/commands/serve.js';
+import { readInputs } from '../../src/ingest/index.js';
+import { assignPendingStories, ingestDocuments } from '../../src/pipeline/index.js';
+import { SqliteStore } from '../../src/store/index.js';
+import { createWebApp } from '../../src/web/index.js';
+import { REPO_ROOT, SEEDS_DIR } from '../helpers/cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
+
+const TOKEN = 'e2e-token';
+const SCREENSHOTS = resolve(REPO_ROOT, 'docs', 'screenshots');
+
+/** Articles that try every trick: they must show as text and run nothing. */
+const HOSTILE = [
+  {
+    title: '<script>window.__pwned = "title"</script>Storm <img src=x onerror="window.__pwned=\'img\'"> hits Brightwater',
+    source: '<svg onload="window.__pwned=\'svg\'">Evil Outlet</svg>',
+    url: 'https://brightwater.example/storm',
+    html: `<html><head><title>Storm hits Brightwater</title></head><body><article><h1>Storm hits Brightwater <script>window.__pwned='h1'</script></h1>
+<p>A storm brought down trees across Brightwater on Sunday, cutting power to 4,000 homes, the utility said. <img src="x" onerror="window.__pwned='para'; alert(1)"></p>
+<p>Residents were told to stay indoors. <a href="javascript:window.__pwned='link'">Click for the forecast</a> and <svg><script>window.__pwned='svgscript'</script></svg> more.</p>
+<p>&lt;script&gt;window.__pwned='escaped'&lt;/script&gt; The storm is expected to pass by Monday morning, forecasters said.</p>
+</article></body></html>`,
+    published: '2026-10-12',
+  },
+  {
+    title: 'Brightwater clean-up <iframe src="javascript:alert(1)"></iframe>',
+    source: 'Plain "Text" Daily',
+    url: 'https://plaintext.example/cleanup',
+    text: 'Crews began clearing fallen trees across Brightwater on Monday morning, a day after the storm brought down power lines, the city said.\n\nThe utility said power was restored to 3,500 of the 4,000 homes. <img src=x onerror=alert(1)> javascript:alert(1)\n\nWorkers expect to finish by Wednesday, the utility said. <script>window.__pwned="text"</script>',
+    published: '2026-10-13',
+  },
+];
+
+describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
+  let dir: string;
+  let store: SqliteStore;
+  let service: CrosscheckService;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+  const hostileIds: number[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cc-e2e-'));
+    store = SqliteStore.open(join(dir, 'store.db'));
+    await seedExamples(store);
+    if (existsSync(SEEDS_DIR)) {
+      await ingestDocuments(readInputs([SEEDS_DIR], { date: '2025-03-27' }), store);
+      assignPendingStories(store);
+    }
+    service = new CrosscheckService({ store });
+    server = await startServer(createApp({ service, token: TOKEN, web: createWebApp(service), logError: () => undefined }), { host: '127.0.0.1', port: 0 });
+    for (const article of HOSTILE) {
+      const res = await fetch(`${server.url}/api/articles`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify(article),
+      });
+      expect(res.status).toBe(201);
+      hostileIds.push(((await res.json()) as { articleId: number }).articleId);
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    });
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    service?.close();
+    store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists stories, searches, and opens a story', async () => {
+    await page.goto(`${server.url}/`);
+    expect(await page.locator('h1').textContent()).toBe('Stories');
+    expect(await page.locator('.story-card').count()).toBeGreaterThanOrEqual(3);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'list.png') });
+    await page.fill('#site-search', 'ferry Marena');
+    await page.press('#site-search', 'Enter');
+    await page.waitForURL(/\?q=ferry/);
+    const titles = await page.locator('.story-title a').allTextContents();
+    expect(titles.length).toBeGreaterThanOrEqual(1);
+    expect(titles.join(' ')).toMatch(/Marena|ferry/i);
+    await page.locator('.story-title a').first().click();
+    await page.waitForURL(/\/stories\/\d+$/);
+    expect(await page.locator('#summary .summary li').count()).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('shows figures with disagreements, the timeline chart, and saves a screenshot', async () => {
+    const ferry = service.listStories({ limit: 5, q: 'Marena ferry' }).stories[0]!;
+    await page.goto(`${server.url}/stories/${ferry.id}`);
+    const disagreements = page.locator('table.figures tr.disagree');
+    expect(await disagreements.count()).toBeGreaterThan(0);
+    expect(await disagreements.first().locator('.badge').textContent()).toMatch(/Differ|Conflict/);
+    expect(await page.locator('svg.timeline-chart .mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('ol.timeline > li').count()).toBeGreaterThan(0);
+    // The enhancement: only disagreements.
+    await page.check('#only-disagreements');
+    expect(await page.locator('table.figures tbody tr:not([hidden])').count()).toBe(await disagreements.count());
+    await page.uncheck('#only-disagreements');
+    await page.setViewportSize({ width: 1200, height: 1700 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SCREENSHOTS, 'story.png') });
+    await page.setViewportSize({ width: 1200, height: 900 });
+  }, 30_000);
+
+  it('follows a citation to the sentence in its article', async () => {
+    const ferry = service.listStories({ limit: 5, q: 'Marena ferry' }).stories[0]!;
+    await page.goto(`${server.url}/stories/${ferry.id}`);
+    const chip = page.locator('#summary a.cite').first();
+    const href = (await chip.getAttribute('href'))!;
+    expect(href).toMatch(/^\/articles\/\d+#s\d+$/);
+    await chip.click();
+    await page.waitForURL(/\/articles\/\d+#s\d+$/);
+    const anchor = href.split('#')[1]!;
+    const target = page.locator(`#${anchor}`);
+    expect(await target.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(anchor);
+    // The summary sentence is that sentence of the article.
+    expect((await target.textContent())!.length).toBeGreaterThan(10);
+    expect(await page.locator('mark.s.shared').count()).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('is keyboard navigable: the first Tab reaches the skip link', async () => {
+    await page.goto(`${server.url}/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#main');
+  });
+
+  it('shows hostile articles as text and runs none of their code', async () => {
+    for (const id of hostileIds) {
+      await page.goto(`${server.url}/articles/${id}`);
+      await page.waitForTimeout(100);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(await page.locator('a[href^="javascript:"], iframe, img[src="x"], [onerror], [onload]').count()).toBe(0);
+    }
+    await page.goto(`${server.url}/articles/${hostileIds[1]}`);
+    const text = await page.locator('.article-view').innerText();
+    expect(text).toContain('<script>window.__pwned="text"</script>');
+    expect(text).toContain('<img src=x onerror=alert(1)>');
+    expect(await page.locator('h1').innerText()).toContain('<iframe src="javascript:alert(1)"></iframe>');
+    await page.goto(`${server.url}/?q=Brightwater`);
+    expect(await page.locator('.story-card').count()).toBeGreaterThan(0);
+    expect(await page.locator('body').innerText()).toMatch(/<svg onload=/);
+    const story = service.listStories({ limit: 5, q: 'Brightwater' }).stories[0]!;
+    await page.goto(`${server.url}/stories/${story.id}`);
+    await page.waitForTimeout(100);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+});
