@@ -12,9 +12,10 @@
  * reported), then served from the cache: the load measures the cached path.
  *
  * The load generator runs in a worker thread, so client and server do not share an event loop.
- * Env: API_BENCH_ARTICLES (default 100000), API_BENCH_SECONDS per endpoint (default 5).
+ * Env: API_BENCH_ARTICLES (default 100000), API_BENCH_SECONDS per endpoint (default 5),
+ * API_BENCH_DB (keep the generated store at this path; reuse it when it exists).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -152,11 +153,17 @@ function buildStore(store: SqliteStore): { stories: number; vocabulary: string[]
 }
 
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'cc-api-bench-'));
-  const store = SqliteStore.open(join(dir, 'bench.db'));
+  // API_BENCH_DB=path keeps the generated store there (and reuses it when it exists).
+  const keep = process.env.API_BENCH_DB;
+  const dir = keep ? null : mkdtempSync(join(tmpdir(), 'cc-api-bench-'));
+  const path = keep ?? join(dir!, 'bench.db');
+  const reuse = keep !== undefined && existsSync(keep);
+  const store = SqliteStore.open(path);
   try {
     let started = Date.now();
-    const { stories, vocabulary } = buildStore(store);
+    const { stories, vocabulary } = reuse
+      ? { stories: store.stories.listStories({ limit: -1 }).length, vocabulary: makeVocabulary(20_000, 3) }
+      : buildStore(store);
     const buildSeconds = (Date.now() - started) / 1000;
     const service = new CrosscheckService({ store, eventPollMs: 0 });
     const app = createApp({ service, token: null, web: createWebApp(service), logError: (e) => console.error(e) });
@@ -196,6 +203,6 @@ export async function run(): Promise<void> {
     service.close();
   } finally {
     store.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }

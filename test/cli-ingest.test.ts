@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -56,7 +56,20 @@ describe('crosscheck ingest', () => {
     const one = runCrosscheck(['article', '1', '--db', db]);
     expect(one.code).toBe(0);
     expect(one.stdout).toMatch(/The river rose|The old bridge/);
-  });
+
+    // Re-extraction works from the kept raw input alone: the original files are gone.
+    rmSync(join(dir, 'good.txt'));
+    rmSync(join(dir, 'lines.jsonl'));
+    const raw = new Database(db);
+    raw.prepare('UPDATE articles SET extractor_version = 0, title = NULL').run();
+    raw.close();
+    const re = runCrosscheck(['reextract', '--db', db, '--json']);
+    expect(re.code).toBe(0);
+    expect(JSON.parse(re.stdout)).toMatchObject({ updated: 1, unchanged: 1, failed: 0 }); // the text article has no title to restore
+    const after = JSON.parse(runCrosscheck(['articles', '--db', db, '--json']).stdout) as Array<{ id: string | number; title: string | null; extractorVersion: number }>;
+    expect(after.find((a) => a.id === 'n-1')?.title).toBe('Bridge closed');
+    expect(after.every((a) => a.extractorVersion > 0)).toBe(true);
+  }, 180_000);
 
   it('refuses a database file that is not a crosscheck database, untouched', () => {
     const dir = tmp();
@@ -66,7 +79,7 @@ describe('crosscheck ingest', () => {
     const result = runCrosscheck(['ingest', join(dir, 'a.txt'), '--db', db]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/notes\.db is not a crosscheck database/);
-  });
+  }, 60_000);
 
   it('stores every article exactly once when a large ingest is killed and run again', async () => {
     const dir = tmp();
@@ -129,5 +142,5 @@ describe.skipIf(!existsSync(SEEDS_DIR))('crosscheck ingest on ../shared/seeds (n
     const articles = JSON.parse(runCrosscheck(['articles', '--db', db, '--json']).stdout) as Array<{ published: string | null; origin: string }>;
     const dated = articles.filter((a) => a.published === '2025-03-27');
     expect(dated).toHaveLength(3);
-  });
+  }, 120_000);
 });

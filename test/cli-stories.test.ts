@@ -59,7 +59,24 @@ describe('stories from the example articles', () => {
     expect(story.code).toBe(0);
     expect(story.stdout).toMatch(/shared with/);
     expect(story.stdout).toMatch(/\[own\]/);
-  }, 180_000);
+    expect(story.stdout).toMatch(/SUMMARY/);
+
+    const md = runCrosscheck(['story', String(wire.story), '--db', db, '--format', 'md']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# /);
+    expect(md.stdout).toMatch(/## Summary/);
+    expect(md.stdout).toMatch(/\| Value \|/);
+    expect(md.stdout).not.toMatch(/<script|<nav/i);
+    const sheet = JSON.parse(runCrosscheck(['story', String(wire.story), '--db', db, '--format', 'json']).stdout) as {
+      version: number;
+      summary: Array<{ text: string; citations: unknown[] }>;
+      figures: Array<{ isDisagreement: boolean }>;
+    };
+    expect(sheet.version).toBe(1);
+    expect(sheet.summary.length).toBeGreaterThanOrEqual(5);
+    expect(sheet.summary.every((s) => s.citations.length > 0)).toBe(true);
+    expect(sheet.figures.some((f) => f.isDisagreement)).toBe(true);
+  }, 240_000);
 
   it('recluster gives the same stories and copy groups as ingesting one by one', async () => {
     const files = readdirSync(EXAMPLES, { recursive: true, withFileTypes: true })

@@ -231,6 +231,15 @@ export class StoryQueries {
       .all() as OutletSummary[];
   }
 
+  /** Outlet names with their article counts, most first: a covering-index scan, for filter menus. */
+  outletNames(): Array<{ name: string; articles: number }> {
+    return this.cached('outlet-names', () =>
+      this.store.db
+        .prepare('SELECT source AS name, count(*) AS articles FROM articles WHERE source IS NOT NULL GROUP BY source ORDER BY articles DESC, source')
+        .all() as Array<{ name: string; articles: number }>,
+    );
+  }
+
   /** Entities of the cached fact sheets of live stories, by how many stories name them. */
   entities(options: { limit: number; kind?: string | undefined }): EntitySummary[] {
     return this.cached(`entities:${options.limit}:${options.kind ?? ''}`, () => this.queryEntities(options));

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
-import { registerArticles } from './commands/articles.js';
+import { registerArticles, registerReextract } from './commands/articles.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
@@ -19,6 +19,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerIngest(program);
   registerArticles(program);
+  registerReextract(program);
   registerStories(program);
   registerWatch(program);
   registerServe(program);

@@ -62,6 +62,7 @@ const NORM_REFRESH_SHARE = 0.02;
 const NORM_REFRESH_MIN_DOCS = 50;
 /** Stories (best by centroid score) for which member links are computed. */
 const MEMBER_LINK_CANDIDATES = 5;
+const MEMBER_LINK_MIN_SHARE = Number(process.env.CLX_MLM ?? 0.5);
 /** Member links: mean of the best this many member similarities. */
 const MEMBER_LINK_TOP = 2;
 /** Recent member vectors kept per active story, and features kept per member vector. */
@@ -169,8 +170,8 @@ interface Story {
   /** Arrival number of the last article that joined. */
   lastSeq: number;
   titles: TitleCandidate[];
-  /** Sublinear-tf vectors of the most recent members (for member links); empty once quiet. */
-  recent: Array<Map<string, number>>;
+  /** Vectors of the most recent members (for member links); empty once quiet. */
+  recent: MemberVector[];
   isActive: boolean;
   /** Keys this story registered in the index (to remove them when it goes quiet). */
   keys: Set<string>;
@@ -212,6 +213,21 @@ interface ArticleVector {
   weights: Map<string, number>;
 }
 
+/**
+ * A member's sublinear tf · idf (IDF frozen when it joined, without kind boosts) over its heaviest
+ * features, with its per-kind squared norms: computed once, never refreshed.
+ */
+interface MemberVector {
+  vec: Map<string, number>;
+  norms: [number, number, number];
+}
+
+interface CachedNorms {
+  norms: [number, number, number];
+  /** Document count when computed in full. */
+  at: number;
+}
+
 interface Scored {
   story: Story;
   score: number;
@@ -233,6 +249,12 @@ function dominantYear(keys: Iterable<string>, weight: (k: string) => number): st
     }
   }
   return best;
+}
+
+function memberVector(vec: Map<string, number>): MemberVector {
+  const norms: [number, number, number] = [0, 0, 0];
+  for (const [k, w] of vec) norms[kindIndex(k)] += w * w;
+  return { vec, norms };
 }
 
 function kindIndex(key: string): 0 | 1 | 2 {
@@ -275,13 +297,17 @@ export class StoryClusterer {
   private readonly active = new Set<number>();
   private readonly storyOfArticle = new Map<number, number>();
   private readonly events: MergeEvent[] = [];
-  /** IDF values of the current assignment (document frequencies change once per article). */
-  private readonly idfMemo = new Map<string, number>();
-  private readonly normCache = new WeakMap<ReadonlyMap<string, number>, { norms: number[]; at: number }>();
+  /** ln(docCount + idfPriorDocs + 1), set once per article: idf(k) = logTotal − ln(df(k) + ½). */
+  private logTotal = 0;
+  /** ln(df + ½) by df, grown on demand: an IDF costs one map lookup and no logarithm. */
+  private logDf = new Float64Array(0);
+  /** Per-kind squared norms of stored vectors (story centroids and member vectors) under the IDF of `at`. */
+  private readonly normCache = new WeakMap<ReadonlyMap<string, number>, CachedNorms>();
 
   constructor(config?: Partial<ClusterConfig>) {
     this.config = { ...DEFAULT_CLUSTER_CONFIG, ...config };
     this.index = new CandidateIndex(this.config.postingCap);
+    this.logTotal = Math.log(this.config.idfPriorDocs + 1);
   }
 
   /** Assigns one article. Throws `invalid_argument` if the id was already assigned. */
@@ -308,10 +334,12 @@ export class StoryClusterer {
 
     this.docCount++;
     for (const key of features.counts.keys()) this.df.set(key, (this.df.get(key) ?? 0) + 1);
-    this.idfMemo.clear();
+    this.logTotal = Math.log(this.docCount + this.config.idfPriorDocs + 1);
     const vector = this.weigh(features.counts);
-    const keys = this.topKeys(vector);
-    const article = this.articleVector(vector);
+    // One sort per article: the heaviest features first serve both the index keys and scoring.
+    const ranked = [...vector].sort(byWeightThenKey);
+    const keys = ranked.slice(0, this.config.indexKeys).map(([k]) => k);
+    const article = this.articleVector(ranked, vector);
 
     const scored = this.scoreAll(article, this.candidates(keys, vector, ms), ms === null);
     const best = scored[0];
@@ -319,7 +347,7 @@ export class StoryClusterer {
 
     if (!best || best.score < threshold) {
       const story = this.newStory();
-      this.addMember(story, input.id, ms, title, features.counts);
+      this.addMember(story, input.id, ms, title, { counts: features.counts, article });
       this.register(story, keys);
       const reasons = best
         ? [`best similarity ${best.score.toFixed(2)} < ${threshold.toFixed(2)} (story ${best.story.id})`]
@@ -341,7 +369,7 @@ export class StoryClusterer {
       this.events.push({ articleId: input.id, from, into: target.id });
       reasons.push(`merged stories ${from.join(', ')} into ${target.id}: scores ${mergeWith.map((s) => s.score.toFixed(2)).join(', ')} ≥ ${this.config.mergeThreshold.toFixed(2)}`);
     }
-    this.addMember(target, input.id, ms, title, features.counts);
+    this.addMember(target, input.id, ms, title, { counts: features.counts, article });
     this.register(target, keys);
     const assignment: Assignment = { articleId: input.id, storyId: target.id, isNew: false, score: best.score, reasons };
     if (merged) assignment.merged = merged;
@@ -386,7 +414,7 @@ export class StoryClusterer {
         lastMs: s.lastMs,
         lastSeq: s.lastSeq,
         titles: s.titles.map((t) => ({ ...t })),
-        recent: s.recent.map((m) => [...m]),
+        recent: s.recent.map((m) => [...m.vec]),
         isActive: s.isActive,
         keys: [...s.keys],
       })),
@@ -401,6 +429,7 @@ export class StoryClusterer {
     }
     const c = new StoryClusterer(state.config);
     c.docCount = state.docCount;
+    c.logTotal = Math.log(c.docCount + c.config.idfPriorDocs + 1);
     c.seq = state.seq;
     c.clockMs = state.clockMs;
     c.nextStoryId = state.nextStoryId;
@@ -414,7 +443,7 @@ export class StoryClusterer {
         lastMs: s.lastMs,
         lastSeq: s.lastSeq,
         titles: s.titles.map((t) => ({ ...t })),
-        recent: s.recent.map((m) => new Map(m)),
+        recent: s.recent.map((m) => memberVector(new Map(m))),
         isActive: s.isActive,
         keys: new Set(),
       };
@@ -435,19 +464,19 @@ export class StoryClusterer {
   // ------------------------------------------------------------------------------------------
 
   private idf(key: string): number {
-    let v = this.idfMemo.get(key);
-    if (v === undefined) {
-      const df = this.df.get(key) ?? 0;
-      v = Math.log((this.docCount + this.config.idfPriorDocs + 1) / (df + 0.5));
-      this.idfMemo.set(key, v);
+    const df = this.df.get(key) ?? 0;
+    if (df >= this.logDf.length) {
+      const grown = new Float64Array(Math.max(1024, 2 * (df + 1)));
+      for (let i = 0; i < grown.length; i++) grown[i] = Math.log(i + 0.5);
+      this.logDf = grown;
     }
-    return v;
+    return this.logTotal - this.logDf[df]!;
   }
 
   /** The article's weights without kind boosts, per kind, for the per-kind cosines. */
-  private articleVector(weights: Map<string, number>): ArticleVector {
+  private articleVector(ranked: ReadonlyArray<[string, number]>, weights: Map<string, number>): ArticleVector {
     // The heaviest features carry the match; the long tail of a long article only adds cost.
-    const keys = weights.size <= ARTICLE_FEATURES ? [...weights.keys()] : this.topKeysOf(weights, ARTICLE_FEATURES);
+    const keys = ranked.slice(0, ARTICLE_FEATURES).map(([k]) => k);
     const plain = new Float64Array(keys.length);
     const kinds = new Uint8Array(keys.length);
     const idfs = new Float64Array(keys.length);
@@ -489,14 +518,6 @@ export class StoryClusterer {
     return out;
   }
 
-  private topKeys(vector: ReadonlyMap<string, number>): string[] {
-    return this.topKeysOf(vector, this.config.indexKeys);
-  }
-
-  private topKeysOf(vector: ReadonlyMap<string, number>, n: number): string[] {
-    return [...vector].sort(byWeightThenKey).slice(0, n).map(([k]) => k);
-  }
-
   private isTimeCompatible(story: Story, ms: number | null): boolean {
     if (ms === null || story.lastMs === null || story.firstMs === null) return true;
     const window = this.config.quietAfterDays * MS_PER_DAY;
@@ -531,8 +552,8 @@ export class StoryClusterer {
     if (share > 0) {
       const byCentroid = [...scored].sort((x, y) => y.score - x.score || x.story.id - y.story.id).slice(0, MEMBER_LINK_CANDIDATES);
       for (const s of byCentroid) {
-        if (s.story.recent.length < 2) continue;
-        const linked = s.story.recent.map((m) => this.similarity(article, m)).sort((x, y) => y - x);
+        if (s.story.recent.length < 2 || s.score < MEMBER_LINK_MIN_SHARE * this.config.joinThreshold) continue;
+        const linked = s.story.recent.map((m) => this.cosines(article, m.vec, m.norms, false)).sort((x, y) => y - x);
         const k = Math.min(MEMBER_LINK_TOP, linked.length);
         let mean = 0;
         for (let i = 0; i < k; i++) mean += linked[i]!;
@@ -555,26 +576,35 @@ export class StoryClusterer {
    * Squared per-kind norms of a stored vector under the current IDF. Cached: IDF drifts slowly, so
    * a cached norm is reused until the document count grows by NORM_REFRESH_SHARE.
    */
-  private normsOf(vec: ReadonlyMap<string, number>): number[] {
-    const cached = this.normCache.get(vec);
-    if (cached && this.docCount - cached.at <= Math.max(NORM_REFRESH_MIN_DOCS, cached.at * NORM_REFRESH_SHARE)) return cached.norms;
-    const norms = [0, 0, 0];
+  private normsOf(vec: ReadonlyMap<string, number>): [number, number, number] {
+    const cached = this.freshNorms(vec);
+    if (cached) return cached.norms;
+    const norms: [number, number, number] = [0, 0, 0];
     for (const [k, v] of vec) {
       const w = v * this.idf(k);
-      if (w > 0) norms[kindIndex(k)]! += w * w;
+      if (w > 0) norms[kindIndex(k)] += w * w;
     }
     this.normCache.set(vec, { norms, at: this.docCount });
     return norms;
   }
 
+  private freshNorms(vec: ReadonlyMap<string, number>): CachedNorms | undefined {
+    const cached = this.normCache.get(vec);
+    return cached && this.docCount - cached.at <= Math.max(NORM_REFRESH_MIN_DOCS, cached.at * NORM_REFRESH_SHARE) ? cached : undefined;
+  }
+
   private similarity(article: ArticleVector, vec: ReadonlyMap<string, number>): number {
-    const storyNorm = this.normsOf(vec);
+    return this.cosines(article, vec, this.normsOf(vec), true);
+  }
+
+  /** The weighted mean of per-kind cosines; `vec` holds tf (×idf applied here) or tf·idf already. */
+  private cosines(article: ArticleVector, vec: ReadonlyMap<string, number>, storyNorm: readonly number[], applyIdf: boolean): number {
     const dot = [0, 0, 0];
     const { keys, plain, kinds, idfs } = article;
     for (let j = 0; j < keys.length; j++) {
       const v = vec.get(keys[j]!);
       if (v === undefined) continue;
-      const w = v * idfs[j]!;
+      const w = applyIdf ? v * idfs[j]! : v;
       if (w > 0) dot[kinds[j]!]! += plain[j]! * w;
     }
     const weights = [1, this.config.nameWeight, this.config.numberWeight];
@@ -631,7 +661,12 @@ export class StoryClusterer {
     return story;
   }
 
-  private addMember(story: Story, articleId: number, ms: number | null, title: TitleCandidate, counts: ReadonlyMap<string, number> | null): void {
+  /**
+   * Adds an article to a story. `features` (absent for a copy) are the article's raw counts and its
+   * scoring vector: the centroid gains the sublinear tf of the scored (heaviest) features only, the
+   * member links keep the heaviest MEMBER_FEATURES of them as tf·idf.
+   */
+  private addMember(story: Story, articleId: number, ms: number | null, title: TitleCandidate, features: { counts: ReadonlyMap<string, number>; article: ArticleVector } | null): void {
     story.members.push(articleId);
     this.storyOfArticle.set(articleId, story.id);
     story.lastSeq = this.seq;
@@ -640,32 +675,46 @@ export class StoryClusterer {
       story.lastMs = story.lastMs === null ? ms : Math.max(story.lastMs, ms);
     }
     if (story.titles.length < MAX_TITLE_CANDIDATES) story.titles.push(title);
-    if (counts) {
+    if (features) {
+      const { counts, article } = features;
       const member = new Map<string, number>();
-      for (const [k, c] of counts) {
-        const tf = 1 + Math.log(c);
-        story.vec.set(k, (story.vec.get(k) ?? 0) + tf);
-        this.normCache.delete(story.vec);
-        member.set(k, tf);
+      // Norms kept up to date incrementally (current IDF of the changed features) between full refreshes.
+      const cached = this.freshNorms(story.vec);
+      if (!cached) this.normCache.delete(story.vec);
+      const addAll = process.env.CLX_ALL === '1';
+      const keys = addAll ? [...counts.keys()] : article.keys;
+      for (let j = 0; j < keys.length; j++) {
+        const k = keys[j]!;
+        const tf = 1 + Math.log(counts.get(k)!);
+        const old = story.vec.get(k) ?? 0;
+        story.vec.set(k, old + tf);
+        const idf = addAll ? this.idf(k) : article.idfs[j]!;
+        if (cached && idf > 0) cached.norms[kindIndex(k)] += ((old + tf) * (old + tf) - old * old) * idf * idf;
+        if (j < MEMBER_FEATURES && idf > 0 && !addAll) member.set(k, tf * idf);
       }
-      story.recent.push(this.trimmed(member, MEMBER_FEATURES));
+      if (addAll) for (const k of article.keys.slice(0, MEMBER_FEATURES)) { const w = (1 + Math.log(counts.get(k)!)) * this.idf(k); if (w > 0) member.set(k, w); }
+      story.recent.push(memberVector(member));
       if (story.recent.length > MEMBER_VECTORS) story.recent.shift();
       if (story.vec.size > 2 * this.config.storyFeatures) this.prune(story, this.config.storyFeatures);
     }
     if (!story.isActive) this.reactivate(story);
   }
 
-  private trimmed(vec: Map<string, number>, keep: number): Map<string, number> {
-    if (vec.size <= keep) return vec;
-    const ranked = [...vec].map(([k, v]): [string, number] => [k, v * this.idf(k) * this.boost(k)]).sort(byWeightThenKey).slice(0, keep);
-    return new Map(ranked.map(([k]) => [k, vec.get(k)!]));
-  }
-
   private prune(story: Story, keep: number): void {
-    const ranked = [...story.vec].map(([k, v]): [string, number] => [k, v * this.idf(k) * this.boost(k)]).sort(byWeightThenKey).slice(0, keep);
+    const ranked: Array<[string, number]> = [];
+    for (const [k, v] of story.vec) ranked.push([k, v * this.idf(k) * this.boost(k)]);
+    ranked.sort(byWeightThenKey);
     const kept = new Map<string, number>();
-    for (const [k] of ranked) kept.set(k, story.vec.get(k)!);
+    // The norms of the kept features come for free here (weight / boost = tf · idf).
+    const norms: [number, number, number] = [0, 0, 0];
+    for (let i = 0; i < Math.min(keep, ranked.length); i++) {
+      const [k, w] = ranked[i]!;
+      kept.set(k, story.vec.get(k)!);
+      const plain = w / this.boost(k);
+      if (plain > 0) norms[kindIndex(k)] += plain * plain;
+    }
     story.vec = kept;
+    this.normCache.set(kept, { norms, at: this.docCount });
   }
 
   private register(story: Story, keys: readonly string[]): void {

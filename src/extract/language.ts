@@ -3,7 +3,7 @@ import { detectAll } from 'tinyld';
 /** Below this many letters tinyld guesses; we say "unknown" instead. */
 const MIN_LETTERS_FOR_DETECTION = 40;
 /** Enough text to decide; more only costs time. */
-const MAX_CHARS_FOR_DETECTION = 600;
+const MAX_CHARS_FOR_DETECTION = 300;
 /** tinyld's accuracy score under which the guess is not trusted. */
 const MIN_DETECTION_ACCURACY = 0.3;
 

@@ -69,6 +69,9 @@ export class SqliteStore implements Store {
   /** Watched feeds and their health. */
   readonly feeds: FeedRepository;
 
+  /** Prepared once: ingest calls these for every article. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   private constructor(path: string, db: Database.Database) {
     this.path = path;
     this.db = db;
@@ -107,15 +110,25 @@ export class SqliteStore implements Store {
     return new SqliteStore(path, db);
   }
 
+  /** A prepared statement, cached by its SQL text. */
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   schemaVersion(): number {
     return this.db.pragma('user_version', { simple: true }) as number;
   }
 
   findDuplicate(canonicalUrl: string | null, textHash: string): { id: ArticleId; by: 'text' | 'canonical_url' } | null {
-    const byText = this.db.prepare('SELECT id FROM articles WHERE text_hash = ?').get(textHash) as { id: number } | undefined;
+    const byText = this.statement('SELECT id FROM articles WHERE text_hash = ?').get(textHash) as { id: number } | undefined;
     if (byText) return { id: byText.id as ArticleId, by: 'text' };
     if (canonicalUrl) {
-      const byUrl = this.db.prepare('SELECT id FROM articles WHERE canonical_url = ? LIMIT 1').get(canonicalUrl) as { id: number } | undefined;
+      const byUrl = this.statement('SELECT id FROM articles WHERE canonical_url = ? LIMIT 1').get(canonicalUrl) as { id: number } | undefined;
       if (byUrl) return { id: byUrl.id as ArticleId, by: 'canonical_url' };
     }
     return null;
@@ -124,8 +137,8 @@ export class SqliteStore implements Store {
   insertArticle(article: NewArticle): InsertResult {
     const duplicate = this.findDuplicate(article.canonicalUrl, article.textHash);
     if (duplicate) return { status: 'known', id: duplicate.id, by: duplicate.by };
-    const info = this.db
-      .prepare(
+    const info = this
+      .statement(
         `INSERT INTO articles (external_id, url, canonical_url, title, source, byline, published, published_from, language,
            paragraphs, text, text_hash, format, origin, hints, raw, extractor_version, ingested_at)
          VALUES (@externalId, @url, @canonicalUrl, @title, @source, @byline, @published, @publishedFrom, @language,
@@ -180,11 +193,11 @@ export class SqliteStore implements Store {
 
   /** True when an article fetched from `url` (or declaring it canonical) is stored. */
   hasUrl(url: string): boolean {
-    return this.db.prepare('SELECT 1 FROM articles WHERE url = ? OR canonical_url = ? LIMIT 1').get(url, url) !== undefined;
+    return this.statement('SELECT 1 FROM articles WHERE url = ? OR canonical_url = ? LIMIT 1').get(url, url) !== undefined;
   }
 
   getArticle(id: number): StoredArticle | null {
-    const row = this.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
+    const row = this.statement(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
     return row ? rowToArticle(row) : null;
   }
 

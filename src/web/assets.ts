@@ -136,6 +136,7 @@ main { padding-top: 1.5rem; padding-bottom: 3rem; }
 .figures tr.disagree th { box-shadow: inset 4px 0 0 var(--warn); }
 .values { list-style: none; padding: 0; margin: 0; display: grid; gap: .3rem; }
 .value.in-conflict .figure-text { color: var(--warn); }
+.reasons-more summary { cursor: pointer; font-size: .85rem; color: var(--muted); margin-top: .4rem; }
 .keywords { font-weight: 400; font-size: .8rem; }
 .reasons li.reason-conflict { color: var(--warn); }
 .reasons { margin: .4rem 0 0; padding-left: 1.1rem; font-size: .85rem; color: var(--muted); }
@@ -189,6 +190,7 @@ mark.s.shared { background: var(--shared); color: inherit; border-bottom: 2px so
 @keyframes flash { from { background: var(--focus); } }
 
 @media (max-width: 40rem) {
+  .toc ul { flex-wrap: nowrap; overflow-x: auto; white-space: nowrap; padding-bottom: .2rem; }
   .header-search { max-width: none; margin-left: 0; flex-basis: 100%; }
   .story-section { padding: .8rem; }
   .figures thead { display: none; }

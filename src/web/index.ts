@@ -68,7 +68,7 @@ export function createWebApp(service: CrosscheckService): Hono {
   web.get('/', (c) => {
     const { query, problem } = listQuery(c.req.query());
     const result = problem ? { stories: [], total: 0, offset: 0, limit: query.limit, nextCursor: null } : service.listStories(query);
-    const outlets = service.outlets();
+    const outlets = service.queries.outletNames();
     const entities = service.entities({ limit: 200 }).map((e) => e.name);
     const status = problem ? 400 : 200;
     return c.body(

@@ -127,6 +127,11 @@ describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
     await page.setViewportSize({ width: 1200, height: 1700 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOTS, 'story.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // On a phone the page is one column: nothing wider than the screen but the scrollable table box.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(SCREENSHOTS, 'story-phone.png') });
     await page.setViewportSize({ width: 1200, height: 900 });
   }, 30_000);
 

@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
+import { isCrosscheckError } from '../../core/errors.js';
 import type { StoredArticle } from '../../core/types.js';
+import { EXTRACTOR_VERSION } from '../../extract/index.js';
+import { buildArticle } from '../../pipeline/index.js';
 import { CliExit, openStore } from '../context.js';
-import { formatTable, printJson, println, truncate } from '../output.js';
+import { formatTable, printJson, println, status, truncate } from '../output.js';
 
 interface ListFlags {
   db?: string;
@@ -103,6 +106,48 @@ export function registerArticles(program: Command): void {
       } finally {
         store.close();
       }
+    });
+}
+
+/** Re-extracts stored articles from their kept raw input (no original file needed). */
+export function registerReextract(program: Command): void {
+  program
+    .command('reextract')
+    .description(`re-extract stored articles from their kept raw input with this extractor (v${EXTRACTOR_VERSION}); by default only those made by an older one`)
+    .option('--db <path>', 'store path')
+    .option('--all', 'every article, whatever extractor version made it')
+    .option('--json', 'machine-readable output')
+    .action((flags: { db?: string; all?: boolean; json?: boolean }) => {
+      const store = openStore(flags.db);
+      let updated = 0;
+      let unchanged = 0;
+      const failures: Array<{ id: number; message: string }> = [];
+      try {
+        const ids = store.listArticles({ order: 'id' }).filter((a) => flags.all === true || a.extractorVersion < EXTRACTOR_VERSION).map((a) => a.id);
+        store.transaction(() => {
+          for (const id of ids) {
+            const raw = store.getRaw(id);
+            if (!raw) continue;
+            try {
+              const record = buildArticle({ origin: { input: raw.origin }, format: raw.format, content: raw.content, hints: raw.hints }, new Date());
+              const before = store.getArticle(id);
+              store.updateExtraction(id, record);
+              if (before?.textHash === record.textHash && before.title === record.title) unchanged++;
+              else updated++;
+            } catch (error) {
+              failures.push({ id, message: isCrosscheckError(error) ? error.message : String(error) });
+            }
+          }
+        });
+      } finally {
+        store.close();
+      }
+      if (flags.json) printJson({ updated, unchanged, failed: failures.length, failures });
+      else {
+        for (const f of failures) status(`failed   #${f.id}: ${f.message}`);
+        status(`${updated} re-extracted with changes, ${unchanged} unchanged, ${failures.length} failed${updated ? ' (run `crosscheck recluster` to redo copies and stories)' : ''}`);
+      }
+      process.exitCode = failures.length ? 1 : 0;
     });
 }
 

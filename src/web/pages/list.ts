@@ -7,7 +7,7 @@ import { page } from '../layout.js';
 export interface ListPageData {
   query: StoryListQuery;
   result: StoryPage;
-  outlets: OutletSummary[];
+  outlets: Array<{ name: string; articles: number }>;
   languages: string[];
   entities: string[];
   /** Validation problem of the query, shown instead of results. */

@@ -94,6 +94,15 @@ function figureWhat(group: SheetFigureGroup): SafeHtml {
   return html`${label}${keys ? html`<br><span class="muted keywords">${keys}</span>` : ''}`;
 }
 
+/** Why the readings disagree: listed, folded away when there are many pairs. */
+function reasons(group: SheetFigureGroup): SafeHtml {
+  if (group.disagreements.length === 0) return html``;
+  const list = html`<ul class="reasons">${group.disagreements.map((d) => html`<li class="reason-${d.level}">${d.reason}</li>`)}</ul>`;
+  if (group.disagreements.length <= 3) return list;
+  const conflicts = group.disagreements.filter((d) => d.level === 'conflict').length;
+  return html`<details class="reasons-more"><summary>${plural(group.disagreements.length, 'disagreement')}${conflicts ? ` (${conflicts} that cannot both be true)` : ''}</summary>${list}</details>`;
+}
+
 function figuresSection(ctx: Context): SafeHtml {
   const groups = ctx.sheet.figures;
   if (groups.length === 0) return html`<p class="empty">No figures reported by more than one article.</p>`;
@@ -110,7 +119,7 @@ function figuresSection(ctx: Context): SafeHtml {
   <td><ul class="values">${g.values.map(
     (v, vi) =>
       html`<li class="${conflicting.has(vi) ? 'value in-conflict' : 'value'}"><strong class="figure-text">${v.text}</strong>${v.conversion ? html` <span class="muted">(≈ ${v.conversion.value.toLocaleString('en')} ${v.conversion.currency})</span>` : ''} ${chips(ctx, v.citations, (c) => ctx.locator.locate(c.articleId, v.sentence))}</li>`,
-  )}</ul>${g.disagreements.length ? html`<ul class="reasons">${g.disagreements.map((d) => html`<li class="reason-${d.level}">${d.reason}</li>`)}</ul>` : ''}</td>
+  )}</ul>${reasons(g)}</td>
   <td class="verdict"><span class="badge badge-${g.verdict}">${VERDICT_LABEL[g.verdict]}</span></td>
 </tr>`;
   })}</tbody>
