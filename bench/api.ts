@@ -190,7 +190,7 @@ export async function run(): Promise<void> {
       ['GET / (HTML list)', ['/']],
     ];
     console.log(`api: ${ARTICLES} articles in ${stories} stories (store built in ${buildSeconds.toFixed(1)} s); ${CONCURRENCY} concurrent clients, ${SECONDS} s per endpoint`);
-    console.log(`${'fact sheet cold build (ms, median / max)'.padEnd(44)}${coldMs.length ? `${percentile(coldMs, 50).toFixed(0)} / ${coldMs[coldMs.length - 1]!.toFixed(0)}` : 'n/a'}  (${coldMs.length} stories of 4–8 articles)`);
+    console.log(`${'fact sheet cold build (ms, median / max)'.padEnd(44)}${coldMs.length ? `${percentile(coldMs, 50).toFixed(0)} / ${coldMs[coldMs.length - 1]!.toFixed(0)}` : 'n/a'}  (${coldMs.length} stories of 4–8 articles${reuse ? '; reused store: sheets already cached' : ''})`);
     console.log(`${'endpoint'.padEnd(44)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}`);
     for (const [name, paths] of endpoints) {
       const result = await runLoad(server.port, paths);

@@ -74,7 +74,7 @@ function cpuSeconds(): number {
 export async function run(): Promise<void> {
   const pages = Array.from({ length: PAGES }, (_, i) => page(i));
   const bytes = pages.reduce((sum, p) => sum + p.length, 0);
-  // Warm-up (JIT, tinyld and chrono tables), not measured.
+  // Warm-up (JIT, language and date tables), not measured.
   for (const html of pages.slice(0, 20)) extractHtml(html, {});
   let paragraphs = 0;
   const started = cpuSeconds();

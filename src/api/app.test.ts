@@ -148,6 +148,9 @@ describe('read endpoints', () => {
     const again = await app.request(`/api/stories/${fireStory}/factsheet`);
     expect(await again.text()).toBe(JSON.stringify(sheet));
     expect(service.factSheets.builds).toBe(before + 1);
+    const etag = again.headers.get('etag')!;
+    expect(etag).toMatch(/^"/);
+    expect((await app.request(`/api/stories/${fireStory}/factsheet`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
     const row = service.store.db.prepare('SELECT article_key AS key FROM fact_sheets WHERE story_id = ?').get(fireStory) as { key: string };
     expect(row.key).toMatch(/^\d+\.\d+:3:/);
   });

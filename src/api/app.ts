@@ -84,10 +84,6 @@ async function jsonBody(c: Context): Promise<unknown> {
   }
 }
 
-function jsonText(c: Context, text: string, status: 200 | 201 = 200): Response {
-  return c.body(text, status, { 'Content-Type': 'application/json; charset=UTF-8' });
-}
-
 /**
  * The crosscheck HTTP application: the JSON API under `/api` (see {@link OPENAPI_DOCUMENT}) and,
  * when given, the web pages. Every answer carries the security headers; every API error is
@@ -137,9 +133,13 @@ export function createApp(options: AppOptions): Hono {
 
   api.get('/stories/:id/factsheet', (c) => {
     const { id } = parse(idParamSchema, c.req.param());
-    const json = service.factSheetJson(id);
-    if (json === null) throw new ApiError(404, 'not_found', `no story #${id}`);
-    return jsonText(c, json);
+    const sheet = service.factSheetEntry(id);
+    if (sheet === null) throw new ApiError(404, 'not_found', `no story #${id}`);
+    // The cache key names the article set and analyzer versions: a perfect validator.
+    const etag = `"${sheet.key}"`;
+    const headers = { 'Content-Type': 'application/json; charset=UTF-8', ETag: etag, 'Cache-Control': 'no-cache' };
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+    return c.body(sheet.body, 200, headers);
   });
 
   api.get('/articles/:id', (c) => {

@@ -32,9 +32,15 @@ function entitiesOf(sheet: FactSheet): Array<{ id: string; name: string; kind: s
 /** Fact sheets kept in memory (serialised JSON), least recently used dropped first. */
 export const FACT_SHEET_MEMORY_ENTRIES = 2000;
 
-interface CachedSheet {
+/** A cached sheet: its key (also its ETag), the JSON text, and the same as UTF-8 bytes to send. */
+export interface CachedSheet {
   key: string;
   json: string;
+  body: Uint8Array<ArrayBuffer>;
+}
+
+function entry(key: string, json: string): CachedSheet {
+  return { key, json, body: new TextEncoder().encode(json) };
 }
 
 /**
@@ -62,6 +68,11 @@ export class FactSheetCache {
 
   /** The fact sheet of a live story as JSON text, building it when missing or stale; null for no such story. */
   get(storyId: number): string | null {
+    return this.getEntry(storyId)?.json ?? null;
+  }
+
+  /** Like {@link get}, with the cache key and the encoded body. */
+  getEntry(storyId: number): CachedSheet | null {
     const ids = this.queries.storyArticleIds(storyId);
     if (ids.length === 0) return null;
     const key = this.keyOf(ids);
@@ -70,14 +81,15 @@ export class FactSheetCache {
       // Refresh its place in the LRU order.
       this.memory.delete(storyId);
       this.memory.set(storyId, hit);
-      return hit.json;
+      return hit;
     }
     const row = this.store.db.prepare('SELECT article_key AS key, data FROM fact_sheets WHERE story_id = ?').get(storyId) as
       | { key: string; data: string }
       | undefined;
     if (row && row.key === key) {
-      this.remember(storyId, { key, json: row.data });
-      return row.data;
+      const cached = entry(key, row.data);
+      this.remember(storyId, cached);
+      return cached;
     }
     const story = this.queries.storyRow(storyId);
     if (!story) return null;
@@ -85,8 +97,9 @@ export class FactSheetCache {
     const json = JSON.stringify(sheet);
     this.builds++;
     this.save(storyId, key, json, entitiesOf(sheet));
-    this.remember(storyId, { key, json });
-    return json;
+    const built = entry(key, json);
+    this.remember(storyId, built);
+    return built;
   }
 
   /** Drops a story from memory (the store copy is checked against the key anyway). */

@@ -17,7 +17,7 @@
 export { createApp, CONTENT_SECURITY_POLICY, SSE_HEARTBEAT_MS, type AppOptions } from './app.js';
 export { ApiError, errorBody, toApiError, type ApiErrorCode, type ErrorBody } from './errors.js';
 export { StoryEvents, EVENT_POLL_MS, type ArticleAssignedEvent } from './events.js';
-export { DEFAULT_ANALYZER, FactSheetCache, FACT_SHEET_MEMORY_ENTRIES, type FactSheetAnalyzer } from './fact-sheets.js';
+export { DEFAULT_ANALYZER, FactSheetCache, FACT_SHEET_MEMORY_ENTRIES, type CachedSheet, type FactSheetAnalyzer } from './fact-sheets.js';
 export { documentFromBody, type IngestResult } from './ingest.js';
 export { OPENAPI_DOCUMENT } from './openapi.js';
 export {

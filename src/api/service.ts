@@ -1,10 +1,11 @@
 import { CrosscheckError } from '../core/errors.js';
 import type { RawDocument } from '../core/types.js';
-import { fetchDocument } from '../ingest/fetch.js';
+import { fetchDocument } from '../ingest/index.js';
+import { buildFactSheetCached } from '../pipeline/index.js';
 import type { SqliteStore } from '../store/index.js';
 import { ApiError } from './errors.js';
 import { StoryEvents, EVENT_POLL_MS } from './events.js';
-import { DEFAULT_ANALYZER, FactSheetCache, type FactSheetAnalyzer } from './fact-sheets.js';
+import { DEFAULT_ANALYZER, FactSheetCache, type CachedSheet, type FactSheetAnalyzer } from './fact-sheets.js';
 import { ArticleIngester, documentFromBody, type IngestResult } from './ingest.js';
 import type { NewArticleBody, StoryListQuery } from './schemas.js';
 import { decodeCursor, StoryQueries, type EntitySummary, type OutletSummary, type StoryPage } from './story-query.js';
@@ -49,7 +50,13 @@ export class CrosscheckService {
     this.store = options.store;
     this.queries = new StoryQueries(this.store);
     this.views = new StoryViews(this.store, this.queries);
-    this.factSheets = new FactSheetCache(this.store, this.queries, options.analyzer ?? DEFAULT_ANALYZER, (id) => this.views.factSheetArticles(id));
+    // By default the per-article analyses are cached in the store too: a story's sheet is rebuilt
+    // after an article joins without analysing its other articles again.
+    const analyzer: FactSheetAnalyzer = options.analyzer ?? {
+      version: DEFAULT_ANALYZER.version,
+      build: (story, articles) => buildFactSheetCached(this.store, story, articles),
+    };
+    this.factSheets = new FactSheetCache(this.store, this.queries, analyzer, (id) => this.views.factSheetArticles(id));
     this.events = new StoryEvents(this.store, options.eventPollMs ?? EVENT_POLL_MS);
     this.ingester = new ArticleIngester(this.store, options.now);
     this.fetchUrl = options.fetchUrl ?? fetchUrlDocument;
@@ -76,6 +83,12 @@ export class CrosscheckService {
   factSheetJson(id: number): string | null {
     const live = this.queries.liveStoryId(id);
     return live === null ? null : this.factSheets.get(live);
+  }
+
+  /** The cached fact sheet entry (key, JSON, bytes) of a live story, or null. */
+  factSheetEntry(id: number): CachedSheet | null {
+    const live = this.queries.liveStoryId(id);
+    return live === null ? null : this.factSheets.getEntry(live);
   }
 
   article(id: number): ArticleDetail | null {

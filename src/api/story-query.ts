@@ -179,13 +179,22 @@ export class StoryQueries {
     }
     const clause = where.join(' AND ');
     const db = this.store.db;
-    const total = (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${clause}`).get(params) as { n: number }).n;
-    const rows = db
-      .prepare(
-        `SELECT s.id, s.title, s.article_count AS articleCount, s.first_seen AS firstSeen, s.last_seen AS lastSeen
-         FROM ${from} WHERE ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, limit: query.limit, offset }) as Array<Omit<StorySummary, 'outlets' | 'days'>>;
+    const columns = 's.id, s.title, s.article_count AS articleCount, s.first_seen AS firstSeen, s.last_seen AS lastSeen';
+    let total: number;
+    let rows: Array<Omit<StorySummary, 'outlets' | 'days'>>;
+    if (fts !== null) {
+      // Evaluate the full-text match once: all matching ids in order, then the page's rows.
+      const ids = db.prepare(`SELECT s.id FROM ${from} WHERE ${clause} ORDER BY ${order}`).pluck().all(params) as number[];
+      total = ids.length;
+      const pageIds = ids.slice(offset, offset + query.limit);
+      const byId = new Map(
+        (pageIds.length ? (db.prepare(`SELECT ${columns} FROM stories s WHERE s.id IN (${pageIds.join(',')})`).all() as typeof rows) : []).map((r) => [r.id, r]),
+      );
+      rows = pageIds.flatMap((id) => byId.get(id) ?? []);
+    } else {
+      total = (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${clause}`).get(params) as { n: number }).n;
+      rows = db.prepare(`SELECT ${columns} FROM ${from} WHERE ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({ ...params, limit: query.limit, offset }) as typeof rows;
+    }
     const stories = this.summarize(rows);
     const next = offset + rows.length;
     return { stories, total, offset, limit: query.limit, nextCursor: next < total && rows.length > 0 ? encodeCursor({ offset: next }) : null };

@@ -3,7 +3,7 @@ import { CandidateIndex } from './candidate-index.js';
 import { extractFeatures, featureKind } from './features.js';
 
 /** Bump when assignments for the same input stream can change. */
-export const CLUSTER_VERSION = 1;
+export const CLUSTER_VERSION = 2;
 
 // ---------------------------------------------------------------------------------------------
 // Thresholds and limits. One configuration for every data set; chosen on development data
@@ -62,7 +62,12 @@ const NORM_REFRESH_SHARE = 0.02;
 const NORM_REFRESH_MIN_DOCS = 50;
 /** Stories (best by centroid score) for which member links are computed. */
 const MEMBER_LINK_CANDIDATES = 5;
-const MEMBER_LINK_MIN_SHARE = Number(process.env.CLX_MLM ?? 0.5);
+/**
+ * Member links are computed only for stories whose centroid score reaches this share of the join
+ * threshold: far below it a story cannot win, and links are the costliest part of scoring (same
+ * B-cubed on BASIL and ECB+ dev with 0 and 0.5; 1 loses ECB+ recall).
+ */
+const MEMBER_LINK_MIN_SHARE = 0.5;
 /** Member links: mean of the best this many member similarities. */
 const MEMBER_LINK_TOP = 2;
 /** Recent member vectors kept per active story, and features kept per member vector. */
@@ -197,6 +202,8 @@ export interface ClusterState {
     recent: Array<Array<[string, number]>>;
     isActive: boolean;
     keys: string[];
+    /** Cached per-kind squared norms of `vec` and the document count they were computed at. */
+    norms?: { values: [number, number, number]; at: number };
   }>;
   events: MergeEvent[];
 }
@@ -249,6 +256,33 @@ function dominantYear(keys: Iterable<string>, weight: (k: string) => number): st
     }
   }
   return best;
+}
+
+/** The k-th largest value (1 ≤ k ≤ length) by quickselect; reorders `values`. */
+function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return values[target]!;
+  }
+  return values[target]!;
 }
 
 function memberVector(vec: Map<string, number>): MemberVector {
@@ -417,6 +451,7 @@ export class StoryClusterer {
         recent: s.recent.map((m) => [...m.vec]),
         isActive: s.isActive,
         keys: [...s.keys],
+        ...this.exportNorms(s.vec),
       })),
       events: this.mergeEvents(),
     };
@@ -447,6 +482,7 @@ export class StoryClusterer {
         isActive: s.isActive,
         keys: new Set(),
       };
+      if (s.norms) c.normCache.set(story.vec, { norms: [...s.norms.values], at: s.norms.at });
       c.storyById.set(story.id, story);
       for (const a of story.members) c.storyOfArticle.set(a, story.id);
       if (story.isActive) {
@@ -462,6 +498,11 @@ export class StoryClusterer {
   }
 
   // ------------------------------------------------------------------------------------------
+
+  private exportNorms(vec: ReadonlyMap<string, number>): { norms?: { values: [number, number, number]; at: number } } {
+    const cached = this.normCache.get(vec);
+    return cached ? { norms: { values: [...cached.norms], at: cached.at } } : {};
+  }
 
   private idf(key: string): number {
     const df = this.df.get(key) ?? 0;
@@ -663,8 +704,8 @@ export class StoryClusterer {
 
   /**
    * Adds an article to a story. `features` (absent for a copy) are the article's raw counts and its
-   * scoring vector: the centroid gains the sublinear tf of the scored (heaviest) features only, the
-   * member links keep the heaviest MEMBER_FEATURES of them as tf·idf.
+   * scoring vector: the centroid gains the sublinear tf of every feature, the member links keep the
+   * heaviest MEMBER_FEATURES as tf·idf.
    */
   private addMember(story: Story, articleId: number, ms: number | null, title: TitleCandidate, features: { counts: ReadonlyMap<string, number>; article: ArticleVector } | null): void {
     story.members.push(articleId);
@@ -681,18 +722,20 @@ export class StoryClusterer {
       // Norms kept up to date incrementally (current IDF of the changed features) between full refreshes.
       const cached = this.freshNorms(story.vec);
       if (!cached) this.normCache.delete(story.vec);
-      const addAll = process.env.CLX_ALL === '1';
-      const keys = addAll ? [...counts.keys()] : article.keys;
-      for (let j = 0; j < keys.length; j++) {
-        const k = keys[j]!;
-        const tf = 1 + Math.log(counts.get(k)!);
+      for (const [k, c] of counts) {
+        const tf = 1 + Math.log(c);
         const old = story.vec.get(k) ?? 0;
         story.vec.set(k, old + tf);
-        const idf = addAll ? this.idf(k) : article.idfs[j]!;
-        if (cached && idf > 0) cached.norms[kindIndex(k)] += ((old + tf) * (old + tf) - old * old) * idf * idf;
-        if (j < MEMBER_FEATURES && idf > 0 && !addAll) member.set(k, tf * idf);
+        if (!cached) continue;
+        const idf = this.idf(k);
+        if (idf > 0) cached.norms[kindIndex(k)] += ((old + tf) * (old + tf) - old * old) * idf * idf;
       }
-      if (addAll) for (const k of article.keys.slice(0, MEMBER_FEATURES)) { const w = (1 + Math.log(counts.get(k)!)) * this.idf(k); if (w > 0) member.set(k, w); }
+      // article.keys are sorted heaviest first.
+      for (let j = 0; j < Math.min(MEMBER_FEATURES, article.keys.length); j++) {
+        const k = article.keys[j]!;
+        const w = (1 + Math.log(counts.get(k)!)) * article.idfs[j]!;
+        if (w > 0) member.set(k, w);
+      }
       story.recent.push(memberVector(member));
       if (story.recent.length > MEMBER_VECTORS) story.recent.shift();
       if (story.vec.size > 2 * this.config.storyFeatures) this.prune(story, this.config.storyFeatures);
@@ -700,18 +743,33 @@ export class StoryClusterer {
     if (!story.isActive) this.reactivate(story);
   }
 
+  /**
+   * Keeps the `keep` heaviest features (summed tf · idf · kind boost) of a story vector, in linear
+   * time (selection, no sort; ties at the cut kept in insertion order), and caches its norms.
+   */
   private prune(story: Story, keep: number): void {
-    const ranked: Array<[string, number]> = [];
-    for (const [k, v] of story.vec) ranked.push([k, v * this.idf(k) * this.boost(k)]);
-    ranked.sort(byWeightThenKey);
+    if (story.vec.size <= keep) return;
+    const keys: string[] = [];
+    const plain = new Float64Array(story.vec.size);
+    const boosted = new Float64Array(story.vec.size);
+    let i = 0;
+    for (const [k, v] of story.vec) {
+      keys.push(k);
+      plain[i] = v * this.idf(k);
+      boosted[i] = plain[i]! * this.boost(k);
+      i++;
+    }
+    const cut = kthLargest(boosted.slice(), keep);
+    let atCut = keep;
+    for (let j = 0; j < keys.length; j++) if (boosted[j]! > cut) atCut--;
     const kept = new Map<string, number>();
-    // The norms of the kept features come for free here (weight / boost = tf · idf).
     const norms: [number, number, number] = [0, 0, 0];
-    for (let i = 0; i < Math.min(keep, ranked.length); i++) {
-      const [k, w] = ranked[i]!;
+    for (let j = 0; j < keys.length; j++) {
+      const w = boosted[j]!;
+      if (w < cut || (w === cut && atCut-- <= 0)) continue;
+      const k = keys[j]!;
       kept.set(k, story.vec.get(k)!);
-      const plain = w / this.boost(k);
-      if (plain > 0) norms[kindIndex(k)] += plain * plain;
+      if (plain[j]! > 0) norms[kindIndex(k)] += plain[j]! * plain[j]!;
     }
     story.vec = kept;
     this.normCache.set(kept, { norms, at: this.docCount });
@@ -768,6 +826,9 @@ export class StoryClusterer {
       const story = this.storyById.get(id);
       if (!story || !this.isQuiet(story)) continue;
       this.deactivate(story);
+      // The headline is chosen while the full vector is there; the other candidates are dropped.
+      const best = this.bestTitle(story);
+      story.titles = best ? [best] : [];
       this.prune(story, QUIET_STORY_FEATURES);
       story.recent = [];
     }
@@ -787,7 +848,12 @@ export class StoryClusterer {
 
   /** The candidate headline whose words weigh most in the story vector, per word (ties: earliest). */
   private representativeTitle(story: Story): string {
-    let best = '';
+    const best = this.bestTitle(story);
+    return (best && (best.title ?? best.lead)) || `story ${story.id}`;
+  }
+
+  private bestTitle(story: Story): TitleCandidate | undefined {
+    let best: TitleCandidate | undefined;
     let bestScore = -1;
     for (const cand of story.titles) {
       const text = cand.title ?? cand.lead;
@@ -800,9 +866,9 @@ export class StoryClusterer {
       if (cand.title) s *= 2;
       if (s > bestScore) {
         bestScore = s;
-        best = text;
+        best = cand;
       }
     }
-    return best || `story ${story.id}`;
+    return best;
   }
 }

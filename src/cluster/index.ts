@@ -9,10 +9,13 @@
  * - Similarity ∈ [0,1]: a weighted mean of three cosines (vocabulary words, light-stemmed; names,
  *   i.e. capitalised sequences and their last word; numbers), with sublinear tf and an IDF whose
  *   document frequencies are updated online; half against the story's summed vector, half the
- *   mean of the two best links to its 16 most recent members. For undated articles, a year
+ *   mean of the two best links to its 16 most recent members (member vectors hold tf·idf frozen when
+ *   the member joined; links are computed only for the 5 best stories by centroid whose centroid
+ *   score reaches half the join threshold). For undated articles, a year
  *   conflict (each side's most mentioned year absent from the other) halves the score.
  * - Candidates come only from an inverted index (feature → active stories, bounded posting lists),
- *   never from a scan; an assignment costs the same with 10k or 10M stored articles.
+ *   never from a scan; an assignment costs the same with 10k or 10M stored articles. Story norms are
+ *   kept incrementally; a story vector is cut to its heaviest features by selection, not sorting.
  * - Time: a dated article only considers stories whose dated members are within the quiet window;
  *   stories go quiet after that window without a new article (or, in undated streams, after a
  *   large number of arrivals), leave the index and stay readable. Undated articles ignore time.

@@ -39,7 +39,7 @@ export function extractPlainText(text: string, hints: DocumentHints): ExtractedA
   return extractPlainTextImpl(text, hints);
 }
 
-/** ISO 639-1 language code of the text (tinyld), or null when it is too short to tell. Deterministic. */
+/** ISO 639-1 language code of the text (ELD n-gram detector), or null when it is too short or the guess unreliable. Deterministic. */
 export function detectLanguage(text: string): string | null {
   return detectLanguageImpl(text);
 }

@@ -1,15 +1,14 @@
-import { detectAll } from 'tinyld';
+import { eld } from 'eld/small';
 
-/** Below this many letters tinyld guesses; we say "unknown" instead. */
+/** Below this many letters a detector only guesses; we say "unknown" instead. */
 const MIN_LETTERS_FOR_DETECTION = 40;
 /** Enough text to decide; more only costs time. */
 const MAX_CHARS_FOR_DETECTION = 300;
-/** tinyld's accuracy score under which the guess is not trusted. */
-const MIN_DETECTION_ACCURACY = 0.3;
 
 /**
- * ISO 639-1 code of the text's language (tinyld), or null when the text is too short
- * or the guess too weak. Deterministic.
+ * ISO 639-1 code of the text's language, or null when the text is too short or the guess
+ * unreliable. Deterministic. Uses ELD (Efficient Language Detector, n-gram model bundled in the
+ * package, 60 languages): several times faster than tinyld on article-length samples.
  */
 export function detectLanguage(text: string): string | null {
   const sample = text.length > MAX_CHARS_FOR_DETECTION ? text.slice(0, MAX_CHARS_FOR_DETECTION) : text;
@@ -19,9 +18,9 @@ export function detectLanguage(text: string): string | null {
     if (letters >= MIN_LETTERS_FOR_DETECTION) break;
   }
   if (letters < MIN_LETTERS_FOR_DETECTION) return null;
-  const best = detectAll(sample)[0];
-  if (!best || best.accuracy < MIN_DETECTION_ACCURACY) return null;
-  return normalizeLanguageTag(best.lang);
+  const result = eld.detect(sample);
+  if (!result.language || !result.isReliable()) return null;
+  return normalizeLanguageTag(result.language);
 }
 
 /**

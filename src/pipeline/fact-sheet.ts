@@ -1,4 +1,12 @@
-import { analyzeArticle, ARTICLE_ANALYSIS_VERSION, FactSheetBuilder, type ArticleAnalysis, type FactSheet, type FactSheetArticle } from '../analyze/index.js';
+import {
+  analyzeArticle,
+  ARTICLE_ANALYSIS_VERSION,
+  FactSheetBuilder,
+  type ArticleAnalysis,
+  type FactSheet,
+  type FactSheetArticle,
+  type FactSheetStory,
+} from '../analyze/index.js';
 import type { SqliteStore } from '../store/index.js';
 
 /** The articles of a story as the fact sheet takes them, in order of publication. */
@@ -46,13 +54,17 @@ export function cachedAnalyses(store: SqliteStore, articles: FactSheetArticle[])
   return result;
 }
 
+/** Builds a fact sheet from the given articles, analysing only those whose analysis is not cached in the store yet. */
+export function buildFactSheetCached(store: SqliteStore, story: FactSheetStory, articles: FactSheetArticle[]): FactSheet {
+  const analyses = cachedAnalyses(store, articles);
+  const builder = new FactSheetBuilder(story);
+  for (const article of articles) builder.add(article, analyses.get(article.id));
+  return builder.build();
+}
+
 /** Builds the fact sheet of a story from the store, reusing cached per-article analyses; null when there is no such story. */
 export function storyFactSheet(store: SqliteStore, storyId: number): FactSheet | null {
   const story = store.stories.getStory(storyId);
   if (!story) return null;
-  const articles = factSheetArticles(store, story.id);
-  const analyses = cachedAnalyses(store, articles);
-  const builder = new FactSheetBuilder({ id: story.id, title: story.title });
-  for (const article of articles) builder.add(article, analyses.get(article.id));
-  return builder.build();
+  return buildFactSheetCached(store, { id: story.id, title: story.title }, factSheetArticles(store, story.id));
 }

@@ -4,4 +4,4 @@ export type { IngestEvent, IngestFailure, IngestOptions, IngestSummary } from '.
 export { assignPendingStories, reclusterAll, StoryPipeline, ASSIGN_CHUNK_SIZE, CLUSTER_STATE_NAME, STATE_SAVE_EVERY } from './stories.js';
 export type { AssignSummary, ProcessedArticle } from './stories.js';
 export { LiveIngestor, type LiveResult } from './live.js';
-export { cachedAnalyses, factSheetArticles, storyFactSheet } from './fact-sheet.js';
+export { buildFactSheetCached, cachedAnalyses, factSheetArticles, storyFactSheet } from './fact-sheet.js';

@@ -18,6 +18,7 @@ import { REPO_ROOT, SEEDS_DIR } from '../helpers/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM && process.env.CROSSCHECK_REQUIRE_BROWSER) throw new Error(`browser tests required (CROSSCHECK_REQUIRE_BROWSER) but ${CHROMIUM} is missing`);
 if (!HAS_CHROMIUM) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 
 const TOKEN = 'e2e-token';
@@ -158,6 +159,21 @@ describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => location.hash)).toBe('#main');
+  });
+
+  it('announces articles stored while the list is open (SSE)', async () => {
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => document.querySelector('#live-updates') !== null);
+    // Give the EventSource a moment to connect before the article arrives.
+    await page.waitForTimeout(300);
+    const res = await fetch(`${server.url}/api/articles`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ text: 'The Solvaro marathon drew 12,000 runners on Sunday, a record for the race, the organisers said.', source: 'Sports Desk', published: '2026-10-16' }),
+    });
+    expect(res.status).toBe(201);
+    await page.waitForSelector('#live-updates:not([hidden])', { timeout: 5000 });
+    expect(await page.locator('#live-updates').innerText()).toContain('Sports Desk');
   });
 
   it('shows hostile articles as text and runs none of their code', async () => {
