@@ -14,6 +14,7 @@
  * figure: generated events are easier than real ones).
  */
 import { StoryClusterer, scoreClustering, type ClusterInput } from '../src/cluster/index.js';
+import { seededRandom as rng } from '../src/core/random.js';
 
 const ARTICLES = Number(process.env.CLUSTER_BENCH_ARTICLES ?? 100_000);
 const VOCABULARY = 30_000;
@@ -28,17 +29,6 @@ const MARKS = [10_000, 50_000, 100_000].filter((m) => m <= ARTICLES);
 /** Assignments timed before each mark. */
 const WINDOW = 2_000;
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'to', 'sa', 'vel', 'dor', 'pi', 'nu', 'gar', 'es', 'tin', 'bro', 'fa', 'lu', 'qua', 'zen', 'mor', 'ti', 'bel', 'ost', 'rim', 'ha'];
 

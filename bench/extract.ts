@@ -4,6 +4,7 @@
  * Reports pages per CPU-second (= per core; holds on a busy machine), MB/s and peak RSS.
  */
 import { extractHtml } from '../src/extract/index.js';
+import { seededRandom as rng } from '../src/core/random.js';
 
 const PAGES = 300;
 const WORDS = (
@@ -12,17 +13,6 @@ const WORDS = (
   'region government spokesperson statement plan project costs delay opening week month year morning evening'
 ).split(' ');
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same pages. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(next: () => number): string {
   const n = 12 + Math.floor(next() * 18);

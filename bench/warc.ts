@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readInputs } from '../src/ingest/index.js';
 import { formatHttpResponse, formatWarcRecord } from '../src/ingest/warc-write.js';
+import { seededRandom as prng } from '../src/core/random.js';
 
 const DEFAULT_SIZE_MB = 1024;
 /** Distinct pages in the pool the file is written from. */
@@ -26,17 +27,6 @@ const WORDS = (
   'residents described overnight drone attacks that injured dozens and damaged homes near the port city'
 ).split(' ');
 
-/** Deterministic PRNG (mulberry32) so every run writes the same file. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(random: () => number): string {
   const length = 8 + Math.floor(random() * 22);

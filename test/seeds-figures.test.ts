@@ -1,32 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SEEDS_DIR } from './helpers/cli.js';
+import { readSeeds } from './helpers/seeds.js';
 import { extractFigures, groupFigures, type ArticleFigures, type FigureGroup } from '../src/analyze/figures/index.js';
 
-const repoRoot = path.resolve(import.meta.dirname, '..');
-const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
-
-interface Seed {
-  id: string;
-  published: string;
-  paragraphs: string[];
+/** The seed files with the --date 2025-03-27 a user would give the undated ones. */
+function loadSeeds(): Array<{ id: string; published: string; paragraphs: string[] }> {
+  return readSeeds().map((s) => ({ ...s, published: s.published ?? '2025-03-27' }));
 }
 
-/** The seed files as a user hands them over: a leading ` date YYYY-MM-DD` token, else --date 2025-03-27. */
-function loadSeeds(): Seed[] {
-  return readdirSync(seedsDir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => {
-      const raw = readFileSync(path.join(seedsDir, f), 'utf8');
-      const m = /^\s*date (\d{4}-\d{2}-\d{2})\s*/.exec(raw);
-      const text = m ? raw.slice(m[0].length) : raw;
-      const parts = /\n\s*\n/.test(text) ? text.split(/\n\s*\n/) : text.split('\n');
-      return { id: f.slice(0, 3), published: m?.[1] ?? '2025-03-27', paragraphs: parts.map((p) => p.trim()).filter(Boolean) };
-    });
-}
-
-describe.skipIf(!existsSync(seedsDir))('figures on the seed story', () => {
+describe.skipIf(!existsSync(SEEDS_DIR))('figures on the seed story', () => {
   const perArticle: ArticleFigures[] = loadSeeds().map((s) => ({
     articleId: s.id,
     source: s.id,

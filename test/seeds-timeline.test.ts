@@ -1,31 +1,20 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SEEDS_DIR } from './helpers/cli.js';
+import { readSeeds } from './helpers/seeds.js';
 import { buildTimeline, type TimelineArticle, type TimelineEntry } from '../src/analyze/timeline/index.js';
 
-const repoRoot = path.resolve(import.meta.dirname, '..');
-const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
-
-/** The seed files as a user hands them over: a leading ` date YYYY-MM-DD` token, else --date 2025-03-27. */
+/** The seed files as timeline input; undated ones get the --date 2025-03-27 a user would give, or none. */
 function loadSeeds(withDefaultDate: boolean): TimelineArticle[] {
-  return readdirSync(seedsDir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => {
-      const raw = readFileSync(path.join(seedsDir, f), 'utf8');
-      const m = /^\s*date (\d{4}-\d{2}-\d{2})\s*/.exec(raw);
-      const text = m ? raw.slice(m[0].length) : raw;
-      const parts = /\n\s*\n/.test(text) ? text.split(/\n\s*\n/) : text.split('\n');
-      return {
-        articleId: f.slice(0, 3),
-        source: f.slice(0, 3),
-        published: m?.[1] ?? (withDefaultDate ? '2025-03-27' : null),
-        paragraphs: parts.map((p) => p.trim()).filter(Boolean),
-      };
-    });
+  return readSeeds().map((s) => ({
+    articleId: s.id,
+    source: s.id,
+    published: s.published ?? (withDefaultDate ? '2025-03-27' : null),
+    paragraphs: s.paragraphs,
+  }));
 }
 
-describe.skipIf(!existsSync(seedsDir))('timeline of the seed story', () => {
+describe.skipIf(!existsSync(SEEDS_DIR))('timeline of the seed story', () => {
   const timeline = buildTimeline(loadSeeds(true));
   const entries = timeline.entries;
   const mentioning = (re: RegExp): TimelineEntry[] => entries.filter((e) => e.mentions.some((m) => re.test(m.sentence)));

@@ -88,3 +88,25 @@ export interface StoredArticle extends ExtractedArticle {
   format: 'html' | 'text';
   ingestedAt: string;
 }
+
+/** A watched feed's state: validators for conditional GET, schedule and health (kept by the store, used by the watcher). */
+export interface FeedState {
+  /** The feed URL as added (the key). */
+  url: string;
+  /** Feed title from the last successful parse, or null. */
+  title: string | null;
+  /** Validators from the last complete poll, sent back as If-None-Match / If-Modified-Since. */
+  etag: string | null;
+  lastModified: string | null;
+  /** ISO 8601 instants. */
+  lastPolledAt: string | null;
+  nextPollAt: string;
+  lastSuccessAt: string | null;
+  /** Current polling interval, ms, within the watcher's [min, max]. */
+  intervalMs: number;
+  consecutiveFailures: number;
+  /** Message of the last failure, cleared by a success. */
+  lastError: string | null;
+  /** Documents handed to `onDocument` from this feed, all time. */
+  articlesFound: number;
+}

@@ -3,17 +3,10 @@
  * threshold tuning. Not part of the public surface (index.ts does not export it).
  */
 
-/** mulberry32: a small, fast, seeded PRNG returning floats in [0,1). */
-export function createRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../core/random.js';
+
+/** A seeded PRNG returning floats in [0,1) (mulberry32, see core/random). */
+export const createRng = seededRandom;
 
 /** Integer in [0, n). */
 export function randomInt(rng: () => number, n: number): number {

@@ -1,19 +1,8 @@
 import type Database from 'better-sqlite3';
+import type { FeedState } from '../core/types.js';
 
 /** A watched feed's state, as the watcher keeps it (see src/watch). */
-export interface StoredFeedState {
-  url: string;
-  title: string | null;
-  etag: string | null;
-  lastModified: string | null;
-  lastPolledAt: string | null;
-  nextPollAt: string;
-  lastSuccessAt: string | null;
-  intervalMs: number;
-  consecutiveFailures: number;
-  lastError: string | null;
-  articlesFound: number;
-}
+export type StoredFeedState = FeedState;
 
 const COLUMNS = `url, title, etag, last_modified AS lastModified, last_polled_at AS lastPolledAt, next_poll_at AS nextPollAt,
   last_success_at AS lastSuccessAt, interval_ms AS intervalMs, consecutive_failures AS consecutiveFailures,

@@ -1,24 +1,7 @@
-/** What the watcher remembers about one feed between polls and across restarts. Plain data. */
-export interface FeedState {
-  /** The feed URL as added (the key). */
-  url: string;
-  /** Feed title from the last successful parse, or null. */
-  title: string | null;
-  /** Validators from the last complete poll, sent back as If-None-Match / If-Modified-Since. */
-  etag: string | null;
-  lastModified: string | null;
-  /** ISO 8601 instants. */
-  lastPolledAt: string | null;
-  nextPollAt: string;
-  lastSuccessAt: string | null;
-  /** Current polling interval, ms, within the watcher's [min, max]. */
-  intervalMs: number;
-  consecutiveFailures: number;
-  /** Message of the last failure, cleared by a success. */
-  lastError: string | null;
-  /** Documents handed to `onDocument` from this feed, all time. */
-  articlesFound: number;
-}
+import type { FeedState } from '../core/types.js';
+
+/** What the watcher remembers about one feed between polls and across restarts (plain data). */
+export type { FeedState } from '../core/types.js';
 
 /**
  * Where feed states live. The CLI backs it with SQLite; {@link MemoryFeedStateStore} is for tests.

@@ -3,17 +3,9 @@
  * articles built from a fixed vocabulary, so that runs are reproducible and need no data files.
  */
 
-/** Mulberry32: a tiny, fast, seeded PRNG (uniform in [0, 1)). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/core/random.js';
+
+export { seededRandom };
 
 const SYLLABLES = ['ba', 'ro', 'ki', 'mun', 'del', 'sa', 'tor', 'vi', 'len', 'qua', 'pes', 'dor', 'fi', 'ga', 'lo', 'nir', 'tem', 'zu'];
 const COMMON = 'the of and to in a is that for on was with as by at from his her said it an were which are this be has have had not but after officials city government'.split(' ');
