@@ -855,15 +855,16 @@ export class StoryClusterer {
   private bestTitle(story: Story): TitleCandidate | undefined {
     let best: TitleCandidate | undefined;
     let bestScore = -1;
+    // A real headline always beats a lead sentence: leads only stand in when no member has a title.
+    const hasHeadline = story.titles.some((cand) => cand.title);
     for (const cand of story.titles) {
+      if (hasHeadline && !cand.title) continue;
       const text = cand.title ?? cand.lead;
       if (!text) continue;
       const counts = extractFeatures(null, text).counts;
       let s = 0;
       for (const k of counts.keys()) s += (story.vec.get(k) ?? 0) * this.idf(k);
       s /= Math.sqrt(Math.max(1, counts.size));
-      // Real headlines beat first sentences.
-      if (cand.title) s *= 2;
       if (s > bestScore) {
         bestScore = s;
         best = cand;
