@@ -1,33 +1,21 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SEEDS_DIR } from './helpers/cli.js';
+import { readSeeds } from './helpers/seeds.js';
 import { buildFactSheet, renderMarkdown, renderTerminal, type FactSheetArticle, type SheetQuote } from '../src/analyze/index.js';
 
-const repoRoot = path.resolve(import.meta.dirname, '..');
-const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
-
-/** The seed files as a user hands them over: a leading ` date YYYY-MM-DD` token, else --date 2025-03-27. */
+/** The seed files as a user hands them over (undated ones get --date 2025-03-27); ids 1..5 for 000..004, no outlets named. */
 function loadSeeds(): FactSheetArticle[] {
-  return readdirSync(seedsDir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => {
-      const raw = readFileSync(path.join(seedsDir, f), 'utf8');
-      const m = /^\s*date (\d{4}-\d{2}-\d{2})\s*/.exec(raw);
-      const text = m ? raw.slice(m[0].length) : raw;
-      const parts = /\n\s*\n/.test(text) ? text.split(/\n\s*\n/) : text.split('\n');
-      // Ids 1..5 for files 000..004; the outlets are not named in the files.
-      return {
-        id: Number(f.slice(0, 3)) + 1,
-        title: null,
-        source: null,
-        published: m?.[1] ?? '2025-03-27',
-        paragraphs: parts.map((p) => p.trim()).filter(Boolean),
-      };
-    });
+  return readSeeds().map((s) => ({
+    id: Number(s.id) + 1,
+    title: null,
+    source: null,
+    published: s.published ?? '2025-03-27',
+    paragraphs: s.paragraphs,
+  }));
 }
 
-describe.skipIf(!existsSync(seedsDir))('fact sheet of the seed story', () => {
+describe.skipIf(!existsSync(SEEDS_DIR))('fact sheet of the seed story', () => {
   const sheet = buildFactSheet({ id: 1, title: 'Paris summit of the coalition of the willing' }, loadSeeds());
   const ids = (cs: ReadonlyArray<{ articleId: number }>): number[] => cs.map((c) => c.articleId);
   const quote = (words: string): (SheetQuote & { speaker: string | null }) | undefined => {

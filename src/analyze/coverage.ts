@@ -45,8 +45,10 @@ export function buildCoverage(
     ownFigures.set(only, list);
   }
 
+  // Sentences shared with each other article, counted in one reused array indexed by story
+  // position: passages of a large story cite hundreds of articles each.
+  const tally = new SharedTally();
   return inputs.map(({ article, paragraphs, passages, sentenceCount }) => {
-    const shared = new Map<number, number>();
     let ownSentences = 0;
     const ownPassages: string[] = [];
     for (const p of passages) {
@@ -55,8 +57,8 @@ export function buildCoverage(
         ownSentences += n;
         ownPassages.push(p.text);
       }
-      for (const s of p.sharedWith) if (byId.has(s.articleId)) shared.set(s.articleId, (shared.get(s.articleId) ?? 0) + n);
     }
+    const shared = sharedCounts(passages, tally).filter(([id]) => byId.has(id));
     const first = article.copyGroup === null ? undefined : firstOfGroup.get(article.copyGroup);
     return {
       ...cite(article.id),
@@ -66,15 +68,92 @@ export function buildCoverage(
       sentences: sentenceCount,
       copyGroup: article.copyGroup,
       firstPublished: first ? cite(first.id) : null,
-      sharedWith: [...shared]
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .map(([id, sentences]) => ({ ...cite(id), sentences })),
+      sharedWith: shared.map(([id, sentences]) => ({ articleId: id, source: byId.get(id)?.source ?? null, sentences })),
       ownSentences,
       ownPassages,
       ownQuotes: ownQuotes.get(article.id) ?? [],
       ownFigures: ownFigures.get(article.id) ?? [],
     };
   });
+}
+
+// Sorted shared counts per passages array: a builder keeps an article's passages (the same array)
+// until an added article shares a sentence with it.
+const sharedCache = new WeakMap<readonly Passage[], Array<[number, number]>>();
+
+/** `[articleId, sentences]` pairs of one article's passages, most shared first. */
+function sharedCounts(passages: readonly Passage[], tally: SharedTally): Array<[number, number]> {
+  const cached = sharedCache.get(passages);
+  if (cached) return cached;
+  for (const p of passages) tally.add(p.sharedWith, p.sentenceEnd - p.sentenceStart);
+  const sorted = sortShared(tally.take());
+  sharedCache.set(passages, sorted);
+  return sorted;
+}
+
+const KEY_ID_SPAN = 2 ** 32;
+const KEY_COUNT_SPAN = 2 ** 20;
+
+/**
+ * Most shared sentences first, then the lower id. Large stories have hundreds of thousands of
+ * pairs: when ids and counts fit, sort packed numeric keys (no comparator calls).
+ */
+function sortShared(shared: Array<[number, number]>): Array<[number, number]> {
+  const fits = shared.every(([id, n]) => Number.isInteger(id) && id >= 0 && id < KEY_ID_SPAN && Number.isInteger(n) && n >= 0 && n < KEY_COUNT_SPAN);
+  if (!fits) return shared.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const keys = new Float64Array(shared.length);
+  shared.forEach(([id, n], i) => (keys[i] = (KEY_COUNT_SPAN - 1 - n) * KEY_ID_SPAN + id));
+  keys.sort();
+  return Array.from(keys, (key): [number, number] => [key % KEY_ID_SPAN, KEY_COUNT_SPAN - 1 - Math.floor(key / KEY_ID_SPAN)]);
+}
+
+/** Counts sentences per article id in reused arrays; `take()` returns and resets the counts. */
+class SharedTally {
+  private readonly ids: number[] = [];
+  private readonly positionOf = new Map<number, number>();
+  private counts = new Int32Array(64);
+  private isTouched = new Uint8Array(64);
+  private touched: number[] = [];
+
+  add(sharedWith: ReadonlyArray<{ articleId: number }>, n: number): void {
+    for (let i = 0; i < sharedWith.length; i++) {
+      const id = sharedWith[i]!.articleId;
+      let k = this.positionOf.get(id);
+      if (k === undefined) k = this.slotFor(id);
+      if (this.isTouched[k] === 0) {
+        this.isTouched[k] = 1;
+        this.touched.push(k);
+      }
+      this.counts[k] = (this.counts[k] ?? 0) + n;
+    }
+  }
+
+  private slotFor(id: number): number {
+    const k = this.ids.length;
+    this.ids.push(id);
+    this.positionOf.set(id, k);
+    if (k >= this.counts.length) {
+      const counts = new Int32Array(this.counts.length * 2);
+      counts.set(this.counts);
+      this.counts = counts;
+      const touched = new Uint8Array(this.isTouched.length * 2);
+      touched.set(this.isTouched);
+      this.isTouched = touched;
+    }
+    return k;
+  }
+
+  /** `[articleId, sentences]` in first-touched order. */
+  take(): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (const k of this.touched) {
+      out.push([this.ids[k] ?? 0, this.counts[k] ?? 0]);
+      this.counts[k] = 0;
+      this.isTouched[k] = 0;
+    }
+    this.touched = [];
+    return out;
+  }
 }
 
 /** Published earlier (undated counts as latest), then the lower id. */

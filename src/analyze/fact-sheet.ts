@@ -1,9 +1,9 @@
 import { PassageAligner, splitSentences, type Passage } from '../dedup/index.js';
 import { canonicalizeEntities, extractEntities, type Entity, type EntityKind } from './entities/index.js';
-import { extractFigures, groupFigures, type FigureGroup } from './figures/index.js';
+import { contentStems, extractFigures, groupFigures, type FigureGroup } from './figures/index.js';
 import { extractQuotes, mergeQuotes, type StoryQuote } from './quotes/index.js';
 import { summarize } from './summary/index.js';
-import { buildTimeline, type Timeline } from './timeline/index.js';
+import { articleDates, buildTimeline, type Timeline } from './timeline/index.js';
 import { buildCoverage } from './coverage.js';
 import {
   FACT_SHEET_VERSION,
@@ -28,7 +28,7 @@ import {
  * Version of the per-article analysis ({@link ArticleAnalysis}). Bump when an analyser's output
  * changes; cached analyses of another version are recomputed.
  */
-export const ARTICLE_ANALYSIS_VERSION = 1;
+export const ARTICLE_ANALYSIS_VERSION = 2;
 /** Version of {@link FactSheetBuilderState}. */
 export const FACT_SHEET_STATE_VERSION = 1;
 
@@ -41,7 +41,8 @@ export interface FactSheetBuilderState {
 
 /**
  * The per-article part of a fact sheet: sentences, entity mentions, quotes (with their speakers
- * resolved against the article's own mentions) and figures. Pure and deterministic; the costly
+ * resolved against the article's own mentions), figures and date expressions (resolved against
+ * the publication day). Pure and deterministic; the costly
  * step (compromise tagging in entities) runs once per article.
  */
 export function analyzeArticle(article: FactSheetArticle): ArticleAnalysis {
@@ -53,6 +54,7 @@ export function analyzeArticle(article: FactSheetArticle): ArticleAnalysis {
     mentions,
     quotes: extractQuotes(article.paragraphs, { entities: mentions }),
     figures: extractFigures(article.paragraphs, article.published === null ? {} : { published: article.published }),
+    dates: articleDates(article.paragraphs, article.published),
   };
 }
 
@@ -84,6 +86,12 @@ export class FactSheetBuilder {
   private readonly story: FactSheetStory;
   private readonly entries = new Map<number, Entry>();
   private aligner = new PassageAligner();
+  /**
+   * Passages per article, kept between builds. Adding an article changes the passages of exactly
+   * the articles it shares a sentence with (the aligner matches only the new sentences), so
+   * those are dropped; the others stay valid.
+   */
+  private readonly passageCache = new Map<number, Passage[]>();
 
   constructor(story: FactSheetStory) {
     this.story = { id: story.id, title: story.title };
@@ -105,12 +113,25 @@ export class FactSheetBuilder {
       analysis && analysis.version === ARTICLE_ANALYSIS_VERSION && analysis.articleId === article.id ? analysis : analyzeArticle(article);
     this.entries.set(article.id, { article, analysis: cached });
     this.aligner.add({ id: article.id, paragraphs: article.paragraphs });
+    const own = this.aligner.passages(article.id);
+    for (const p of own) for (const s of p.sharedWith) this.passageCache.delete(s.articleId);
+    this.passageCache.set(article.id, own);
+  }
+
+  private passagesOf(id: number): Passage[] {
+    let passages = this.passageCache.get(id);
+    if (!passages) {
+      passages = this.aligner.passages(id);
+      this.passageCache.set(id, passages);
+    }
+    return passages;
   }
 
   /** Removes an article; returns false when it was not there. Realigns the rest (cheap). */
   remove(id: number): boolean {
     if (!this.entries.delete(id)) return false;
     this.aligner = new PassageAligner();
+    this.passageCache.clear();
     for (const { article } of this.entries.values()) this.aligner.add({ id: article.id, paragraphs: article.paragraphs });
     return true;
   }
@@ -146,9 +167,8 @@ export class FactSheetBuilder {
     const byId = new Map(articles.map((a) => [a.id, a]));
     const cite = (id: number): Citation => ({ articleId: id, source: byId.get(id)?.source ?? null });
     const order = new Map(articles.map((a, i) => [a.id, i]));
-    const citeAll = (ids: Iterable<number>): Citation[] =>
-      [...new Set(ids)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).map(cite);
-    const passages = new Map(entries.map((e) => [e.article.id, this.aligner.passages(e.article.id)]));
+    const citeAll = citer(articles, order, cite);
+    const passages = new Map(entries.map((e) => [e.article.id, this.passagesOf(e.article.id)]));
 
     const entities = canonicalizeEntities(entries.map((e) => ({ articleId: e.article.id, source: e.article.source, mentions: e.analysis.mentions })));
     const storyQuotes = mergeQuotes(
@@ -159,7 +179,13 @@ export class FactSheetBuilder {
       entries.map((e) => ({ articleId: e.article.id, source: e.article.source, published: e.article.published, figures: e.analysis.figures })),
     );
     const timeline = buildTimeline(
-      entries.map((e) => ({ articleId: e.article.id, source: e.article.source, published: e.article.published, paragraphs: e.article.paragraphs })),
+      entries.map((e) => ({
+        articleId: e.article.id,
+        source: e.article.source,
+        published: e.article.published,
+        paragraphs: e.article.paragraphs,
+        resolved: e.analysis.dates,
+      })),
     );
 
     const quotes = toSpeakerQuotes(storyQuotes, this.entries, citeAll);
@@ -185,6 +211,30 @@ export class FactSheetBuilder {
       ),
     };
   }
+}
+
+/**
+ * Distinct ids in story order, as citations. Large stories cite hundreds of articles per figure
+ * or event thousands of times: dedupe with a stamp per story position and sort positions
+ * numerically. Ids outside the story (never from the builder) take the general path.
+ */
+function citer(articles: readonly SheetArticle[], order: Map<number, number>, cite: (id: number) => Citation): CiteAll {
+  const stamp = new Int32Array(articles.length);
+  let epoch = 0;
+  return (ids) => {
+    const list = [...ids];
+    epoch += 1;
+    const positions: number[] = [];
+    for (const id of list) {
+      const k = order.get(id);
+      if (k === undefined) return [...new Set(list)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).map(cite);
+      if (stamp[k] !== epoch) {
+        stamp[k] = epoch;
+        positions.push(k);
+      }
+    }
+    return Array.from(Int32Array.from(positions).sort(), (k) => cite(articles[k]?.id ?? 0));
+  };
 }
 
 /** Story order: published ascending (undated last), then id. */
@@ -216,14 +266,47 @@ function toSheetArticle(a: FactSheetArticle): SheetArticle {
 
 type CiteAll = (ids: Iterable<number>) => Citation[];
 
+// Content words of each sentence of an analysis, computed once per (cached) analysis object.
+const sentenceStems = new WeakMap<ArticleAnalysis, Array<Set<string>>>();
+
+function stemsOfSentences(analysis: ArticleAnalysis, flat: readonly string[]): Array<Set<string>> {
+  let stems = sentenceStems.get(analysis);
+  if (!stems) {
+    stems = flat.map((text) => contentStems(text));
+    sentenceStems.set(analysis, stems);
+  }
+  return stems;
+}
+
+// Ids sharing each passage, per passages array (the builder keeps an article's array while valid).
+const passageIds = new WeakMap<readonly Passage[], number[][]>();
+
+function sharedIdsOf(passages: readonly Passage[]): number[][] {
+  let ids = passageIds.get(passages);
+  if (!ids) {
+    ids = passages.map((p) => p.sharedWith.map((s) => s.articleId));
+    passageIds.set(passages, ids);
+  }
+  return ids;
+}
+
 function toSummary(entries: readonly Entry[], passages: Map<number, Passage[]>, citeAll: CiteAll): SummarySentence[] {
   const input = entries.map((e) => {
     const flat = e.analysis.sentences.flat();
-    const shared: number[][] = flat.map(() => []);
-    for (const p of passages.get(e.article.id) ?? []) {
-      for (let i = p.sentenceStart; i < p.sentenceEnd && i < shared.length; i++) shared[i] = p.sharedWith.map((s) => s.articleId);
-    }
-    return { id: e.article.id, sentences: flat.map((text, i) => ({ text, sharedWith: shared[i] ?? [] })) };
+    const stems = stemsOfSentences(e.analysis, flat);
+    const shared: Array<readonly number[]> = flat.map(() => []);
+    const own = passages.get(e.article.id) ?? [];
+    const ids = sharedIdsOf(own);
+    own.forEach((p, k) => {
+      for (let i = p.sentenceStart; i < p.sentenceEnd && i < shared.length; i++) shared[i] = ids[k] ?? [];
+    });
+    return {
+      id: e.article.id,
+      sentences: flat.map((text, i) => {
+        const own = stems[i];
+        return own ? { text, sharedWith: shared[i] ?? [], stems: own } : { text, sharedWith: shared[i] ?? [] };
+      }),
+    };
   });
   return summarize(input).map((p) => ({
     text: p.text,

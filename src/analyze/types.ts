@@ -1,6 +1,6 @@
 import type { EntityKind, EntityMention } from './entities/index.js';
 import type { Figure, FigureKind, FigureVerdict } from './figures/index.js';
-import type { Granularity } from './timeline/index.js';
+import type { Granularity, PrecomputedDates } from './timeline/index.js';
 import type { Quote, QuoteKind, SpeakerKind } from './quotes/index.js';
 
 /**
@@ -233,4 +233,6 @@ export interface ArticleAnalysis {
   mentions: EntityMention[];
   quotes: Quote[];
   figures: Figure[];
+  /** Date expressions resolved against the publication day (the timeline reuses them). */
+  dates: PrecomputedDates;
 }

@@ -44,31 +44,10 @@ export function groupFigures(perArticle: readonly ArticleFigures[]): FigureGroup
   perArticle.forEach((a, article) => {
     for (const figure of a.figures) {
       if (figure.attributive) continue;
-      const stems = contentStems(figure.sentence);
-      for (const w of [figure.unit, ...(figure.noun ?? '').split(/\s+/)]) stems.delete(stem(w));
-      for (const w of NEUTRAL) stems.delete(stem(w));
-      items.push({ article, figure, stems });
+      items.push({ article, figure, stems: stemsOf(figure) });
     }
   });
-
-  const parent = items.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      const p = parent[i] ?? i;
-      parent[i] = parent[p] ?? p;
-      i = p;
-    }
-    return i;
-  };
-  for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) {
-      const a = items[i];
-      const b = items[j];
-      if (!a || !b || !sameThing(a, b)) continue;
-      parent[find(i)] = find(j);
-    }
-  }
-
+  const find = linkSameThings(items);
   const byRoot = new Map<number, Item[]>();
   items.forEach((item, i) => {
     const root = find(i);
@@ -104,13 +83,107 @@ export function groupFigures(perArticle: readonly ArticleFigures[]): FigureGroup
   );
 }
 
+// A figure's sentence words, minus its unit and noun: computed once per figure object.
+const stemCache = new WeakMap<Figure, Set<string>>();
+const NEUTRAL_STEMS = [...NEUTRAL].map(stem);
+
+function stemsOf(figure: Figure): Set<string> {
+  const cached = stemCache.get(figure);
+  if (cached) return cached;
+  const stems = contentStems(figure.sentence);
+  for (const w of [figure.unit, ...(figure.noun ?? '').split(/\s+/)]) stems.delete(stem(w));
+  for (const s of NEUTRAL_STEMS) stems.delete(s);
+  stemCache.set(figure, stems);
+  return stems;
+}
+
+function currenciesOf(f: Figure): string[] {
+  return [f.currency ?? '', f.conversion?.currency ?? ''].filter(Boolean);
+}
+
+/**
+ * Single link over {@link sameThing}; returns each item's root. The partition is that of
+ * comparing every pair, but only candidates are compared: identical items (same kind, unit,
+ * currencies and words: wire copies) once as a class, and classes only against classes of the same
+ * kind and unit (money: a shared currency) that share a word of their prefix (words sorted by
+ * rarity, all but the most common: two sets sharing {@link MIN_SHARED_WORDS} = 2 words share one
+ * of them).
+ */
+function linkSameThings(items: readonly Item[]): (i: number) => number {
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      const p = parent[i] ?? i;
+      parent[i] = parent[p] ?? p;
+      i = p;
+    }
+    return i;
+  };
+  const union = (i: number, j: number): void => {
+    const ri = find(i);
+    const rj = find(j);
+    if (ri !== rj) parent[ri] = rj;
+  };
+  const byKey = new Map<string, { rep: Item; members: number[] }>();
+  const classes: Array<{ rep: Item; members: number[]; buckets: string[] }> = [];
+  items.forEach((item, i) => {
+    const f = item.figure;
+    const buckets = f.kind === 'money' ? currenciesOf(f).map((c) => `money\u0000${c}`) : [`${f.kind}\u0000${f.unit}`];
+    const key = `${buckets.join('\u0001')}\u0002${f.kind}\u0002${f.unit}\u0002${[...item.stems].sort().join(' ')}`;
+    const c = byKey.get(key);
+    if (c) {
+      c.members.push(i);
+      return;
+    }
+    const created = { rep: item, members: [i], buckets };
+    byKey.set(key, created);
+    classes.push(created);
+  });
+  for (const c of classes) {
+    const first = c.members[0];
+    if (first === undefined || c.members.length < 2 || !sameThing(c.rep, c.rep)) continue;
+    for (const i of c.members) union(i, first);
+  }
+  const df = new Map<string, number>();
+  for (const c of classes) for (const s of c.rep.stems) df.set(s, (df.get(s) ?? 0) + 1);
+  const postings = new Map<string, number[]>();
+  const prefixes = classes.map((c, k) => {
+    const words = [...c.rep.stems].sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : 1));
+    for (const b of c.buckets) {
+      for (const w of words) {
+        const key = `${b}\u0003${w}`;
+        const list = postings.get(key) ?? [];
+        list.push(k);
+        postings.set(key, list);
+      }
+    }
+    return words.slice(0, Math.max(0, words.length - MIN_SHARED_WORDS + 1));
+  });
+  const seen = new Int32Array(classes.length).fill(-1);
+  classes.forEach((a, k) => {
+    for (const b of a.buckets) {
+      for (const w of prefixes[k] ?? []) {
+        for (const l of postings.get(`${b}\u0003${w}`) ?? []) {
+          if (l <= k || seen[l] === k) continue;
+          seen[l] = k;
+          const other = classes[l]!;
+          if (!sameThing(a.rep, other.rep)) continue;
+          const [i0, j0] = [a.members[0]!, other.members[0]!];
+          for (const i of a.members) union(i, j0);
+          for (const j of other.members) union(j, i0);
+        }
+      }
+    }
+  });
+  return find;
+}
+
 function sameThing(a: Item, b: Item): boolean {
   const fa = a.figure;
   const fb = b.figure;
   if (fa.kind !== fb.kind) return false;
   if (fa.kind === 'money') {
-    const currencies = (f: Figure): string[] => [f.currency ?? '', f.conversion?.currency ?? ''].filter(Boolean);
-    if (!currencies(fa).some((c) => currencies(fb).includes(c))) return false;
+    if (!currenciesOf(fa).some((c) => currenciesOf(fb).includes(c))) return false;
   } else if (fa.unit !== fb.unit) {
     return false;
   }

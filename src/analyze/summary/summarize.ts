@@ -32,6 +32,8 @@ export interface SummarizerSentence {
   text: string;
   /** Ids of the other articles carrying this sentence (passage alignment). */
   sharedWith: readonly number[];
+  /** `contentStems(text)` when already known (a caller may cache it per article). */
+  stems?: ReadonlySet<string>;
 }
 
 /** One article: its id and sentences in text order. Articles are given in story order. */
@@ -60,7 +62,7 @@ interface Unit {
   articleId: number;
   sentence: number;
   text: string;
-  stems: Set<string>;
+  stems: ReadonlySet<string>;
   articles: Set<number>;
   /** Relative position (0 = lead) in each carrying article; the minimum orders the summary. */
   position: number;
@@ -138,7 +140,7 @@ function buildUnits(articles: readonly SummarizerArticle[]): Unit[] {
     const own: Unit[] = [];
     const count = article.sentences.length;
     article.sentences.forEach((s, i) => {
-      const stems = contentStems(s.text);
+      const stems = s.stems ?? contentStems(s.text);
       const position = count > 1 ? i / (count - 1) : 0;
       let best: Unit | null = null;
       let bestDice = SAME_SENTENCE_DICE;
@@ -228,7 +230,7 @@ function weigh(units: Unit[], articleCount: number): void {
   if (max > 0) for (const u of units) u.relevance /= max;
 }
 
-function dice(a: Set<string>, b: Set<string>): number {
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 && b.size === 0) return 1;
   let shared = 0;
   for (const s of a) if (b.has(s)) shared += 1;

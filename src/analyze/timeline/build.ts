@@ -1,6 +1,6 @@
 import { contentStems } from '../figures/index.js';
-import { isoDay, latestExplicitDate, parseIsoDay, resolveDates } from './resolve.js';
-import type { ArticleReference, DatedMention, Timeline, TimelineArticle, TimelineEntry, TimelineVariant } from './types.js';
+import { isoDay, latestExplicitDate, parseIsoDay, resolveDates, type ResolvedDate } from './resolve.js';
+import type { ArticleReference, DatedMention, PrecomputedDates, Timeline, TimelineArticle, TimelineEntry, TimelineVariant } from './types.js';
 
 /**
  * Similarity of two clauses = the summed inverse document frequency, ln(N / df) over the story's
@@ -40,6 +40,9 @@ interface Mention extends DatedMention {
  *    whole story do not count; two clauses of one sentence never merge.
  * 4. Inside an event, mentions with overlapping dates form one variant; more than one variant
  *    marks the event as disputed. Entries are sorted by date. Deterministic.
+ *
+ * An article's `resolved` dates ({@link articleDates}, cached per article) skip step 2 when they
+ * were resolved against the reference picked in step 1.
  */
 export function buildTimeline(perArticle: readonly TimelineArticle[]): Timeline {
   const references = inferReferences(perArticle);
@@ -47,60 +50,19 @@ export function buildTimeline(perArticle: readonly TimelineArticle[]): Timeline 
   perArticle.forEach((article, a) => {
     const ref = references[a];
     const day = ref?.published ? parseIsoDay(ref.published) : null;
-    const resolved = resolveDates(article.paragraphs, day);
-    // Clause per mention: from its expression to the next expression in the same sentence.
-    const bySentence = new Map<string, typeof resolved>();
-    for (const r of resolved) {
-      const key = `${r.paragraph}\u0000${r.sentence}`;
-      const list = bySentence.get(key) ?? [];
-      list.push(r);
-      bySentence.set(key, list);
-    }
-    for (const list of bySentence.values()) {
-      list.sort((x, y) => x.index - y.index);
-      list.forEach((r, k) => {
-        const next = list[k + 1];
-        const from = k === 0 ? 0 : r.index;
-        const clause = r.sentence.slice(from, next ? next.index : r.sentence.length);
-        mentions.push({
-          articleId: article.articleId,
-          source: article.source,
-          start: r.start,
-          end: r.end,
-          granularity: r.granularity,
-          expression: r.expression,
-          sentence: r.sentence,
-          paragraph: r.paragraph,
-          inferredReference: ref?.from !== 'published',
-          stems: new Set([...contentStems(clause)].filter((w) => !DATE_WORDS.has(w))),
-        });
-      });
+    const reference = day ? isoDay(day) : null;
+    const dates = article.resolved && article.resolved.reference === reference ? article.resolved.dates : resolveDates(article.paragraphs, day);
+    const inferredReference = ref?.from !== 'published';
+    for (const c of clausesOf(dates)) {
+      mentions.push({ articleId: article.articleId, source: article.source, ...c.mention, inferredReference, stems: c.stems });
     }
   });
   const idf = inverseFrequencies(mentions);
+  const parent = mergeEvents(mentions, idf);
 
-  const parent = mentions.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      const p = parent[i] ?? i;
-      parent[i] = parent[p] ?? p;
-      i = p;
-    }
-    return i;
-  };
-  for (let i = 0; i < mentions.length; i++) {
-    for (let j = i + 1; j < mentions.length; j++) {
-      const a = mentions[i];
-      const b = mentions[j];
-      if (!a || !b) continue;
-      if (a.articleId === b.articleId && a.paragraph === b.paragraph && a.sentence === b.sentence) continue;
-      if (a.granularity === 'year' && b.granularity === 'year' && a.start !== b.start) continue;
-      if (isSameEvent(a, b, idf)) parent[find(i)] = find(j);
-    }
-  }
   const clusters = new Map<number, Mention[]>();
   mentions.forEach((m, i) => {
-    const root = find(i);
+    const root = parent(i);
     const list = clusters.get(root) ?? [];
     list.push(m);
     clusters.set(root, list);
@@ -110,6 +72,155 @@ export function buildTimeline(perArticle: readonly TimelineArticle[]): Timeline 
   for (const list of clusters.values()) entries.push(toEntry(list));
   entries.sort((x, y) => x.start.localeCompare(y.start) || x.end.localeCompare(y.end) || x.description.localeCompare(y.description));
   return { entries, references };
+}
+
+/**
+ * The date expressions of one article resolved against its publication day, for
+ * {@link TimelineArticle.resolved}: cacheable per article (JSON), so a story's timeline does not
+ * run chrono over every article at every build. Articles without a usable publication date keep
+ * only years (the timeline resolves them again against the reference it infers).
+ */
+export function articleDates(paragraphs: readonly string[], published: string | null): PrecomputedDates {
+  const day = published ? parseIsoDay(published) : null;
+  return { reference: day ? isoDay(day) : null, dates: resolveDates(paragraphs, day) };
+}
+
+interface Clause {
+  mention: Pick<DatedMention, 'start' | 'end' | 'granularity' | 'expression' | 'sentence' | 'paragraph'>;
+  stems: Set<string>;
+}
+
+// Clauses depend only on an article's resolved dates: reuse them while the same array is given.
+const clauseCache = new WeakMap<readonly ResolvedDate[], Clause[]>();
+
+/** One clause per mention: from its expression to the next expression in the same sentence. */
+function clausesOf(resolved: readonly ResolvedDate[]): Clause[] {
+  const cached = clauseCache.get(resolved);
+  if (cached) return cached;
+  const bySentence = new Map<string, ResolvedDate[]>();
+  for (const r of resolved) {
+    const key = `${r.paragraph}\u0000${r.sentence}`;
+    const list = bySentence.get(key) ?? [];
+    list.push(r);
+    bySentence.set(key, list);
+  }
+  const out: Clause[] = [];
+  for (const list of bySentence.values()) {
+    list.sort((x, y) => x.index - y.index);
+    list.forEach((r, k) => {
+      const next = list[k + 1];
+      const from = k === 0 ? 0 : r.index;
+      const clause = r.sentence.slice(from, next ? next.index : r.sentence.length);
+      out.push({
+        mention: { start: r.start, end: r.end, granularity: r.granularity, expression: r.expression, sentence: r.sentence, paragraph: r.paragraph },
+        stems: new Set([...contentStems(clause)].filter((w) => !DATE_WORDS.has(w))),
+      });
+    });
+  }
+  clauseCache.set(resolved, out);
+  return out;
+}
+
+/** Mentions alike for merging: same dating and the same clause words. */
+interface MentionClass {
+  rep: Mention;
+  members: number[];
+  weight: number;
+}
+
+/**
+ * Single-link merging of mentions into events; returns the root of each mention. Gives the
+ * partition of comparing every pair of mentions with {@link isSameEvent}, without doing so:
+ * identical mentions (same dating and clause words: wire copies, repeated phrasing) are compared
+ * once as a class, and only classes sharing a word that could reach the lowest score bar are
+ * compared at all (prefix filtering: words sorted by weight, the light tail that cannot reach
+ * the bar on its own is not indexed).
+ */
+function mergeEvents(mentions: readonly Mention[], idf: Map<string, number>): (i: number) => number {
+  const parent = mentions.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      const p = parent[i] ?? i;
+      parent[i] = parent[p] ?? p;
+      i = p;
+    }
+    return i;
+  };
+  const union = (i: number, j: number): void => {
+    const ri = find(i);
+    const rj = find(j);
+    if (ri !== rj) parent[ri] = rj;
+  };
+  const sentenceIds = new Map<string, number>();
+  const sentenceOf = mentions.map((m) => {
+    const key = `${m.articleId}\u0000${m.paragraph}\u0000${m.sentence}`;
+    let id = sentenceIds.get(key);
+    if (id === undefined) {
+      id = sentenceIds.size;
+      sentenceIds.set(key, id);
+    }
+    return id;
+  });
+  const weightOf = (w: string): number => idf.get(w) ?? 0;
+
+  const byKey = new Map<string, MentionClass>();
+  const classes: MentionClass[] = [];
+  mentions.forEach((m, i) => {
+    const key = `${m.start}|${m.end}|${m.granularity}|${[...m.stems].sort().join(' ')}`;
+    const c = byKey.get(key);
+    if (c) {
+      c.members.push(i);
+    } else {
+      const created = { rep: m, members: [i], weight: [...m.stems].reduce((t, w) => t + weightOf(w), 0) };
+      byKey.set(key, created);
+      classes.push(created);
+    }
+  });
+
+  // Two mentions of one class: alike when the class is alike with itself, unless in one sentence.
+  for (const c of classes) {
+    if (c.members.length < 2 || !isSameEvent(c.rep, c.rep, idf, c.weight, c.weight)) continue;
+    const first = c.members[0]!;
+    const other = c.members.find((i) => sentenceOf[i] !== sentenceOf[first]);
+    // With two sentences or more, every member is linked to a member of another sentence.
+    if (other === undefined) continue;
+    for (const i of c.members) union(i, sentenceOf[i] === sentenceOf[first] ? other : first);
+  }
+
+  // Candidate classes through an inverted index of their heavy words.
+  const threshold = Math.min(MIN_SCORE_SAME_DAY, MIN_SCORE_OVERLAP, MIN_SCORE_OTHER_DATE) - 1e-6;
+  const postings = new Map<string, number[]>();
+  const prefixes = classes.map((c, k) => {
+    const words = [...c.rep.stems].sort((x, y) => weightOf(x) - weightOf(y) || (x < y ? -1 : 1));
+    for (const w of words) {
+      const list = postings.get(w) ?? [];
+      list.push(k);
+      postings.set(w, list);
+    }
+    // Drop the light tail whose total weight stays below the lowest bar.
+    let tail = 0;
+    let cut = 0;
+    while (cut < words.length && tail + weightOf(words[cut]!) < threshold) tail += weightOf(words[cut++]!);
+    return words.slice(cut);
+  });
+  const seen = new Int32Array(classes.length).fill(-1);
+  classes.forEach((a, k) => {
+    for (const w of prefixes[k] ?? []) {
+      for (const l of postings.get(w) ?? []) {
+        if (l <= k || seen[l] === k) continue;
+        seen[l] = k;
+        const b = classes[l]!;
+        if (a.rep.granularity === 'year' && b.rep.granularity === 'year' && a.rep.start !== b.rep.start) continue;
+        if (!isSameEvent(a.rep, b.rep, idf, a.weight, b.weight)) continue;
+        for (const i of a.members) {
+          for (const j of b.members) {
+            if (sentenceOf[i] !== sentenceOf[j]) union(i, j);
+          }
+        }
+      }
+    }
+  });
+  return find;
 }
 
 function inferReferences(perArticle: readonly TimelineArticle[]): ArticleReference[] {
@@ -141,15 +252,14 @@ function inverseFrequencies(mentions: Mention[]): Map<string, number> {
   return new Map([...df].map(([w, d]) => [w, Math.log(n / d)]));
 }
 
-function isSameEvent(a: Mention, b: Mention, idf: Map<string, number>): boolean {
+function isSameEvent(a: Mention, b: Mention, idf: Map<string, number>, weightA: number, weightB: number): boolean {
   let score = 0;
   for (const w of a.stems) if (b.stems.has(w)) score += idf.get(w) ?? 0;
   if (overlaps(a, b)) {
     const sameDay = a.start === b.start && a.end === b.end && a.granularity === 'day';
     return score >= (sameDay ? MIN_SCORE_SAME_DAY : MIN_SCORE_OVERLAP);
   }
-  const weight = (m: Mention): number => [...m.stems].reduce((t, w) => t + (idf.get(w) ?? 0), 0);
-  return score >= MIN_SCORE_OTHER_DATE && score >= MIN_SHARE_OTHER_DATE * Math.min(weight(a), weight(b));
+  return score >= MIN_SCORE_OTHER_DATE && score >= MIN_SHARE_OTHER_DATE * Math.min(weightA, weightB);
 }
 
 function overlaps(a: { start: string; end: string }, b: { start: string; end: string }): boolean {

@@ -7,14 +7,18 @@
  *   than one variant (`isDisputed`) is an event outlets place at times that cannot overlap.
  *   Articles without a publication date get one inferred (`references[i].from`).
  * - {@link resolveDates}`(paragraphs, reference)`: the date expressions of one article.
+ * - {@link articleDates}`(paragraphs, published)` → `PrecomputedDates`: the same against the
+ *   publication day, JSON-serialisable; pass it as `TimelineArticle.resolved` to skip chrono at
+ *   build time.
  *
  * Pure and deterministic: chrono-node runs with the reference date pinned and UTC.
  */
-export { buildTimeline, MIN_SCORE_OTHER_DATE, MIN_SCORE_OVERLAP, MIN_SCORE_SAME_DAY } from './build.js';
+export { articleDates, buildTimeline, MIN_SCORE_OTHER_DATE, MIN_SCORE_OVERLAP, MIN_SCORE_SAME_DAY } from './build.js';
 export { resolveDates, latestExplicitDate, parseIsoDay, type ResolvedDate } from './resolve.js';
 export type {
   ArticleReference,
   DatedMention,
+  PrecomputedDates,
   Granularity,
   Timeline,
   TimelineArticle,

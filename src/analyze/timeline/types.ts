@@ -1,3 +1,5 @@
+import type { ResolvedDate } from './resolve.js';
+
 /** How precise a resolved date is. */
 export type Granularity = 'day' | 'week' | 'month' | 'year';
 
@@ -65,4 +67,16 @@ export interface TimelineArticle {
   /** ISO date or date-time, or null when unknown. */
   published: string | null;
   paragraphs: string[];
+  /**
+   * The article's date expressions already resolved ({@link articleDates}), e.g. cached with the
+   * per-article analysis. Used only when `reference` is the reference day the timeline picks for
+   * the article (its publication day); otherwise the dates are resolved again.
+   */
+  resolved?: PrecomputedDates;
+}
+
+/** An article's date expressions resolved against `reference` (ISO day, or null: years only). */
+export interface PrecomputedDates {
+  reference: string | null;
+  dates: ResolvedDate[];
 }
