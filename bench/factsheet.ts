@@ -12,20 +12,10 @@
  * FACTSHEET_BENCH_SIZES=5,50.
  */
 import { analyzeArticle, FactSheetBuilder, type ArticleAnalysis, type FactSheetArticle } from '../src/analyze/index.js';
+import { seededRandom as rng } from '../src/core/random.js';
 
 const SIZES = (process.env.FACTSHEET_BENCH_SIZES ?? '5,50,500').split(',').map(Number).filter((n) => n > 0);
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PEOPLE = [
   ['Interior Minister', 'Clara Vance', 'Vance'],

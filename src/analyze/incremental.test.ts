@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle, buildFactSheet, FactSheetBuilder, type ArticleAnalysis, type FactSheetArticle } from './index.js';
 import { buildTimeline, type TimelineArticle } from './timeline/index.js';
+import { seededRandom as rng } from '../core/random.js';
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PEOPLE = [
   ['Interior Minister', 'Clara Vance', 'Vance'],

@@ -1,6 +1,7 @@
 import { APPROXIMATE_TOLERANCE } from './extract.js';
 import type { ArticleFigures, Figure, FigureConflict, FigureGroup, FigureReport, FigureVerdict } from './types.js';
 import { contentStems, stem } from './text.js';
+import { createUnionFind } from '../../core/union-find.js';
 
 /** Two figures are about the same thing only if their sentences share this many content words. */
 export const MIN_SHARED_WORDS = 2;
@@ -110,20 +111,7 @@ function currenciesOf(f: Figure): string[] {
  * of them).
  */
 function linkSameThings(items: readonly Item[]): (i: number) => number {
-  const parent = items.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      const p = parent[i] ?? i;
-      parent[i] = parent[p] ?? p;
-      i = p;
-    }
-    return i;
-  };
-  const union = (i: number, j: number): void => {
-    const ri = find(i);
-    const rj = find(j);
-    if (ri !== rj) parent[ri] = rj;
-  };
+  const { find, union } = createUnionFind(items.length);
   const byKey = new Map<string, { rep: Item; members: number[] }>();
   const classes: Array<{ rep: Item; members: number[]; buckets: string[] }> = [];
   items.forEach((item, i) => {

@@ -1,6 +1,7 @@
 import { contentStems } from '../figures/index.js';
 import { isoDay, latestExplicitDate, parseIsoDay, resolveDates, type ResolvedDate } from './resolve.js';
 import type { ArticleReference, DatedMention, PrecomputedDates, Timeline, TimelineArticle, TimelineEntry, TimelineVariant } from './types.js';
+import { createUnionFind } from '../../core/union-find.js';
 
 /**
  * Similarity of two clauses = the summed inverse document frequency, ln(N / df) over the story's
@@ -137,20 +138,7 @@ interface MentionClass {
  * the bar on its own is not indexed).
  */
 function mergeEvents(mentions: readonly Mention[], idf: Map<string, number>): (i: number) => number {
-  const parent = mentions.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      const p = parent[i] ?? i;
-      parent[i] = parent[p] ?? p;
-      i = p;
-    }
-    return i;
-  };
-  const union = (i: number, j: number): void => {
-    const ri = find(i);
-    const rj = find(j);
-    if (ri !== rj) parent[ri] = rj;
-  };
+  const { find, union } = createUnionFind(mentions.length);
   const sentenceIds = new Map<string, number>();
   const sentenceOf = mentions.map((m) => {
     const key = `${m.articleId}\u0000${m.paragraph}\u0000${m.sentence}`;
