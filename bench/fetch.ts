@@ -15,6 +15,7 @@ import { fetchDocument, type FetchOptions } from '../src/ingest/fetch.js';
 import type { LookupFunction } from '../src/ingest/url-guard.js';
 import { HostQueue } from '../src/watch/host-queue.js';
 import { makeArticle, makeVocabulary, seededRandom } from '../test/helpers/generate.js';
+import { peakSampler } from './memory.js';
 
 const PAGES = Number(process.env.CROSSCHECK_BENCH_PAGES ?? 10_000);
 const HOSTS = 20;
@@ -23,18 +24,6 @@ const EXTRACT_PAGES = Number(process.env.CROSSCHECK_BENCH_EXTRACT_PAGES ?? 2000)
 
 type Extract = (html: string, hints: DocumentHints) => ExtractedArticle | null;
 
-function peakSampler(): { stop: () => number } {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 20);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(peak, process.memoryUsage.rss());
-    },
-  };
-}
 
 function makePages(): string[] {
   const random = seededRandom(11);

@@ -9,21 +9,10 @@ import { readInputs } from '../src/ingest/index.js';
 import { ingestDocuments } from '../src/pipeline/index.js';
 import { SqliteStore } from '../src/store/index.js';
 import { makeArticle, makeVocabulary, seededRandom } from '../test/helpers/generate.js';
+import { peakSampler } from './memory.js';
 
 const ARTICLES = Number(process.env.CROSSCHECK_BENCH_ARTICLES ?? 10_000);
 
-function peakSampler(): { stop: () => number } {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 20);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(peak, process.memoryUsage.rss());
-    },
-  };
-}
 
 async function timeIngest(label: string, inputs: string[], dir: string): Promise<void> {
   const store = SqliteStore.open(join(dir, `${label}.db`));
