@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCrosscheckAsync } from './helpers/cli.js';
+import { runCrosscheckAsync, spawnCrosscheck } from './helpers/cli.js';
 import { startTestServer, type TestServer } from './helpers/http-server.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'cc-live-'));
@@ -115,4 +115,35 @@ describe('live sources from the command line (local server on 127.0.0.1)', () =>
     const stories = JSON.parse((await runCrosscheckAsync(['stories', '--db', db, '--json'])).stdout) as unknown[];
     expect(stories.length).toBe(3);
   }, 180_000);
+
+  it('serves the API and watches a feed in the same process (serve --watch)', async () => {
+    const db = join(tmp(), 'cc.db');
+    entries = ['/news/dam.html', '/news/library.html'];
+    const child = spawnCrosscheck(['serve', '--db', db, '--port', '0', '--watch', server.url('/feed.xml'), '--allow-private', '--host-delay', '0']);
+    try {
+      const address = await new Promise<string>((resolveAddress, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`serve printed no address: ${out}`)), 60_000);
+        child.stdout?.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /serving (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+          if (match?.[1]) {
+            clearTimeout(timer);
+            resolveAddress(match[1]);
+          }
+        });
+      });
+      // Poll the API until the watcher's articles are served (bounded: 60 tries, 0.5 s apart).
+      let stories: unknown[] = [];
+      for (let i = 0; i < 60 && stories.length < 2; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        const response = await fetch(`${address}/api/stories`);
+        stories = ((await response.json()) as { stories: unknown[] }).stories;
+      }
+      expect(stories).toHaveLength(2);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  }, 120_000);
 });

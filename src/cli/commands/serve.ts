@@ -6,8 +6,12 @@ import { readInputs } from '../../ingest/index.js';
 import { assignPendingStories, ingestDocuments } from '../../pipeline/index.js';
 import type { SqliteStore } from '../../store/index.js';
 import { createWebApp } from '../../web/index.js';
+import { isCrosscheckError } from '../../core/errors.js';
+import { describeOrigin } from '../../core/types.js';
+import { Watcher } from '../../watch/index.js';
 import { CliExit, openStore } from '../context.js';
 import { println, status } from '../output.js';
+import { expandFeeds } from './watch.js';
 
 /** Port when neither `--port` nor $PORT says otherwise. */
 export const DEFAULT_PORT = 8080;
@@ -19,6 +23,9 @@ interface ServeFlags {
   port?: string;
   host: string;
   seedExamples?: boolean;
+  watch?: string[];
+  allowPrivate?: boolean;
+  hostDelay: string;
 }
 
 /** The project's example articles (beside src/ and dist/). */
@@ -51,8 +58,14 @@ export function registerServe(program: Command): void {
     .option('--port <n>', `port (default $PORT or ${DEFAULT_PORT}; 0 for any free one)`)
     .option('--host <address>', 'address to bind', '127.0.0.1')
     .option('--seed-examples', `ingest the example articles first when the store is empty (undated ones dated ${EXAMPLES_DATE})`)
+    .option('--watch <feeds...>', 'also poll these feeds or OPML lists in this process (a live news desk); see `crosscheck watch`')
+    .option('--allow-private', 'with --watch: allow feeds on private and loopback addresses')
+    .option('--host-delay <ms>', 'with --watch: minimum delay between two requests to one host', '2000')
     .action(async (flags: ServeFlags) => {
       const port = parsePort(flags.port);
+      const hostDelayMs = Number(flags.hostDelay);
+      if (!Number.isFinite(hostDelayMs) || hostDelayMs < 0) throw new CliExit(2, `--host-delay must be a number of milliseconds, got "${flags.hostDelay}"`);
+      const feeds = flags.watch ? await expandFeeds(flags.watch, flags.allowPrivate === true) : [];
       const store = openStore(flags.db);
       try {
         let seeded = 0;
@@ -70,6 +83,28 @@ export function registerServe(program: Command): void {
         const app = createApp({ service, token, web: createWebApp(service) });
         const server = await startServer(app, { host: flags.host, port });
         println(`crosscheck: serving ${server.url}/ (store ${store.path}; API at ${server.url}/api, writes ${token ? 'need the bearer token' : 'disabled: set CROSSCHECK_TOKEN'})`);
+        // The feed watcher in the same process: new entries go through the service, so pages and SSE see them at once.
+        const watching = new AbortController();
+        let watcherDone: Promise<void> = Promise.resolve();
+        if (feeds.length) {
+          const watcher = new Watcher({
+            store: store.feeds,
+            fetch: { allowPrivate: flags.allowPrivate === true },
+            hostDelayMs,
+            isKnown: (url) => store.hasUrl(url),
+            onDocument: (doc) => {
+              try {
+                const result = service.ingestDocument(doc);
+                if (result.status === 'new') status(`watch: new #${result.articleId} story #${result.storyId ?? '?'}  ${describeOrigin(doc.origin)}`);
+              } catch (error) {
+                status(`watch: failed ${isCrosscheckError(error) ? error.message : `${describeOrigin(doc.origin)}: ${String(error)}`}`);
+              }
+            },
+          });
+          for (const feed of feeds) await watcher.addFeed(feed);
+          status(`watching ${feeds.length} feed${feeds.length === 1 ? '' : 's'} in this process`);
+          watcherDone = watcher.run(watching.signal).catch((error: unknown) => status(`watch stopped: ${String(error)}`));
+        }
         await new Promise<void>((resolve) => {
           const stop = (): void => {
             process.off('SIGINT', stop);
@@ -80,6 +115,8 @@ export function registerServe(program: Command): void {
           process.once('SIGTERM', stop);
         });
         status('crosscheck: stopping');
+        watching.abort();
+        await watcherDone;
         await server.close();
         service.close();
       } finally {

@@ -17,7 +17,7 @@ interface WatchFlags {
 }
 
 /** Expands OPML files or URLs into the feeds they list; other inputs are feeds themselves. */
-async function expandFeeds(inputs: string[], allowPrivate: boolean): Promise<string[]> {
+export async function expandFeeds(inputs: string[], allowPrivate: boolean): Promise<string[]> {
   const feeds: string[] = [];
   for (const input of inputs) {
     const isOpml = extname(input.split('?')[0] ?? '').toLowerCase() === '.opml';
