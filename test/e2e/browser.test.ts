@@ -22,7 +22,11 @@ if (!HAS_CHROMIUM && process.env.CROSSCHECK_REQUIRE_BROWSER) throw new Error(`br
 if (!HAS_CHROMIUM) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 
 const TOKEN = 'e2e-token';
-const SCREENSHOTS = resolve(REPO_ROOT, 'docs', 'screenshots');
+/**
+ * Screenshots of each run go to test-results/screenshots (not tracked); the README shows copies in
+ * docs/screenshots, refreshed with `cp test-results/screenshots/*.png docs/screenshots/`.
+ */
+const SCREENSHOTS = resolve(REPO_ROOT, 'test-results', 'screenshots');
 
 /** Articles that try every trick: they must show as text and run nothing. */
 const HOSTILE = [
