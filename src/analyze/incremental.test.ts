@@ -1,71 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle, buildFactSheet, FactSheetBuilder, type ArticleAnalysis, type FactSheetArticle } from './index.js';
+import { analyzeArticle, buildFactSheet, FactSheetBuilder, type ArticleAnalysis } from './index.js';
 import { buildTimeline, type TimelineArticle } from './timeline/index.js';
 import { seededRandom as rng } from '../core/random.js';
+import { generateFloodStory } from './synthetic.js';
 
 
-const PEOPLE = [
-  ['Interior Minister', 'Clara Vance', 'Vance'],
-  ['Governor', 'Martin Osei', 'Osei'],
-  ['Fire Chief', 'Ana Ruiz', 'Ruiz'],
-  ['Mayor', 'Lena Brandt', 'Brandt'],
-] as const;
-const PLACES = ['Harwick', 'Lower Dene', 'Castlebury', 'Port Salen'];
-const OUTLETS = ['Wire Service', 'Daily Ledger', 'Morning Post', 'Valley Times', 'City Journal'];
-const DAYS = ['Monday', 'Tuesday', 'Wednesday'];
-const HEDGES = ['at least', 'more than', 'nearly', 'about', ''];
-const QUOTES = [
-  'We will rebuild every home that was lost',
-  'The response has been slow and the families deserve answers',
-  'Nobody expected the water to rise this fast',
-  'Our crews worked through the night and they are exhausted',
-];
-
-function pick<T>(random: () => number, list: readonly T[]): T {
-  return list[Math.floor(random() * list.length)]!;
-}
-
-/** A story of `n` flood reports: a third wire copies, some undated, with counts, money, quotes and relative dates. */
-function generateStory(n: number, seed: number): FactSheetArticle[] {
-  const random = rng(seed);
-  const out: FactSheetArticle[] = [];
-  for (let id = 1; id <= n; id++) {
-    const original = out.length > 0 && random() < 0.33 ? pick(random, out) : null;
-    if (original) {
-      out.push({
-        ...original,
-        id,
-        source: pick(random, OUTLETS),
-        copyGroup: original.copyGroup ?? original.id,
-        paragraphs: original.paragraphs.map((p) => p.replace(' officials said', ' authorities said')),
-      });
-      continue;
-    }
-    const place = pick(random, PLACES);
-    const day = pick(random, DAYS);
-    const [title, name, surname] = pick(random, PEOPLE);
-    const hedge = pick(random, HEDGES);
-    const aid = 2 + Math.floor(random() * 3);
-    out.push({
-      id,
-      title: `Floods in ${place}`,
-      source: pick(random, OUTLETS),
-      published: random() < 0.1 ? null : `2025-04-${String(14 + Math.floor(random() * 3)).padStart(2, '0')}`,
-      paragraphs: [
-        `Floods in ${place} forced ${hedge ? `${hedge} ` : ''}${(1000 + Math.floor(random() * 10) * 100).toLocaleString('en-US')} people from their homes on ${day}, officials said.`,
-        `${title} ${name} said on ${day} that the government would send ${aid} billion euros ($${(aid * 1.1).toFixed(2)} billion) in emergency aid.`,
-        `“${pick(random, QUOTES)},” ${surname} told reporters in ${pick(random, PLACES)}.`,
-        `At least ${20 + Math.floor(random() * 20)} people were injured and ${1 + Math.floor(random() * 4)} people were killed, according to the health authority.`,
-        `Engineers will inspect the damaged dams in ${pick(random, PLACES)} next week, and ministers are due to report back in two weeks.`,
-        `The floods were the worst since 1998, when the river burst its banks on March 3.`,
-      ],
-    });
-  }
-  return out;
-}
 
 const story = { id: 1, title: 'Floods' };
-const articles = generateStory(60, 11);
+const articles = generateFloodStory(60, 11, { undatedShare: 0.1 });
 const analyses = new Map<number, ArticleAnalysis>(articles.map((a) => [a.id, analyzeArticle(a)]));
 
 describe('FactSheetBuilder incremental build on a generated 60-article story', () => {
