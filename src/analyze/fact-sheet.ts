@@ -28,7 +28,7 @@ import {
  * Version of the per-article analysis ({@link ArticleAnalysis}). Bump when an analyser's output
  * changes; cached analyses of another version are recomputed.
  */
-export const ARTICLE_ANALYSIS_VERSION = 2;
+export const ARTICLE_ANALYSIS_VERSION = 3;
 /** Version of {@link FactSheetBuilderState}. */
 export const FACT_SHEET_STATE_VERSION = 1;
 
@@ -47,14 +47,16 @@ export interface FactSheetBuilderState {
  */
 export function analyzeArticle(article: FactSheetArticle): ArticleAnalysis {
   const mentions = extractEntities(article.paragraphs);
+  const dates = articleDates(article.paragraphs, article.published);
+  const language = article.language ?? null;
   return {
     version: ARTICLE_ANALYSIS_VERSION,
     articleId: article.id,
     sentences: article.paragraphs.map((p) => splitSentences(p)),
     mentions,
     quotes: extractQuotes(article.paragraphs, { entities: mentions }),
-    figures: extractFigures(article.paragraphs, article.published === null ? {} : { published: article.published }),
-    dates: articleDates(article.paragraphs, article.published),
+    figures: extractFigures(article.paragraphs, { language, dates: dates.dates, ...(article.published === null ? {} : { published: article.published }) }),
+    dates,
   };
 }
 
@@ -175,9 +177,6 @@ export class FactSheetBuilder {
       entries.map((e) => ({ articleId: e.article.id, source: e.article.source, quotes: e.analysis.quotes })),
       { entities },
     );
-    const figureGroups = groupFigures(
-      entries.map((e) => ({ articleId: e.article.id, source: e.article.source, published: e.article.published, figures: e.analysis.figures })),
-    );
     const timeline = buildTimeline(
       entries.map((e) => ({
         articleId: e.article.id,
@@ -188,6 +187,17 @@ export class FactSheetBuilder {
       })),
     );
 
+    // Undated articles are dated for comparison by the timeline's inference (marked inferred there).
+    const reference = new Map(timeline.references.map((r) => [Number(r.articleId), r.published]));
+    const figureGroups = groupFigures(
+      entries.map((e) => ({
+        articleId: e.article.id,
+        source: e.article.source,
+        published: reference.get(e.article.id) ?? e.article.published,
+        copyGroup: e.article.copyGroup ?? null,
+        figures: e.analysis.figures,
+      })),
+    );
     const quotes = toSpeakerQuotes(storyQuotes, this.entries, citeAll);
     const figures = toFigureGroups(figureGroups, citeAll);
     return {
@@ -413,21 +423,24 @@ function toFigureGroups(groups: readonly FigureGroup[], citeAll: CiteAll): Sheet
     const ids: number[][] = [];
     const indexOfReport: number[] = [];
     const keyOf = new Map<string, number>();
+    const isSeries = g.series.length > 0;
     for (const r of g.reports) {
       const head = r.figures[0];
       const conversion = head?.conversion ? { value: head.conversion.value, currency: head.conversion.currency } : null;
-      const key = `${r.bounds}|${head?.currency ?? ''}|${conversion ? `${conversion.value} ${conversion.currency}` : ''}`;
+      const key = `${r.bounds}|${head?.currency ?? ''}|${conversion ? `${conversion.value} ${conversion.currency}` : ''}|${isSeries ? (r.asOf ?? '') : ''}`;
       let index = keyOf.get(key);
       if (index === undefined) {
         index = values.length;
         keyOf.set(key, index);
         values.push({
           text: r.figures.map((f) => f.text).join(' + '),
+          value: r.figures.length === 1 ? (head?.value ?? null) : null,
           bounds: r.bounds,
           low: r.low,
           high: r.high,
           currency: head?.currency ?? null,
           conversion,
+          asOf: r.asOf,
           sentence: head?.sentence ?? '',
           citations: [],
         });
@@ -452,21 +465,25 @@ function toFigureGroups(groups: readonly FigureGroup[], citeAll: CiteAll): Sheet
     };
     addPairs(g.conflicts, 'conflict');
     addPairs(g.differences, 'differ');
+    const series = isSeries ? [...new Set(g.series.map((r) => indexOfReport[r]).filter((i): i is number => i !== undefined))] : [];
     return {
       kind: g.kind,
       unit: g.unit,
-      keywords: g.keywords,
+      caption: g.caption,
+      measure: { counted: g.measure.counted, predicate: g.measure.predicate, about: g.measure.about },
       verdict: g.verdict,
       isDisagreement: g.isDisagreement,
       values,
       disagreements,
+      series,
       articleCount: new Set(ids.flat()).size,
+      sourceCount: g.sources,
     };
   });
-  // Disagreements first, then figures reported by more articles; stable otherwise.
+  // Disagreements first, then figures reported by more sources; stable otherwise.
   return out
     .map((g, i) => ({ g, i }))
-    .sort((x, y) => Number(y.g.isDisagreement) - Number(x.g.isDisagreement) || y.g.articleCount - x.g.articleCount || x.i - y.i)
+    .sort((x, y) => Number(y.g.isDisagreement) - Number(x.g.isDisagreement) || y.g.sourceCount - x.g.sourceCount || y.g.articleCount - x.g.articleCount || x.i - y.i)
     .map((x) => x.g);
 }
 

@@ -7,7 +7,7 @@ import type { Quote, QuoteKind, SpeakerKind } from './quotes/index.js';
  * Schema version of {@link FactSheet} (the JSON output). Bump on any change of field names,
  * types or meaning; docs/fact-sheet-schema.md describes each version.
  */
-export const FACT_SHEET_VERSION = 1;
+export const FACT_SHEET_VERSION = 2;
 
 /** One article of a story, as the fact sheet takes it. */
 export interface FactSheetArticle {
@@ -21,6 +21,8 @@ export interface FactSheetArticle {
   /** Earliest member id of the article's copy group (syndicated copies), when known. */
   copyGroup?: number;
   url?: string | null;
+  /** BCP 47 language of the text (`en`), when known; quotes and figures are read only in analysed languages. */
+  language?: string | null;
 }
 
 /** The story a fact sheet is about. */
@@ -115,6 +117,8 @@ export interface SpeakerQuotes {
 export interface SheetFigureValue {
   /** Surface text(s) as written (`at least 18 people + three people` for a sum of parts). */
   text: string;
+  /** The stated number (`30` in `nearly 30`), or null for ranges, vague plurals and sums. */
+  value: number | null;
   /** Bounds as an interval (`[21, ∞)`, `(20, ∞)`, `31`). */
   bounds: string;
   low: number | null;
@@ -122,12 +126,14 @@ export interface SheetFigureValue {
   /** ISO 4217 code for money, with the outlet's bracketed conversion. */
   currency: string | null;
   conversion: { value: number; currency: string } | null;
+  /** The day the value refers to: the figure's own date, else its article's (possibly inferred) date. */
+  asOf: string | null;
   /** The sentence of the first citing article. */
   sentence: string;
   citations: Citation[];
 }
 
-/** Pairs of `values` (indices) that disagree. */
+/** Pairs of `values` (indices) that disagree: always from two independent sources at one time. */
 export interface SheetFigureDisagreement {
   a: number;
   b: number;
@@ -136,19 +142,25 @@ export interface SheetFigureDisagreement {
   reason: string;
 }
 
-/** Figures about the same thing across outlets, side by side. */
+/** Figures measuring the same quantity across outlets, side by side. */
 export interface SheetFigureGroup {
   kind: FigureKind;
   unit: string;
-  /** Content words the group's sentences share (what is counted). */
-  keywords: string[];
+  /** What is measured, as a readable phrase from the text (`people injured`, `legal fees`). */
+  caption: string;
+  /** The measure the values share: counted thing, predicate class, whom or where. */
+  measure: { counted: string | null; predicate: string | null; about: string[] };
   verdict: FigureVerdict;
   /** True for `differ` and `conflict`. */
   isDisagreement: boolean;
   values: SheetFigureValue[];
   disagreements: SheetFigureDisagreement[];
+  /** When the value changed between reports made at different times: the values in time order (indices into `values`); else empty. */
+  series: number[];
   /** Number of distinct articles reporting the figure. */
   articleCount: number;
+  /** Number of independent sources (copy groups count once). */
+  sourceCount: number;
 }
 
 /** One dating of a timeline event. */

@@ -66,8 +66,8 @@ function isBoundaryAfterPeriod(text: string, dot: number, next: number): boolean
  * abbreviations (U.S., Inc., Jan.) that are not followed by a typical sentence opener. Sentences
  * are trimmed; empty ones are dropped. Deterministic.
  *
- * @example splitSentences('Mr. Smith went to the U.S. on Monday. “It is done.” He left.')
- *   // ['Mr. Smith went to the U.S. on Monday.', '“It is done.”', 'He left.']
+ * @example splitSentences('Dr. Lind flew to the U.K. at dawn. “We are ready.” She waved.')
+ *   // ['Dr. Lind flew to the U.K. at dawn.', '“We are ready.”', 'She waved.']
  */
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];

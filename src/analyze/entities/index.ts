@@ -9,5 +9,5 @@
  */
 export { extractEntities } from './extract.js';
 export { canonicalizeEntities, createEntityResolver, foldName, isSameSurname } from './canonicalize.js';
-export { placeOfDemonym } from './lexicon-access.js';
+export { isDemonym, placeOfDemonym } from './lexicon-access.js';
 export type { ArticleKey, ArticleMentions, Entity, EntityKind, EntityMention } from './types.js';

@@ -1,4 +1,5 @@
 /** Sentence splitting, tokens and crude lemmas shared by the figure and timeline analysers. */
+import { isPluralEnglish, singularizeEnglish } from './lang/en.js';
 
 // Abbreviations whose trailing period does not end a sentence.
 const ABBREVIATIONS = new Set([
@@ -43,38 +44,10 @@ function pushSpan(out: SentenceSpan[], text: string, start: number, end: number)
   if (trimmed) out.push({ text: trimmed, start: start + lead });
 }
 
-const IRREGULAR_SINGULARS: Record<string, string> = {
-  people: 'people', men: 'man', women: 'woman', children: 'child', feet: 'foot', teeth: 'tooth',
-  mice: 'mouse', geese: 'goose', police: 'police', personnel: 'personnel', series: 'series',
-  species: 'species', news: 'news', data: 'data', criteria: 'criterion', media: 'media',
-  lives: 'life', wives: 'wife', knives: 'knife', leaves: 'leaf', halves: 'half', thieves: 'thief',
-  analyses: 'analysis', crises: 'crisis', bases: 'base', cases: 'case', buses: 'bus', gases: 'gas',
-  euros: 'euro', pesos: 'peso', kilos: 'kilo', photos: 'photo', videos: 'video', radios: 'radio',
-  heroes: 'hero', tomatoes: 'tomato', potatoes: 'potato', vetoes: 'veto',
-  cents: 'cent', pence: 'penny', inches: 'inch', hertz: 'hertz', yen: 'yen', yuan: 'yuan',
-  fishermen: 'fisherman', servicemen: 'serviceman', chairmen: 'chairman', businessmen: 'businessman',
-  this: 'this', his: 'his', its: 'its', us: 'us', yes: 'yes', gas: 'gas', bus: 'bus', plus: 'plus',
-};
-
-/** Crude English singular of one lower-case word (`countries` → `country`, `bosses` → `boss`). */
-export function singularize(word: string): string {
-  const w = word.toLowerCase();
-  const irregular = IRREGULAR_SINGULARS[w];
-  if (irregular) return irregular;
-  if (w.length <= 3) return w;
-  if (/(?:ss|us|is|ous)$/.test(w)) return w;
-  if (/[^aeiou]ies$/.test(w)) return `${w.slice(0, -3)}y`;
-  if (/(?:ches|shes|sses|xes|zzes|uses)$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-  return w;
-}
-
-/** True for words that look plural (`nations`, `people`, `troops`). */
-export function isPluralWord(word: string): boolean {
-  const w = word.toLowerCase();
-  if (w in IRREGULAR_SINGULARS) return IRREGULAR_SINGULARS[w] !== w || ['people', 'police', 'personnel'].includes(w);
-  return w.length > 3 && w.endsWith('s') && !/(?:ss|us|is|ous)$/.test(w);
-}
+/** Crude English singular of one lower-case word (`countries` → `country`). */
+export const singularize = singularizeEnglish;
+/** True for words that look plural (`nations`, `people`). */
+export const isPluralWord = isPluralEnglish;
 
 /** Function words skipped when comparing sentences and when reading noun phrases. */
 export const STOPWORDS = new Set(

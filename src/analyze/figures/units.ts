@@ -1,4 +1,6 @@
 /** General unit lexicon: currencies and measurement units with their normalised names. */
+import type { FigureLanguage } from './lang/index.js';
+import type { Token } from './tokens.js';
 
 export interface UnitEntry {
   /** Normalised unit name (`euro`, `mile per hour`). */
@@ -24,7 +26,7 @@ export const CURRENCY_PREFIXES: ReadonlyMap<string, UnitEntry> = new Map([
   ['a$', C('australian dollar', 'AUD')], ['aud', C('australian dollar', 'AUD')], ['au$', C('australian dollar', 'AUD')],
   ['hk$', C('hong kong dollar', 'HKD')], ['hkd', C('hong kong dollar', 'HKD')],
   ['nz$', C('new zealand dollar', 'NZD')], ['s$', C('singapore dollar', 'SGD')],
-  ['r$', C('brazilian real', 'BRL')], ['$us', C('dollar', 'USD')], ['₩', C('south korean won', 'KRW')], ['₪', C('shekel', 'ILS')],
+  ['r$', C('brazilian real', 'BRL')], ['$us', C('dollar', 'USD')], ['$a', C('australian dollar', 'AUD')], ['₩', C('south korean won', 'KRW')], ['₪', C('shekel', 'ILS')],
   ['rm', C('malaysian ringgit', 'MYR')], ['₺', C('turkish lira', 'TRY')],
 ]);
 
@@ -177,15 +179,63 @@ export function tokenKey(spelling: string): string {
 
 export const UNIT_LEXICON: UnitLexicon = buildLexicon();
 
-/** Scale words after a number: `2 billion`, `£5bn`, `$3m`, `10k`. */
-export const SCALES: ReadonlyMap<string, number> = new Map([
-  ['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
-  ['mn', 1e6], ['mln', 1e6], ['bn', 1e9], ['bln', 1e9], ['tn', 1e12], ['trn', 1e12],
-  ['k', 1e3], ['m', 1e6], ['b', 1e9], ['lakh', 1e5], ['crore', 1e7],
-]);
+/** Units that are durations. */
+export const TIME_UNITS: ReadonlySet<string> = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century']);
+/** Units that are shares rather than amounts. */
+export const RATIO_UNITS: ReadonlySet<string> = new Set(['percentage', 'percentage point', 'basis point', 'part per million', 'parts-per-billion']);
 
-/** Scale spellings that count only when glued to the number or after a currency (`$3m`, `10k`). */
-export const SHORT_SCALES = new Set(['k', 'm', 'b']);
+/** The currency marker written before a number at `i` (`$`, `US$`, `EUR`), or null. */
+export function matchCurrencyPrefix(tokens: readonly Token[], i: number): { entry: UnitEntry; end: number } | null {
+  const t = tokens[i];
+  if (!t) return null;
+  const n = tokens[i + 1];
+  const isUpper = (x: Token): boolean => x.text === x.text.toUpperCase();
+  // "US$", "HK$", "C$": an upper-case word glued to "$"
+  if (t.isWord && n?.text === '$' && n.glued && isUpper(t)) {
+    const entry = CURRENCY_PREFIXES.get(`${t.lower}$`);
+    if (entry) return { entry, end: i + 2 };
+  }
+  // "$US5 million": the country code after the symbol
+  if (t.text === '$' && n?.glued && n.isWord && isUpper(n) && tokens[i + 2]?.isDigits) {
+    const entry = CURRENCY_PREFIXES.get(`$${n.lower}`);
+    if (entry) return { entry, end: i + 2 };
+  }
+  const entry = CURRENCY_PREFIXES.get(t.lower);
+  if (!entry) return null;
+  // Codes such as "EUR", "Rs" must be upper-case or symbols, so words like "rub" stay words.
+  if (t.isWord && !isUpper(t) && t.lower !== 'rs') return null;
+  return { entry, end: i + 1 };
+}
 
-/** Units that are durations (so `in 2014`-style exclusions do not apply, and kind stays `other`). */
-export const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century']);
+/** The unit written at `i` (`%`, `per cent`, `euros`, `GB` glued), longest spelling first, or null. */
+export function matchUnitAfter(tokens: readonly Token[], i: number): { entry: UnitEntry; end: number } | null {
+  for (let n = UNIT_LEXICON.maxTokens; n >= 1; n--) {
+    const seq = tokens.slice(i, i + n);
+    if (seq.length < n) continue;
+    const key = seq.map((t) => t.lower).join(' ');
+    const entry = UNIT_LEXICON.byKey.get(key);
+    if (!entry) continue;
+    const first = seq[0]!;
+    if (GLUED_ONLY.has(key) && !first.glued) continue;
+    // A letter glued to the number must not run on into a word ("5Gs" is not "5 g").
+    const after = tokens[i + n];
+    if (after && after.glued && after.isWord && seq[n - 1]?.isWord) continue;
+    return { entry, end: i + n };
+  }
+  return null;
+}
+
+/** `per barrel`, `a day`, `/h` after a unit: the compound unit's second part, or null. */
+export function matchPer(tokens: readonly Token[], i: number, lang: FigureLanguage): { unit: string; end: number } | null {
+  const t = tokens[i];
+  const n = tokens[i + 1];
+  if (!t || !n || !n.isWord) return null;
+  const isArticle = lang.articles.has(t.lower);
+  const isRate = isArticle && TIME_UNITS.has(lang.singularize(n.lower)) && !lang.relativeAfter.has(tokens[i + 2]?.lower ?? '');
+  if ((lang.perWords.has(t.lower) && !isArticle) || t.text === '/' || isRate) {
+    const unit = matchUnitAfter(tokens, i + 1);
+    if (unit && !unit.entry.currency) return { unit: unit.entry.unit, end: unit.end };
+    if (!isArticle && t.text !== '/' && !lang.stopwords.has(n.lower)) return { unit: lang.singularize(n.lower), end: i + 2 };
+  }
+  return null;
+}

@@ -57,7 +57,7 @@ export function renderMarkdown(sheet: FactSheet): string {
 
   out.push('## Figures', '');
   const figures = notableFigures(sheet);
-  if (figures.length === 0) out.push('_No figure is reported by more than one article._', '');
+  if (figures.length === 0) out.push('_No figure is reported by two independent sources._', '');
   for (const g of figures.slice(0, MAX_FIGURE_GROUPS)) out.push(...figureTable(g, cites));
   if (figures.length > MAX_FIGURE_GROUPS) out.push(`_${figures.length - MAX_FIGURE_GROUPS} more figure groups in the JSON output._`, '');
 
@@ -126,13 +126,18 @@ export function renderMarkdown(sheet: FactSheet): string {
 function figureTable(g: SheetFigureGroup, cites: (cs: readonly Citation[]) => string): string[] {
   const marker = g.verdict === 'conflict' ? '❌ ' : g.verdict === 'differ' ? '⚠️ ' : '';
   const lines = [`### ${marker}${escapeMarkdown(figureTitle(g))}: ${verdictText(g)}`, ''];
-  lines.push('| | Value | Reading | Reported by | Sentence |', '|---|---|---|---|---|');
-  g.values.forEach((v, i) => {
+  const isSeries = g.series.length > 0;
+  lines.push(`| | Value | Reading |${isSeries ? ' As of |' : ''} Reported by | Sentence |`, `|---|---|---|${isSeries ? '---|' : ''}---|---|`);
+  // An update lists its values in time order.
+  for (const i of isSeries ? g.series : g.values.map((_, k) => k)) {
+    const v = g.values[i];
+    if (!v) continue;
     const involved = g.disagreements.filter((d) => d.a === i || d.b === i);
     const flag = involved.some((d) => d.level === 'conflict') ? '❌' : involved.length > 0 ? '⚠️' : '';
     const conv = v.conversion ? ` (${formatAmount(v.conversion.value)} ${v.conversion.currency})` : '';
-    lines.push(`| ${flag} | ${escapeMarkdown(v.text + conv)} | ${escapeMarkdown(boundsText(g, v))} | ${cites(v.citations)} | ${escapeMarkdown(v.sentence)} |`);
-  });
+    const asOf = isSeries ? ` ${v.asOf ?? '–'} |` : '';
+    lines.push(`| ${flag} | ${escapeMarkdown(v.text + conv)} | ${escapeMarkdown(boundsText(g, v))} |${asOf} ${cites(v.citations)} | ${escapeMarkdown(v.sentence)} |`);
+  }
   lines.push('');
   if (g.disagreements.length > 0) {
     for (const d of g.disagreements) {

@@ -66,19 +66,24 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
 
   heading('Figures');
   const figures = notableFigures(sheet);
-  if (figures.length === 0) out.push('  (no figure reported by more than one article)');
+  if (figures.length === 0) out.push('  (no figure reported by two independent sources)');
   for (const g of figures.slice(0, MAX_FIGURE_GROUPS)) {
     const mark = g.verdict === 'conflict' ? paint('red', '✗ ') : g.verdict === 'differ' ? paint('yellow', '≠ ') : '  ';
     const verdict = g.verdict === 'conflict' ? paint('red', verdictText(g)) : g.verdict === 'differ' ? paint('yellow', verdictText(g)) : paint('dim', verdictText(g));
     para(`${mark}${cleanText(figureTitle(g))}: ${verdict}`, 4, 0);
     const textWidth = Math.min(40, Math.max(...g.values.map((v) => cleanText(v.text).length + (v.conversion ? 20 : 0))));
-    g.values.forEach((v, i) => {
+    // An update lists its values in time order, each with the day it refers to.
+    const order = g.series.length > 0 ? g.series : g.values.map((_, i) => i);
+    for (const i of order) {
+      const v = g.values[i];
+      if (!v) continue;
       const involved = g.disagreements.filter((d) => d.a === i || d.b === i);
-      const flag = involved.some((d) => d.level === 'conflict') ? '✗' : involved.length > 0 ? '≠' : '·';
+      const flag = involved.some((d) => d.level === 'conflict') ? '✗' : involved.length > 0 ? '≠' : g.series.length > 0 ? '→' : '·';
       const conv = v.conversion ? ` (${formatAmount(v.conversion.value)} ${v.conversion.currency})` : '';
       const text = truncate(cleanText(v.text) + conv, textWidth).padEnd(textWidth);
-      para(paint('dim', cites(v.citations)), 6, 4, `${flag} ${text}  ${boundsText(g, v).padEnd(12)} `);
-    });
+      const asOf = g.series.length > 0 && v.asOf ? `as of ${v.asOf} ` : '';
+      para(paint('dim', cites(v.citations)), 6, 4, `${flag} ${text}  ${boundsText(g, v).padEnd(12)} ${asOf}`);
+    }
   }
   const more = figures.length - MAX_FIGURE_GROUPS;
   if (more > 0) out.push(paint('dim', `  … ${more} more figure groups in the JSON output`));

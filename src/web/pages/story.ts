@@ -3,6 +3,7 @@ import type { StoryDetail } from '../../api/index.js';
 import type { StoredArticle } from '../../core/types.js';
 import { splitSentences } from '../../dedup/index.js';
 import { timelineChart } from '../charts.js';
+import { figureTitle } from '../../analyze/index.js';
 import { formatDate, formatSpan, plural } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { page } from '../layout.js';
@@ -76,22 +77,11 @@ function summarySection(ctx: Context): SafeHtml {
   )}</ol>`;
 }
 
-const VERDICT_LABEL: Record<SheetFigureGroup['verdict'], string> = { agree: 'Agree', differ: 'Differ', conflict: 'Conflict' };
-
-const KIND_LABEL: Partial<Record<SheetFigureGroup['kind'], string>> = {
-  'casualties-injured': 'Injured',
-  'casualties-killed': 'Killed',
-  countries: 'Countries',
-  troops: 'Troops',
-  drones: 'Drones',
-  money: 'Amount',
-  people: 'People',
-};
+const VERDICT_LABEL: Record<SheetFigureGroup['verdict'], string> = { agree: 'Agree', differ: 'Differ', conflict: 'Conflict', update: 'Updated', single: 'Single source' };
 
 function figureWhat(group: SheetFigureGroup): SafeHtml {
-  const label = KIND_LABEL[group.kind] ?? group.unit.charAt(0).toUpperCase() + group.unit.slice(1);
-  const keys = group.keywords.slice(0, 4).join(', ');
-  return html`${label}${keys ? html`<br><span class="muted keywords">${keys}</span>` : ''}`;
+  const about = group.measure.about.slice(0, 3).join(', ');
+  return html`${figureTitle(group)}${about ? html`<br><span class="muted keywords">${about}</span>` : ''}`;
 }
 
 /** Why the readings disagree: listed, folded away when there are many pairs. */
