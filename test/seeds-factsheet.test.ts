@@ -42,6 +42,26 @@ describe.skipIf(!existsSync(SEEDS_DIR))('fact sheet of the seed story', () => {
     expect(quote('going to evaluate that')?.sentence).toMatch(/Rubio/);
   });
 
+  it('prints in quotation marks only words the sources have in quotation marks', () => {
+    const articles = new Map(loadSeeds().map((a) => [a.id, a.paragraphs.join('\n')]));
+    const fold = (t: string): string => t.replace(/[“”"‘’']/g, '').replace(/\s+/g, ' ').trim();
+    for (const sp of sheet.quotes) {
+      for (const q of sp.quotes) {
+        if (!q.marked) continue;
+        for (const piece of q.text.split(' … ')) {
+          expect(q.markedBy.some((c) => fold(articles.get(c.articleId) ?? '').includes(fold(piece))), piece).toBe(true);
+        }
+      }
+    }
+    // A reporter's lead sentence is reported speech, not a quote.
+    const lead = quote('did not all agree on the proposed deployment');
+    expect(lead).toMatchObject({ speaker: 'Emmanuel Macron', marked: false });
+    // The summit's name in quotation marks is no one's quote.
+    expect(quote('coalition of the willing')).toBeUndefined();
+    // Pieces of one quote cut by "he said" keep their cut visible.
+    expect(quote('It is not unanimous')?.text).toBe('It is not unanimous … We do not need unanimity to achieve it.');
+  });
+
   it('puts the country counts side by side with the conflict flagged', () => {
     const g = sheet.figures.find((x) => x.unit === 'country' && x.values.length > 3);
     expect(g).toMatchObject({ verdict: 'conflict', isDisagreement: true, caption: 'countries' });

@@ -1,7 +1,7 @@
 import { PassageAligner, splitSentences, type Passage } from '../dedup/index.js';
 import { canonicalizeEntities, extractEntities, type Entity, type EntityKind } from './entities/index.js';
 import { contentStems, extractFigures, groupFigures, type FigureGroup } from './figures/index.js';
-import { extractQuotes, mergeQuotes, type StoryQuote } from './quotes/index.js';
+import { extractQuotes, isPrintedInMarks, mergeQuotes, type StoryQuote } from './quotes/index.js';
 import { summarize } from './summary/index.js';
 import { articleDates, buildTimeline, type Timeline } from './timeline/index.js';
 import { buildCoverage } from './coverage.js';
@@ -372,15 +372,7 @@ function toSpeakerQuotes(storyQuotes: readonly StoryQuote[], entries: Map<number
         sentence: entry ? quoteSentence(entry, v.quote) : v.quote.text,
       };
     });
-    const quote: SheetQuote = {
-      id: q.id,
-      text: q.text,
-      kind: q.kind,
-      channel: q.channel,
-      sentence: variants[0]?.sentence ?? q.text,
-      citations: citeAll(q.articleIds.map(Number)),
-      variants,
-    };
+    const quote = toSheetQuote(q, variants, citeAll);
     // "officials" and "Officials" are one speaker.
     const key = q.speaker === null ? '\u0000' : q.speaker.toLowerCase();
     const group = bySpeaker.get(key) ?? { speaker: q.speaker, speakerKind: q.speakerKind, quotes: [] };
@@ -394,6 +386,44 @@ function toSpeakerQuotes(storyQuotes: readonly StoryQuote[], entries: Map<number
       b.quotes.length - a.quotes.length ||
       (a.speaker ?? '').localeCompare(b.speaker ?? ''),
   );
+}
+
+/**
+ * One quote as the sheet prints it. Quotation marks only around words an article has in
+ * quotation marks: the fullest direct variant, else (all partial) the fullest partial one.
+ * Partial pieces beside a fuller quote are listed as parts, cited apart; a statement only
+ * reported without marks is printed as the outlet's sentence.
+ */
+function toSheetQuote(q: StoryQuote, variants: SheetQuote['variants'], citeAll: CiteAll): SheetQuote {
+  const longest = (vs: SheetQuote['variants']): SheetQuote['variants'][number] | undefined =>
+    [...vs].sort((a, b) => b.text.length - a.text.length)[0];
+  const direct = variants.filter((v) => v.kind === 'direct');
+  const partial = variants.filter((v) => v.kind === 'partial');
+  const reportedVariants = variants.filter((v) => !isPrintedInMarks(v.kind));
+  const markedVariants = direct.length > 0 ? direct : reportedVariants.length === 0 ? partial : [];
+  const printed = longest(markedVariants);
+  const marked = printed !== undefined;
+  const markedIds = new Set(markedVariants.map((v) => v.articleId));
+  const reportedIds = reportedVariants.map((v) => v.articleId).filter((id) => !markedIds.has(id));
+  // A partial quote inside a reported sentence the sheet prints anyway is not listed twice.
+  const isInPrintedSentence = (v: SheetQuote['variants'][number]): boolean =>
+    !marked && reportedVariants.some((r) => r.articleId === v.articleId && r.sentence.includes(v.text));
+  const parts = markedVariants === partial ? [] : partial.filter((v) => !isInPrintedSentence(v)).map((v) => ({ articleId: v.articleId, source: v.source, text: v.text }));
+  const firstReported = reportedVariants[0];
+  return {
+    id: q.id,
+    text: printed?.text ?? firstReported?.text ?? q.text,
+    kind: printed?.kind ?? firstReported?.kind ?? q.kind,
+    marked,
+    reported: marked ? null : (firstReported?.sentence ?? null),
+    channel: q.channel,
+    sentence: printed?.sentence ?? variants[0]?.sentence ?? q.text,
+    citations: citeAll([...markedIds, ...reportedIds]),
+    markedBy: citeAll(markedIds),
+    reportedBy: citeAll(reportedIds),
+    parts,
+    variants,
+  };
 }
 
 /** The sentence(s) of the article a quote stands in, with its attribution when in the same paragraph. */

@@ -96,13 +96,31 @@ export interface SheetQuoteVariant extends Citation {
 export interface SheetQuote {
   /** Stable within one fact sheet: `q1`, `q2`... in story order of first appearance. */
   id: string;
-  /** The fullest wording. */
+  /**
+   * The quote's words. When `marked`, the words of the fullest variant that stands in quotation
+   * marks (pieces cut by the reporter's words joined by " … "); else the reporter's words.
+   */
   text: string;
   kind: QuoteKind;
+  /**
+   * Print `text` inside quotation marks: true only when an article carries these words inside
+   * quotation marks (a `direct` or `partial` variant). Otherwise the quote is reported speech:
+   * print `reported`, the outlet's own sentence, attributed to the outlet.
+   */
+  marked: boolean;
+  /** For reported speech (`marked` false): the sentence as the first outlet carrying it wrote it; else null. */
+  reported: string | null;
   channel: string | null;
   /** The sentence of the first variant. */
   sentence: string;
+  /** Every article carrying the statement (in or out of quotation marks), in story order. */
   citations: Citation[];
+  /** The articles that have it inside quotation marks (cite these next to the marks). */
+  markedBy: Citation[];
+  /** The articles that carry it as reported speech, without quotation marks. */
+  reportedBy: Citation[];
+  /** Pieces of it that other articles quote in quotation marks (partial quotes), each with its article. */
+  parts: Array<Citation & { text: string }>;
   variants: SheetQuoteVariant[];
 }
 

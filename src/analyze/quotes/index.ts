@@ -8,6 +8,9 @@
  * const story = mergeQuotes([{ articleId: 1, source: 'AP', quotes }, ...]);
  */
 export { extractQuotes } from './extract.js';
+export { findMarkedSpans, type MarkedSpan } from './marks.js';
+export { isPrintedInMarks } from './kinds.js';
+export { PIECE_SEPARATOR } from './assemble.js';
 export { mergeQuotes, type MergeQuotesOptions } from './merge.js';
 export type {
   ArticleQuotes,

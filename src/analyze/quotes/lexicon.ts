@@ -20,6 +20,7 @@ export const CUE_WORDS: readonly string[] = [
   'boasted', 'conceded', 'speculated', 'mused', 'reiterated', 'reiterates', 'repeated', 'signaled', 'signalled',
   'concluded', 'confessed', 'exclaimed', 'echoed', 'retorted', 'shouted', 'yelled', 'chanted', 'cried', 'whispered',
   'muttered', 'interrupted', 'recounted', 'opined', 'quoted', 'wondered', 'read', 'reads', 'explained',
+  'demanded', 'demands', 'commented', 'comments', 'yells', 'shouts', 'cries', 'pleaded', 'insisting', 'scoffed',
   ...PARTICIPLE_CUES_LIST,
 ];
 
@@ -57,10 +58,19 @@ export const SPEAKER_NOUNS: ReadonlySet<string> = new Set([
   'memo', 'website', 'paper', 'newspaper', 'network', 'court', 'judge', 'senator', 'governor', 'mayor', 'chairman',
   'chairwoman', 'manager', 'founder', 'executive', 'executives', 'company', 'firm', 'spokespersons', 'insiders',
   'person', 'man', 'woman', 'presidency', 'palace', 'representative', 'representatives', 'legislators', 'lawmakers',
-  'lawmaker', 'commander', 'commanders', 'parliament', 'kremlin', 'allies', 'ally', 'partner', 'partners', 'friends',
+  'lawmaker', 'commander', 'commanders', 'parliament', 'allies', 'ally', 'partner', 'partners', 'friends',
   'friend', 'family', 'others', 'both', 'delegation', 'delegations', 'negotiators', 'protesters', 'activists',
   'groups', 'pollsters', 'pollster', 'forecasters', 'scientists', 'doctors', 'physician', 'doctor', 'investigators',
 ]);
+
+/** Party and political labels: "the Democrat said" refers back to a person; the label is no speaker. */
+export const AFFILIATION_NOUNS: ReadonlySet<string> = new Set([
+  'democrat', 'democrats', 'republican', 'republicans', 'conservative', 'conservatives', 'liberal', 'liberals',
+  'independent', 'independents', 'libertarian', 'socialist', 'progressive', 'progressives', 'moderate', 'moderates',
+]);
+
+/** Cues whose object is the listener ("told reporters"), never the speaker. */
+export const ADDRESSEE_CUES: ReadonlySet<string> = new Set(['told', 'tells', 'asked', 'asks', 'urged', 'urges']);
 
 /** Heads that turn "the office of X" into an organisation speaker. */
 export const ORG_SPEAKER_HEADS: ReadonlySet<string> = new Set([

@@ -42,6 +42,8 @@ export interface Quote {
   readonly end: number;
   /** Paragraph where the quote ends, when it runs over several paragraphs. */
   readonly endParagraph?: number;
+  /** The quoted stretches, when the quote is made of several (cut by the reporter's words or by paragraphs). */
+  readonly pieces?: readonly TextSpan[];
 }
 
 /** Options of {@link extractQuotes}. */

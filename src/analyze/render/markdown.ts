@@ -66,9 +66,16 @@ export function renderMarkdown(sheet: FactSheet): string {
   for (const sp of sheet.quotes.slice(0, MAX_SPEAKERS)) {
     out.push(`### ${sp.speaker === null ? 'Unattributed' : escapeMarkdown(sp.speaker)}`, '');
     for (const q of sp.quotes.slice(0, MAX_QUOTES_PER_SPEAKER)) {
-      const body = q.kind === 'indirect' ? `_(reported)_ ${escapeMarkdown(q.text)}` : `“${escapeMarkdown(q.text)}”`;
-      const how = [q.kind, q.channel === null ? null : escapeMarkdown(q.channel)].filter(Boolean).join(', ');
-      out.push(`> ${body}`, '>', `> — ${how} ${cites(q.citations)}`, '');
+      const how = [q.marked ? q.kind : 'reported speech', q.channel === null ? null : escapeMarkdown(q.channel)].filter(Boolean).join(', ');
+      // Quotation marks only around words an article has in quotation marks; reported speech in the outlet's words.
+      if (q.marked) {
+        out.push(`> “${escapeMarkdown(q.text)}”`, '>', `> — ${how} ${cites(q.markedBy)}`);
+        if (q.reportedBy.length > 0) out.push('>', `> also reported without quotation marks: ${cites(q.reportedBy)}`);
+      } else {
+        out.push(`> ${escapeMarkdown(q.reported ?? q.text)}`, '>', `> — ${how}, according to ${cites(q.reportedBy)}`);
+      }
+      for (const part of q.parts) out.push('>', `> in part: “${escapeMarkdown(part.text)}” ${cites([part])}`);
+      out.push('');
     }
     if (sp.quotes.length > MAX_QUOTES_PER_SPEAKER) out.push(`_${sp.quotes.length - MAX_QUOTES_PER_SPEAKER} more quotes._`, '');
   }

@@ -93,9 +93,15 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
   for (const sp of sheet.quotes.slice(0, MAX_SPEAKERS)) {
     out.push(`  ${paint('cyan', cleanText(sp.speaker ?? 'Unattributed'))} ${paint('dim', `(${sp.quotes.length})`)}`);
     for (const q of sp.quotes.slice(0, MAX_QUOTES_PER_SPEAKER)) {
-      const how = [q.kind, q.channel ? cleanText(q.channel) : null].filter(Boolean).join(', ');
-      const body = q.kind === 'indirect' ? `(that) ${cleanText(q.text)}` : `“${cleanText(q.text)}”`;
-      para(`${body} ${paint('dim', `— ${how} ${cites(q.citations)}`)}`, 6, 4, '– ');
+      const how = [q.marked ? q.kind : 'reported speech', q.channel ? cleanText(q.channel) : null].filter(Boolean).join(', ');
+      // Quotation marks only around words an article has in quotation marks.
+      if (q.marked) {
+        para(`“${cleanText(q.text)}” ${paint('dim', `— ${how} ${cites(q.markedBy)}`)}`, 6, 4, '– ');
+        if (q.reportedBy.length > 0) para(paint('dim', `also reported without quotation marks: ${cites(q.reportedBy)}`), 8, 8);
+      } else {
+        para(`${cleanText(q.reported ?? q.text)} ${paint('dim', `— ${how}, according to ${cites(q.reportedBy)}`)}`, 6, 4, '– ');
+      }
+      for (const part of q.parts) para(paint('dim', `in part: “${cleanText(part.text)}” ${cites([part])}`), 8, 8);
     }
     if (sp.quotes.length > MAX_QUOTES_PER_SPEAKER) out.push(paint('dim', `    … ${sp.quotes.length - MAX_QUOTES_PER_SPEAKER} more`));
   }

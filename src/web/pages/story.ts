@@ -124,8 +124,8 @@ function quotesSection(ctx: Context): SafeHtml {
   <h3>${g.speaker ?? 'Unattributed'} ${g.speakerKind === 'organisation' ? html`<span class="muted">(organisation)</span>` : ''} <span class="count">${plural(g.quotes.length, 'quote')}</span></h3>
   <ul class="quotes">${g.quotes.map(
     (q) => html`<li class="quote">
-    <blockquote>${q.kind === 'indirect' ? q.text : html`“${q.text}”`}</blockquote>
-    <p class="quote-meta">${q.kind === 'indirect' ? html`<span class="badge">reported speech</span> ` : ''}${q.channel ? html`<span class="muted">via ${q.channel}</span> ` : ''}${chips(ctx, q.variants, (c) => ctx.locator.locate(c.articleId, q.variants.find((v) => v.articleId === c.articleId)?.sentence))}</p>
+    <blockquote>${q.marked ? html`“${q.text}”` : (q.reported ?? q.text)}</blockquote>${q.parts.map((part) => html`<p class="quote-meta muted">in part: “${part.text}”</p>`)}
+    <p class="quote-meta">${q.marked ? '' : html`<span class="badge">reported speech</span> `}${q.channel ? html`<span class="muted">via ${q.channel}</span> ` : ''}${chips(ctx, q.variants, (c) => ctx.locator.locate(c.articleId, q.variants.find((v) => v.articleId === c.articleId)?.sentence))}</p>
   </li>`,
   )}</ul>
 </section>`,
