@@ -4,13 +4,16 @@ import { SEEDS_DIR } from './helpers/cli.js';
 import { readSeeds } from './helpers/seeds.js';
 import { buildFactSheet, renderMarkdown, renderTerminal, type FactSheetArticle, type SheetQuote } from '../src/analyze/index.js';
 
-/** The seed files as a user hands them over (undated ones get --date 2025-03-27); ids 1..5 for 000..004, no outlets named. */
-function loadSeeds(): FactSheetArticle[] {
+/**
+ * The seed files as a user hands them over: undated ones get --date 2025-03-27, or (as a new user
+ * runs it, without --date) no date; ids 1..5 for 000..004, no outlets named.
+ */
+function loadSeeds(withDate = true): FactSheetArticle[] {
   return readSeeds().map((s) => ({
     id: Number(s.id) + 1,
     title: null,
     source: null,
-    published: s.published ?? '2025-03-27',
+    published: s.published ?? (withDate ? '2025-03-27' : null),
     paragraphs: s.paragraphs,
   }));
 }
@@ -112,6 +115,28 @@ describe.skipIf(!existsSync(SEEDS_DIR))('fact sheet of the seed story', () => {
     expect(wire?.sharedWith.map((s) => s.articleId)).toContain(2);
     // Outlets are unnamed in the files: citations carry a null source.
     expect(sheet.summary[0]?.citations[0]?.source).toBeNull();
+  });
+
+  it('gives the same quotes, figures and timeline without --date, the undated articles dated by inference', () => {
+    const undated = buildFactSheet({ id: 1, title: 'Paris summit of the coalition of the willing' }, loadSeeds(false));
+    expect(undated.quotes).toEqual(sheet.quotes);
+    expect(undated.figures).toEqual(sheet.figures);
+    expect(undated.timeline.entries).toEqual(sheet.timeline.entries);
+    const inferred = undated.articles.filter((a) => a.published === null);
+    expect(inferred.length).toBeGreaterThan(0);
+    for (const a of inferred) {
+      expect(a.inferredDate).toBe('2025-03-27');
+      expect(['text', 'story']).toContain(a.inferredFrom);
+    }
+    expect(renderMarkdown(undated)).toMatch(/dated by inference/);
+  });
+
+  it('marks background events outside the story\'s dates and labels every row', () => {
+    const background = sheet.timeline.entries.filter((e) => e.isOutsideStory);
+    expect(background.map((e) => e.start.slice(0, 4))).toEqual(expect.arrayContaining(['2014', '2022']));
+    expect(sheet.timeline.entries.filter((e) => e.start.startsWith('2025-03')).every((e) => !e.isOutsideStory)).toBe(true);
+    for (const e of sheet.timeline.entries) expect(e.label.length).toBeGreaterThan(0);
+    expect(sheet.timeline.range).toEqual({ start: '2025-03-27', end: '2025-03-27' });
   });
 
   it('renders for the terminal and as Markdown', () => {

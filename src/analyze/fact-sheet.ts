@@ -1,12 +1,13 @@
 import { PassageAligner, splitSentences, type Passage } from '../dedup/index.js';
 import { canonicalizeEntities, extractEntities, type Entity, type EntityKind } from './entities/index.js';
-import { contentStems, extractFigures, groupFigures, type FigureGroup } from './figures/index.js';
+import { contentStems, extractFigures, groupFigures, type Figure, type FigureGroup } from './figures/index.js';
 import { extractQuotes, isPrintedInMarks, mergeQuotes, type StoryQuote } from './quotes/index.js';
 import { summarize } from './summary/index.js';
-import { articleDates, buildTimeline, type Timeline } from './timeline/index.js';
+import { articleDates, buildTimeline, parseIsoDay, resolveDates, type Timeline } from './timeline/index.js';
 import { buildCoverage } from './coverage.js';
 import {
   FACT_SHEET_VERSION,
+  STORY_CONTEXT_DAYS,
   type ArticleAnalysis,
   type Citation,
   type FactSheet,
@@ -94,6 +95,8 @@ export class FactSheetBuilder {
    * those are dropped; the others stay valid.
    */
   private readonly passageCache = new Map<number, Passage[]>();
+  /** Figures of undated articles read against an inferred day, by `id|day`. */
+  private readonly inferredFigures = new Map<string, Figure[]>();
 
   constructor(story: FactSheetStory) {
     this.story = { id: story.id, title: story.title };
@@ -120,6 +123,23 @@ export class FactSheetBuilder {
     this.passageCache.set(article.id, own);
   }
 
+  /**
+   * An article's figures, dated against its publication day; an undated article's are read again
+   * against the day the story infers for it (cached per inferred day), so "on Monday" dates its figures too.
+   */
+  private figuresOf(entry: Entry, inferredDay: string | null): Figure[] {
+    if (entry.article.published !== null || inferredDay === null) return entry.analysis.figures;
+    const key = `${entry.article.id}|${inferredDay}`;
+    let figures = this.inferredFigures.get(key);
+    if (!figures) {
+      const day = parseIsoDay(inferredDay);
+      const dates = day ? resolveDates(entry.article.paragraphs, day) : [];
+      figures = extractFigures(entry.article.paragraphs, { language: entry.article.language ?? null, dates, published: inferredDay });
+      this.inferredFigures.set(key, figures);
+    }
+    return figures;
+  }
+
   private passagesOf(id: number): Passage[] {
     let passages = this.passageCache.get(id);
     if (!passages) {
@@ -132,6 +152,7 @@ export class FactSheetBuilder {
   /** Removes an article; returns false when it was not there. Realigns the rest (cheap). */
   remove(id: number): boolean {
     if (!this.entries.delete(id)) return false;
+    for (const key of [...this.inferredFigures.keys()]) if (key.startsWith(`${id}|`)) this.inferredFigures.delete(key);
     this.aligner = new PassageAligner();
     this.passageCache.clear();
     for (const { article } of this.entries.values()) this.aligner.add({ id: article.id, paragraphs: article.paragraphs });
@@ -165,7 +186,17 @@ export class FactSheetBuilder {
   /** The fact sheet of the articles added so far. Deterministic. */
   build(): FactSheet {
     const entries = [...this.entries.values()].sort((a, b) => compareArticles(a.article, b.article));
-    const articles = entries.map((e) => toSheetArticle(e.article));
+    const timeline = buildTimeline(
+      entries.map((e) => ({
+        articleId: e.article.id,
+        source: e.article.source,
+        published: e.article.published,
+        paragraphs: e.article.paragraphs,
+        resolved: e.analysis.dates,
+      })),
+    );
+    const inferred = new Map(timeline.references.filter((r) => r.from === 'text' || r.from === 'story').map((r) => [Number(r.articleId), r]));
+    const articles = entries.map((e) => toSheetArticle(e.article, inferred.get(e.article.id)));
     const byId = new Map(articles.map((a) => [a.id, a]));
     const cite = (id: number): Citation => ({ articleId: id, source: byId.get(id)?.source ?? null });
     const order = new Map(articles.map((a, i) => [a.id, i]));
@@ -177,16 +208,6 @@ export class FactSheetBuilder {
       entries.map((e) => ({ articleId: e.article.id, source: e.article.source, quotes: e.analysis.quotes })),
       { entities },
     );
-    const timeline = buildTimeline(
-      entries.map((e) => ({
-        articleId: e.article.id,
-        source: e.article.source,
-        published: e.article.published,
-        paragraphs: e.article.paragraphs,
-        resolved: e.analysis.dates,
-      })),
-    );
-
     // Undated articles are dated for comparison by the timeline's inference (marked inferred there).
     const reference = new Map(timeline.references.map((r) => [Number(r.articleId), r.published]));
     const figureGroups = groupFigures(
@@ -195,7 +216,7 @@ export class FactSheetBuilder {
         source: e.article.source,
         published: reference.get(e.article.id) ?? e.article.published,
         copyGroup: e.article.copyGroup ?? null,
-        figures: e.analysis.figures,
+        figures: this.figuresOf(e, reference.get(e.article.id) ?? null),
       })),
     );
     const quotes = toSpeakerQuotes(storyQuotes, this.entries, citeAll);
@@ -208,7 +229,7 @@ export class FactSheetBuilder {
       entities: toEntities(entities, byId, citeAll),
       quotes,
       figures,
-      timeline: toTimeline(timeline, citeAll),
+      timeline: toTimeline(timeline, citeAll, articles),
       coverage: buildCoverage(
         entries.map((e) => ({
           article: byId.get(e.article.id)!,
@@ -262,7 +283,8 @@ export function labelOf(article: { id: number; source: string | null; title: str
   return title ? title : `#${article.id}`;
 }
 
-function toSheetArticle(a: FactSheetArticle): SheetArticle {
+function toSheetArticle(a: FactSheetArticle, inferred: { published: string | null; from: string } | undefined): SheetArticle {
+  const isInferred = inferred !== undefined && inferred.published !== null;
   return {
     id: a.id,
     title: a.title,
@@ -271,6 +293,8 @@ function toSheetArticle(a: FactSheetArticle): SheetArticle {
     url: a.url ?? null,
     copyGroup: a.copyGroup ?? null,
     label: labelOf(a),
+    inferredDate: isInferred ? inferred.published : null,
+    inferredFrom: isInferred ? (inferred.from as 'text' | 'story') : null,
   };
 }
 
@@ -517,7 +541,14 @@ function toFigureGroups(groups: readonly FigureGroup[], citeAll: CiteAll): Sheet
     .map((x) => x.g);
 }
 
-function toTimeline(timeline: Timeline, citeAll: CiteAll): SheetTimeline {
+/** Longest row label on a timeline chart, in characters. */
+const MAX_LABEL_CHARS = 60;
+
+function toTimeline(timeline: Timeline, citeAll: CiteAll, articles: readonly SheetArticle[]): SheetTimeline {
+  const days = articles.map((a) => (a.published ?? a.inferredDate)?.slice(0, 10)).filter((d): d is string => d !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  const range = days.length > 0 ? { start: days[0]!, end: days[days.length - 1]! } : null;
+  const from = range ? shiftDay(range.start, -STORY_CONTEXT_DAYS) : null;
+  const to = range ? shiftDay(range.end, STORY_CONTEXT_DAYS) : null;
   return {
     entries: timeline.entries.map((e) => ({
       start: e.start,
@@ -533,7 +564,23 @@ function toTimeline(timeline: Timeline, citeAll: CiteAll): SheetTimeline {
         expressions: [...new Set(v.mentions.map((m) => m.expression))],
         citations: citeAll(v.mentions.map((m) => Number(m.articleId))),
       })),
+      label: shortLabel(e.description),
+      isOutsideStory: from !== null && to !== null && (e.end < from || e.start > to),
     })),
     references: timeline.references.map((r) => ({ articleId: Number(r.articleId), published: r.published, from: r.from })),
+    range,
   };
+}
+
+function shiftDay(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The description cut at a word boundary to {@link MAX_LABEL_CHARS}. */
+function shortLabel(description: string): string {
+  const text = description.replace(/\s+/g, ' ').trim();
+  if (text.length <= MAX_LABEL_CHARS) return text;
+  const cut = text.slice(0, MAX_LABEL_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > MAX_LABEL_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[,;:.\s]+$/, '')}…`;
 }

@@ -47,6 +47,14 @@ export interface SheetArticle {
   copyGroup: number | null;
   /** How to name it in a citation: the outlet, else the title, else `#id`. */
   label: string;
+  /**
+   * For an article without a publication date: the day the sheet infers for it (from the latest
+   * full date its text names, else from the story's other articles), never to be shown as its
+   * publication date; null when it has one or nothing can be inferred.
+   */
+  inferredDate: string | null;
+  /** Where `inferredDate` comes from: `text` or `story`; null when not inferred. */
+  inferredFrom: 'text' | 'story' | null;
 }
 
 /** One sentence of the extractive summary. */
@@ -202,6 +210,13 @@ export interface SheetTimelineEntry {
   /** Outlets place the event at times that cannot overlap: see `variants`. */
   isDisputed: boolean;
   variants: SheetTimelineVariant[];
+  /** A short label for the entry's row on a chart: the start of its description. */
+  label: string;
+  /**
+   * The entry lies outside the story's range (more than {@link STORY_CONTEXT_DAYS} days before its
+   * first article or after its last): background ("since 2014"), to be drawn apart, not on the story's axis.
+   */
+  isOutsideStory: boolean;
 }
 
 /** The publication date the timeline used for one article, and where it came from. */
@@ -214,7 +229,12 @@ export interface SheetTimelineReference {
 export interface SheetTimeline {
   entries: SheetTimelineEntry[];
   references: SheetTimelineReference[];
+  /** The story's range: the first and last day of its articles (inferred dates included), or null. */
+  range: { start: string; end: string } | null;
 }
+
+/** Days either side of a story's articles within which a dated event belongs to the story's axis. */
+export const STORY_CONTEXT_DAYS = 31;
 
 /** What one article adds and shares. */
 export interface CoverageEntry extends Citation {

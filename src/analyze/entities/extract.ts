@@ -134,7 +134,9 @@ interface Draft extends EntityMention {
 function readRun(paragraph: string, run: Candidate): Draft[] {
   let words = run.words;
   // Sentence-initial capitals and calendar words are not names.
+  let isAfterThe = run.prev !== undefined && run.prev.text.toLowerCase() === 'the';
   while (words.length > 0 && (FUNCTION_WORDS.has(words[0]!.lower) || CALENDAR_WORDS.has(plain(words[0]!)))) {
+    isAfterThe = words[0]!.lower === 'the';
     words = words.slice(1);
   }
   while (words.length > 0 && CALENDAR_WORDS.has(plain(words[words.length - 1]!))) words = words.slice(0, -1);
@@ -202,7 +204,7 @@ function readRun(paragraph: string, run: Candidate): Draft[] {
   const title = titleWords.length > 0 ? titleWords.map((w) => w.lower).join(' ') : undefined;
   let kind = classifyName(name);
   // "the Treasury said": a lone name after "the" is an institution, not a person.
-  if (kind === 'candidate' && run.prev !== undefined && run.prev.text.toLowerCase() === 'the' && title === undefined) kind = 'organisation';
+  if (kind === 'candidate' && isAfterThe && title === undefined) kind = 'organisation';
   if (title !== undefined && kind !== 'organisation') kind = 'person';
   if (kind === null) return drafts;
   const namePlace = matchPlace(paragraph, name, 0);

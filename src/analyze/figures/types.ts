@@ -31,7 +31,7 @@ export interface Conversion {
 
 /** What a figure measures, read from its sentence: two figures are compared only when these match. */
 export interface FigureMeasure {
-  /** What is counted or measured, as written (`people`, `Ukrainian troops`, `legal fees`), or null. */
+  /** What is counted or measured, as written (`people`, `reserve troops`, `legal fees`), or null. */
   counted: string | null;
   /** Lemma of its head noun (`person` → `people`, `nation` → `country`), or null. */
   head: string | null;
@@ -39,7 +39,7 @@ export interface FigureMeasure {
   predicate: string | null;
   /** The predicate as written (`wounded`, `spent`), or null. */
   predicateText: string | null;
-  /** Whom or where it is about: the names in its clause, as written (`Kharkiv`, `Smith`). */
+  /** Whom or where it is about: the names in its clause, as written (`Leeds`, `Smith`). */
   about: string[];
   /** When it refers to, when its clause says so (resolved against the publication day). */
   time: { start: string; end: string; expression: string } | null;
@@ -67,7 +67,7 @@ export interface Figure {
   qualifier: string | null;
   /** Normalised unit: singular lemma (`country`, `euro`, `percentage`, `mile per hour`), `''` for bare numbers. */
   unit: string;
-  /** The counted noun phrase right after the number, as written (`Ukrainian troops`), or `null`. */
+  /** The counted noun phrase right after the number, as written (`reserve troops`), or `null`. */
   noun: string | null;
   kind: FigureKind;
   /** The role of the people counted, for people counts (`injured`), else null. */

@@ -9,7 +9,7 @@ export interface Attribution {
   readonly cueEnd: number;
   readonly speakerStart: number;
   readonly speakerEnd: number;
-  /** `before`: "Macron said"; `after`: "said Macron" / "according to Macron". */
+  /** `before`: "Varga said"; `after`: "said Varga" / "according to Varga". */
   readonly placement: 'before' | 'after';
   readonly channel: string | null;
 }
@@ -117,7 +117,7 @@ function speakerBefore(masked: string, from: number, cueStart: number, isAfterQu
     }
   }
   const endsWithComma = seg.trimEnd().endsWith(',') || isTailAfterComma;
-  // "Witkoff, Trump's envoy, said": the subject is the first piece that names a speaker.
+  // "Okafor, the mayor's envoy, said": the subject is the first piece that names a speaker.
   const order = endsWithComma ? pieces.filter(([s, e]) => masked.slice(s, e).trim() !== '') : [pieces[pieces.length - 1]!];
   for (const [s, e] of order) {
     let start = s;
@@ -135,7 +135,7 @@ function speakerBefore(masked: string, from: number, cueStart: number, isAfterQu
   return null;
 }
 
-/** The speaker phrase right after a cue ("said Macron", "according to officials"), or null. */
+/** The speaker phrase right after a cue ("said Varga", "according to officials"), or null. */
 function speakerAfter(masked: string, cueEnd: number, sentenceEnd: number, isLoose: boolean): [number, number] | null {
   const m = REGEXPS.afterSpeaker.exec(masked.slice(cueEnd, sentenceEnd));
   if (m === null) return null;
@@ -180,7 +180,7 @@ export function findChannel(masked: string, sentence: SentenceSpan): string | nu
 
 /**
  * Finds the first cue of a sentence, outside quotation marks, that has a speaker phrase before it
- * ("Macron said", "Witkoff, Trump's envoy, called") or after it ("said Macron", "according to ...").
+ * ("Varga said", "Okafor, the mayor's envoy, called") or after it ("said Varga", "according to ...").
  */
 export function findAttribution(
   masked: string,
@@ -204,7 +204,7 @@ export function findAttribution(
     const before = isAccordingTo ? null : (subject ?? speakerBefore(masked, from, cueStart, isAfterQuote, isBeforeQuote));
     // "told reporters": the object of these cues is the listener, not the speaker.
     const after = before === null && !ADDRESSEE_CUES.has(cue) ? speakerAfter(masked, cueEnd, sentence.end, isAfterQuote || isAccordingTo) : null;
-    // "said Macron" only right after a quote or at the clause start; "according to X" anywhere.
+    // "said Varga" only right after a quote or at the clause start; "according to X" anywhere.
     const isInverted = after !== null && (isAccordingTo || masked.slice(from, cueStart).trim().replace(/^,/, '').trim() === '');
     const speaker = before ?? (isInverted ? after : null) ?? (isParticiple ? sentenceSubject(masked, sentence) : null);
     if (speaker === null) continue;

@@ -43,7 +43,7 @@ export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she']);
 /** Words that reveal a first- or second-person speaker: a stripped quote rather than a paraphrase. */
 export const FIRST_PERSON_RE = /\b(?:I|I'm|I’m|I've|I’ve|we|We|we're|we’re|our|Our|us|my|My|me)\b/;
 
-/** Head nouns of descriptive speakers ("Ukrainian officials", "a campaign spokesman"). */
+/** Head nouns of descriptive speakers ("local officials", "a campaign spokesman"). */
 export const SPEAKER_NOUNS: ReadonlySet<string> = new Set([
   'official', 'officials', 'source', 'sources', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople',
   'aide', 'aides', 'analyst', 'analysts', 'expert', 'experts', 'leader', 'leaders', 'president', 'minister',
@@ -83,7 +83,7 @@ export const PERSON_SPEAKER_HEADS: ReadonlySet<string> = new Set([
   'advisor', 'advisers', 'advisors', 'representative',
 ]);
 
-/** Words that may sit between a speaker and the cue ("Macron also said", "Witkoff earlier this week called"). */
+/** Words that may sit between a speaker and the cue ("Varga also said", "Okafor earlier this week called"). */
 export const ADVERBIAL_TAIL_RE =
   /(?:[\s,]+(?:also|earlier|later|then|previously|again|once|further|repeatedly|reportedly|recently|separately|publicly|privately|quickly|simply|has|have|had|was|is|were|are|would|will|did|does|do|later|this week|last week|this month|last month|on \w+day|\w+day|yesterday|today|tonight|last year|this year|in a statement|in an interview|in a speech|in a post|on Twitter|on Telegram))+\s*$/;
 

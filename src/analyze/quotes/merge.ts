@@ -120,7 +120,7 @@ export function mergeQuotes(perArticle: readonly ArticleQuotes[], opts: MergeQuo
     if (q.speakerKind === 'unknown') return q.speaker;
     const entity = resolve(q.speaker);
     if (entity !== null) return entity.name;
-    // "office of Keir Starmer": canonicalise the name inside.
+    // "office of Lena Park": canonicalise the name inside.
     const of = /^(\w+) of (.+)$/.exec(q.speaker);
     return of === null ? q.speaker : `${of[1]} of ${resolve(of[2]!)?.name ?? of[2]}`;
   };

@@ -8,7 +8,7 @@ import type { QuoteKind } from './types.js';
 export const MIN_CONTENT_WORDS = 4;
 /** Most words after a trailing cue ("..., she said in a radio interview on Sunday") for an unmarked quote. */
 const MAX_TRAILING_WORDS = 16;
-/** How far after the cue "that" may come ("said in a statement on Friday that"). */
+/** How far after the cue "that" may come ("told the council at its meeting that"). */
 const MAX_WORDS_BEFORE_THAT = 14;
 
 const REGEXPS = {

@@ -8,7 +8,7 @@ export interface SentenceSpan {
 }
 
 const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** `” Trump said.` after a closing mark: the attribution belongs to the quote's sentence. */
+/** `” Varga said.` after a closing mark: the attribution belongs to the quote's sentence. */
 const ATTRIBUTION_AFTER_QUOTE_RE = new RegExp(
   `^(?:(?:[A-Z\u00C0-\u00DE][\\w.'’-]*|the|a|an|of|[a-z]+-[\\w-]+)\\s+){0,8}(?:${CUE_WORDS.map(escape).join('|')})\\b(?![^.!?]*[“"])`,
 );

@@ -75,3 +75,24 @@ export function boundsText(g: SheetFigureGroup, v: SheetFigureValue): string {
   if (v.low !== null && v.low === v.high) return `${formatAmount(v.low)}${v.currency ? ` ${v.currency}` : ''}`;
   return v.bounds.replace(/\d+(?:\.\d+)?/g, (m) => formatAmount(Number(m)));
 }
+
+/**
+ * An article's date for display: its publication day, else the inferred day marked as such
+ * (`~2025-03-27, inferred`), else `undated`. An inferred date is never shown as a publication date.
+ */
+export function articleDate(sheet: FactSheet, articleId: number): string {
+  const a = sheet.articles.find((x) => x.id === articleId);
+  if (a?.published) return a.published.slice(0, 10);
+  if (a?.inferredDate) return `~${a.inferredDate} (inferred)`;
+  return 'undated';
+}
+
+/** The story's days for a heading: first – last, with how many articles are dated by inference. */
+export function storyDates(sheet: FactSheet): string | null {
+  const days = sheet.articles.map((a) => (a.published ?? a.inferredDate)?.slice(0, 10)).filter((d): d is string => !!d).sort();
+  if (days.length === 0) return null;
+  const inferred = sheet.articles.filter((a) => !a.published && a.inferredDate).length;
+  const undated = sheet.articles.filter((a) => !a.published && !a.inferredDate).length;
+  const notes = [inferred > 0 ? `${inferred} undated, dated by inference` : null, undated > 0 ? `${undated} undated` : null].filter(Boolean);
+  return `${dateRange(days[0]!, days[days.length - 1]!)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+}

@@ -1,5 +1,5 @@
 import type { Citation, FactSheet, SheetFigureGroup } from '../types.js';
-import { boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, notableFigures, verdictText } from './common.js';
+import { articleDate, boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, notableFigures, storyDates, verdictText } from './common.js';
 
 /** Caps so a 500-article story gives a report a person can read; the JSON has everything. */
 const MAX_QUOTES_PER_SPEAKER = 15;
@@ -41,11 +41,11 @@ export function renderMarkdown(sheet: FactSheet): string {
   };
   const out: string[] = [];
   const outlets = new Set(sheet.articles.map((a) => a.source ?? `#${a.id}`));
-  const dates = sheet.articles.map((a) => a.published?.slice(0, 10)).filter((d): d is string => !!d).sort();
+  const dates = storyDates(sheet);
   out.push(`# Fact sheet: ${escapeMarkdown(sheet.story.title)}`, '');
   out.push(
     `_Story ${sheet.story.id} · ${sheet.articles.length} articles · ${outlets.size} outlets` +
-      (dates.length > 0 ? ` · ${dateRange(dates[0]!, dates[dates.length - 1]!)}` : '') +
+      (dates !== null ? ` · ${escapeMarkdown(dates)}` : '') +
       ` · fact sheet schema v${sheet.version}_`,
     '',
   );
@@ -84,7 +84,7 @@ export function renderMarkdown(sheet: FactSheet): string {
   out.push('## Timeline', '');
   if (sheet.timeline.entries.length === 0) out.push('_No dated events._');
   for (const e of sheet.timeline.entries.slice(0, MAX_TIMELINE_ENTRIES)) {
-    out.push(`- **${dateRange(e.start, e.end)}**: ${escapeMarkdown(e.description)} ${cites(e.citations)}`);
+    out.push(`- **${dateRange(e.start, e.end)}**${e.isOutsideStory ? ' _(background, outside the story’s dates)_' : ''}: ${escapeMarkdown(e.description)} ${cites(e.citations)}`);
     if (e.isDisputed) {
       out.push('  - ⚠️ **Disputed dating:**');
       for (const v of e.variants) {
@@ -109,7 +109,7 @@ export function renderMarkdown(sheet: FactSheet): string {
     const copy = c.firstPublished && c.firstPublished.articleId !== c.articleId ? escapeMarkdown(label(c.firstPublished)) : '';
     const shares = c.sharedWith.slice(0, MAX_CITED).map((s) => `${escapeMarkdown(label(s))} (${s.sentences})`).join(', ');
     const own = `${c.ownSentences}/${c.sentences} sentences, ${c.ownQuotes.length} quotes, ${c.ownFigures.length} figures`;
-    out.push(`| ${escapeMarkdown(label(c))} | ${c.published?.slice(0, 10) ?? '–'} | ${c.words} | ${copy} | ${shares} | ${own} |`);
+    out.push(`| ${escapeMarkdown(label(c))} | ${escapeMarkdown(articleDate(sheet, c.articleId))} | ${c.words} | ${copy} | ${shares} | ${own} |`);
   }
   out.push('');
   for (const c of sheet.coverage.slice(0, MAX_OWN_ARTICLES)) {
@@ -125,7 +125,7 @@ export function renderMarkdown(sheet: FactSheet): string {
     const title = escapeMarkdown(a.title ?? `Article #${a.id}`);
     const url = safeUrl(a.url);
     const linked = url === null ? title : `[${title}](<${url}>)`;
-    out.push(`- **${escapeMarkdown(label({ articleId: a.id, source: a.source }))}**: ${linked}${a.published ? `, ${escapeMarkdown(a.published)}` : ''}`);
+    out.push(`- **${escapeMarkdown(label({ articleId: a.id, source: a.source }))}**: ${linked}, ${escapeMarkdown(a.published ?? articleDate(sheet, a.id))}`);
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -1,5 +1,5 @@
 import type { Citation, FactSheet } from '../types.js';
-import { boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, notableFigures, verdictText } from './common.js';
+import { articleDate, boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, notableFigures, storyDates, verdictText } from './common.js';
 
 /** Options of {@link renderTerminal}. */
 export interface TerminalOptions {
@@ -47,13 +47,13 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
   };
 
   const outlets = new Set(sheet.articles.map((a) => a.source ?? `#${a.id}`));
-  const dates = sheet.articles.map((a) => a.published?.slice(0, 10)).filter((d): d is string => !!d).sort();
+  const dates = storyDates(sheet);
   out.push(paint('bold', cleanText(`Fact sheet: ${sheet.story.title}`)));
   out.push(
     paint(
       'dim',
       `story #${sheet.story.id} · ${sheet.articles.length} articles · ${outlets.size} outlets` +
-        (dates.length > 0 ? ` · ${dateRange(dates[0]!, dates[dates.length - 1]!)}` : ''),
+        (dates !== null ? ` · ${dates}` : ''),
     ),
   );
 
@@ -111,7 +111,8 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
   if (sheet.timeline.entries.length === 0) out.push('  (no dated events)');
   for (const e of sheet.timeline.entries.slice(0, MAX_TIMELINE_ENTRIES)) {
     const when = dateRange(e.start, e.end);
-    para(`${cleanText(e.description)} ${paint('dim', cites(e.citations))}`, 26, 2, `${when.padEnd(23)} `);
+    const background = e.isOutsideStory ? paint('dim', '(background) ') : '';
+    para(`${background}${cleanText(e.description)} ${paint('dim', cites(e.citations))}`, 26, 2, `${when.padEnd(23)} `);
     if (e.isDisputed) {
       const variants = e.variants.map((v) => `${dateRange(v.start, v.end)} (“${v.expressions.map(cleanText).join('”, “')}” ${cites(v.citations)})`);
       para(paint('yellow', `! disputed: ${variants.join(' vs ')}`), 28, 26);
@@ -134,7 +135,7 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
         : c.copyGroup !== null
           ? ' · first with this text'
           : '';
-    para(`${paint('bold', label(c))} · ${c.published?.slice(0, 10) ?? 'undated'} · ${c.words} words${copy}`, 4, 2);
+    para(`${paint('bold', label(c))} · ${articleDate(sheet, c.articleId)} · ${c.words} words${copy}`, 4, 2);
     const shares = c.sharedWith.slice(0, MAX_CITED).map((s) => `${label(s)} ${s.sentences}`);
     if (shares.length > 0) para(paint('dim', `shares sentences with: ${shares.join(', ')}${c.sharedWith.length > MAX_CITED ? ', …' : ''}`), 6, 4);
     para(`only here: ${c.ownSentences}/${c.sentences} sentences, ${c.ownQuotes.length} quotes, ${c.ownFigures.length} figures`, 6, 4);

@@ -5,8 +5,8 @@ import { createUnionFind } from '../../core/union-find.js';
 
 /**
  * Similarity of two clauses = the summed inverse document frequency, ln(N / df) over the story's
- * dated clauses, of the content words they share. Words common to the whole story (`Ukraine`,
- * `said`) weigh little; rare shared words (`Kharkiv`, `safeguard`) tie clauses together.
+ * dated clauses, of the content words they share. Words common to the whole story (the country's
+ * name, `said`) weigh little; rare shared words (a town's name, `levee`) tie clauses together.
  */
 export const MIN_SCORE_OVERLAP = 8;
 /** Lower bar for mentions resolved to the very same day. */

@@ -96,7 +96,7 @@ function resolveChrono(sentence: string, ref: Date): Array<Omit<ResolvedDate, 's
   const isPast = PAST_TENSE.test(sentence) && !FUTURE_TENSE.test(sentence);
   const isFuture = FUTURE_TENSE.test(sentence);
   for (const r of results) {
-    const text = r.text.trim();
+    const text = r.text.trim().replace(/[,;:]+$/, '');
     if (IGNORED.test(text) || /^\d{1,2}$/.test(text)) continue;
     // Durations ("for half a month", "for two weeks") are not dates.
     if (/^(?:for|over|within)\b|\bhalf\b/i.test(text) || /\bfor\s*$/i.test(sentence.slice(0, r.index))) continue;
@@ -133,15 +133,36 @@ function resolveChrono(sentence: string, ref: Date): Array<Omit<ResolvedDate, 's
       start = new Date(Date.UTC(y, 0, 1, 12));
       end = new Date(Date.UTC(y, 11, 31, 12));
     } else if (WEEKDAY.test(lower) && !r.start.isCertain('day')) {
-      // A bare weekday: the past one in past-tense reporting, the coming one in future tense.
-      const diff = Math.round((start.getTime() - ref.getTime()) / DAY_MS);
-      if (isPast && !isFuture && diff > 0) start = addDays(start, -7);
-      if (isFuture && !isPast && diff < 0) start = addDays(start, 7);
+      start = resolveWeekday(start, ref, sentence.slice(0, r.index), isPast, isFuture);
     }
     const endDay = end ?? start;
     out.push({ start: isoDay(start), end: isoDay(endDay), granularity, expression: text, index: r.index });
   }
   return out;
+}
+
+// "since Monday", "from Tuesday": a day already past; "until Friday", "by Monday": one to come.
+const SINCE_BEFORE = /\b(?:since|from|last|past|previous)\s+$/i;
+const UNTIL_BEFORE = /\b(?:until|till|through|by|before|next|coming|this coming)\s+$/i;
+
+/**
+ * A bare weekday (`on Friday`, `since Monday`) against the publication day: the most recent one
+ * after "since"/"from" and in past-tense reporting ("on Friday" in a Saturday report is the day
+ * before), the coming one after "until"/"by" and in future tense; else chrono's reading.
+ */
+function resolveWeekday(read: Date, ref: Date, before: string, isPast: boolean, isFuture: boolean): Date {
+  const dow = read.getUTCDay();
+  const back = ((ref.getUTCDay() - dow + 7) % 7) || 7;
+  const forward = ((dow - ref.getUTCDay() + 7) % 7) || 7;
+  const last = addDays(ref, -back);
+  const next = addDays(ref, forward);
+  if (SINCE_BEFORE.test(before)) return last;
+  if (UNTIL_BEFORE.test(before)) return next;
+  const diff = Math.round((read.getTime() - ref.getTime()) / DAY_MS);
+  if (diff === 0) return read;
+  if (isPast && !isFuture) return diff > 0 ? addDays(read, -7) : read;
+  if (isFuture && !isPast) return diff < 0 ? addDays(read, 7) : read;
+  return read;
 }
 
 /**

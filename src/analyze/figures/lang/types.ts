@@ -91,7 +91,7 @@ export interface FigureLanguage {
   readonly worthWords: ReadonlySet<string>;
   /** Verbs of saying: an attribution clause (`, officials said`) is not what the figure is about. */
   readonly speechVerbs: ReadonlySet<string>;
-  /** Demonyms and other capitalised adjectives that do not name whom or where (`Russian`). */
+  /** Demonyms and other capitalised adjectives that do not name whom or where (`Danish`). */
   readonly isDemonym: (word: string) => boolean;
   /** Singular lemma of a lower-case word. */
   readonly singularize: (word: string) => string;

@@ -33,7 +33,7 @@ export const readAttributive: ReadStep = {
   },
 };
 
-/** The counted noun phrase after a number: `Ukrainian troops`, `people`, `dozens of homes`. */
+/** The counted noun phrase after a number: `reserve troops`, `people`, `dozens of homes`. */
 export const readCountedNoun: ReadStep = {
   name: 'counted-noun',
   read(d, { tokens, lang }) {

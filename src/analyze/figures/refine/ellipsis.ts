@@ -48,7 +48,7 @@ export const shareNounForwards: SentenceRefiner = {
 };
 
 /**
- * `injured at least 18 people in one town and three people in another`: a count of people joined
+ * `wounded at least 9 people in one town and four in another`: a count of people joined
  * by `and` to a count with a role shares that role, unless a role word of its own stands between.
  */
 export const inheritRole: SentenceRefiner = {
