@@ -63,6 +63,11 @@ export const DEFAULT_PAIR_WINDOW_DAYS = 7;
  * stories; then they leave it, their stories kept for reading.
  */
 export const DEFAULT_RETAIN_DAYS = 30;
+/**
+ * A story that articles joined within this many arrivals stays in the working set whatever the
+ * clock says: a backfill of old news keeps the stories it is filling.
+ */
+export const DEFAULT_RETAIN_MIN_ARTICLES = 2_000;
 /** Undated articles leave the working set after this many arrivals (an undated stream has no clock). */
 export const DEFAULT_RETAIN_ARTICLES = 20_000;
 /** A publication date later than the arrival time plus this many hours is implausible: flagged, not used. */
@@ -100,6 +105,7 @@ export interface ClusterConfig {
   pairWindowDays: number;
   retainDays: number;
   retainArticles: number;
+  retainMinArticles: number;
   maxFutureHours: number;
   maxCandidates: number;
   indexKeys: number;
@@ -128,6 +134,7 @@ export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = Object.freeze({
   pairWindowDays: DEFAULT_PAIR_WINDOW_DAYS,
   retainDays: DEFAULT_RETAIN_DAYS,
   retainArticles: DEFAULT_RETAIN_ARTICLES,
+  retainMinArticles: DEFAULT_RETAIN_MIN_ARTICLES,
   maxFutureHours: DEFAULT_MAX_FUTURE_HOURS,
   maxCandidates: DEFAULT_MAX_CANDIDATES,
   indexKeys: DEFAULT_INDEX_KEYS,

@@ -64,6 +64,7 @@ function storyRecord(ws: WorkingSet, s: Story): StoryRecord {
     lastSeq: s.lastSeq,
     isActive: s.isActive,
     title: s.frozenTitle,
+    settledAt: s.settledAt,
     articles,
     copies,
   };
@@ -104,6 +105,7 @@ export function importRecords(ws: WorkingSet, snapshot: ClusterSnapshot, events:
       lastSeq: r.lastSeq,
       isActive: r.isActive,
       frozenTitle: r.title,
+      settledAt: r.settledAt,
       version: 0,
       titleCache: null,
     };

@@ -20,6 +20,9 @@ export function noChanges(): StoryChanges {
   return { moves: [], events: [], touched: [], removed: [] };
 }
 
+/** A story is re-checked once the document count grew by this share since its last re-check (and by STALE_MIN_DOCS). */
+const STALE_SHARE = 0.25;
+const STALE_MIN_DOCS = 16;
 /** Happening words shown for a group: its heaviest summed happening words. */
 const GROUP_HAPPENING_WORDS = 3;
 
@@ -31,11 +34,18 @@ const GROUP_HAPPENING_WORDS = 3;
  * Every change is recorded with its reasons.
  */
 export function settle(ws: WorkingSet): StoryChanges {
+  // Stories settled under document frequencies that have since moved are re-checked too: each
+  // story is re-checked a logarithmic number of times as the corpus grows.
+  const docs = ws.vocabulary.documentCount;
+  for (const s of ws.stories.values()) {
+    if (s.isActive && docs - s.settledAt >= STALE_MIN_DOCS && docs > s.settledAt * (1 + STALE_SHARE)) ws.dirty.add(s.id);
+  }
   const dirty = [...ws.dirty].filter((id) => ws.stories.get(id)?.isActive).sort((a, b) => a - b);
   ws.dirty.clear();
   ws.sinceSettle = 0;
   if (dirty.length === 0) return noChanges();
   const region = regionOf(ws, dirty);
+  for (const s of region) s.settledAt = docs;
   const nodes: ArticleNode[] = [];
   for (const story of region) nodes.push(...ws.storyNodes(story));
   nodes.sort((a, b) => a.id - b.id);
@@ -101,7 +111,7 @@ function regionOf(ws: WorkingSet, dirty: readonly number[]): Story[] {
   return [...chosen.values()].sort((a, b) => a.id - b.id);
 }
 
-/** Rescores the links among `nodes` with today's IDF; links that fell below the edge threshold go. */
+/** Rescores the links among `nodes` with today's IDF. */
 function rescore(ws: WorkingSet, nodes: readonly ArticleNode[], indexOf: ReadonlyMap<number, number>): Array<[number, number, number]> {
   const edges: Array<[number, number, number]> = [];
   const scorer = ws.scorer;
@@ -115,11 +125,9 @@ function rescore(ws: WorkingSet, nodes: readonly ArticleNode[], indexOf: Readonl
     if (later.length === 0) continue;
     scorer.load(a);
     for (const b of later) {
+      // Kept even when weaker than the edge threshold today: the document frequencies of a later
+      // re-check may raise it again, and dropping it would make the links depend on when they were rescored.
       const s = scorer.score(b).score;
-      if (s < ws.config.edgeThreshold) {
-        ws.unlink(a, b.id);
-        continue;
-      }
       a.edges.set(b.id, s);
       b.edges.set(a.id, s);
       edges.push([i, indexOf.get(b.id)!, s]);

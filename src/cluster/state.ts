@@ -57,6 +57,8 @@ export interface StoryRecord {
   /** Arrival number of the last article that joined. */
   lastSeq: number;
   isActive: boolean;
+  /** Document count at the story's last re-check. */
+  settledAt: number;
   /** The headline chosen when the story left the working set (quiet stories only). */
   title: string | null;
   /** The story's articles in the working set (empty once quiet). */

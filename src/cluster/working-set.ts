@@ -28,6 +28,8 @@ export interface Story {
   isActive: boolean;
   /** Headline chosen when the story went quiet. */
   frozenTitle: string | null;
+  /** Document count when the story was last settled: re-checked once the IDF has moved. */
+  settledAt: number;
   /** Bumped whenever the members change (title cache). */
   version: number;
   titleCache: { version: number; title: string } | null;
@@ -85,6 +87,7 @@ export class WorkingSet {
       lastSeq: this.seq,
       isActive: true,
       frozenTitle: null,
+      settledAt: this.vocabulary.documentCount,
       version: 0,
       titleCache: null,
     };
@@ -191,8 +194,10 @@ export class WorkingSet {
     const retainMs = this.config.retainDays * MS_PER_DAY;
     for (const story of this.stories.values()) {
       if (!story.isActive) continue;
+      const idle = this.seq - story.lastSeq;
       const isQuiet =
-        this.seq - story.lastSeq > this.config.retainArticles || (clock !== null && story.lastMs !== null && clock - story.lastMs > retainMs);
+        idle > this.config.retainArticles ||
+        (idle > this.config.retainMinArticles && clock !== null && story.lastMs !== null && clock - story.lastMs > retainMs);
       if (isQuiet) this.retire(story);
     }
   }
