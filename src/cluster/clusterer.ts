@@ -309,14 +309,18 @@ export class StoryClusterer {
     const weights = new Float64Array(n);
     for (let i = 0; i < n; i++) weights[i] = node.tf[i]! * voc.idf(node.ids[i]!);
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => weights[b]! - weights[a]! || node.ids[a]! - node.ids[b]!);
-    const keys = new Int32Array(Math.min(ws.config.indexKeys, n));
-    for (let k = 0; k < keys.length; k++) keys[k] = node.ids[order[k]!]!;
+    // Looked up through the heaviest features some earlier article has (a word only this article
+    // has finds nobody); registered under its heaviest features, new ones included (the words of
+    // a new event are new).
     const overlap = new Map<number, number>();
-    for (let k = 0; k < keys.length; k++) {
-      const list = ws.index.get(keys[k]!);
+    for (let k = 0, used = 0; k < n && used < ws.config.indexKeys; k++) {
+      const id = node.ids[order[k]!]!;
+      if (voc.documentFrequency(id) < 2) continue;
+      used++;
+      const list = ws.index.get(id);
       if (!list) continue;
       const w = weights[order[k]!]!;
-      for (const id of list) overlap.set(id, (overlap.get(id) ?? 0) + w);
+      for (const other of list) overlap.set(other, (overlap.get(other) ?? 0) + w);
     }
     const ranked = [...overlap].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, ws.config.maxCandidates);
     ws.scorer.load(node);
@@ -327,8 +331,13 @@ export class StoryClusterer {
       if (s >= ws.config.edgeThreshold) ws.link(node, other, s);
     }
     ws.scorer.unload();
-    for (let k = 0; k < keys.length; k++) ws.index.add(keys[k]!, node.id);
-    ws.nodeKeys.set(node.id, keys);
+    // Registered under more features than it looks up with: a later article finds this one when
+    // one of its heaviest features is anywhere among this one's, and this one would have found it
+    // the same way, so the links found hardly depend on which of the two came first.
+    const registered = new Int32Array(Math.min(ws.config.registerKeys, n));
+    for (let k = 0; k < registered.length; k++) registered[k] = node.ids[order[k]!]!;
+    for (let k = 0; k < registered.length; k++) ws.index.add(registered[k]!, node.id);
+    ws.nodeKeys.set(node.id, registered);
   }
 
   private summarise(story: Story): StorySummary {

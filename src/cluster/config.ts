@@ -12,9 +12,9 @@ export const CLUSTER_VERSION = 3;
  * Similarity ∈ [0,1] at which an article joins a story (through its links to the story's
  * articles, see `linkTop`), and at which two groups of articles are one story.
  */
-export const DEFAULT_JOIN_THRESHOLD = 0.2;
+export const DEFAULT_JOIN_THRESHOLD = 0.12;
 /** Links weaker than this are not kept: they could never take part in a join. */
-export const DEFAULT_EDGE_THRESHOLD = 0.12;
+export const DEFAULT_EDGE_THRESHOLD = 0.07;
 /**
  * An article joins a story of two or more articles through its best links to this many different
  * articles of it (their mean): one shared article is not enough, so that a drifting follow-up does
@@ -30,7 +30,7 @@ export const DEFAULT_NUMBER_WEIGHT = 1;
  * is the agreement on the happening. Articles that share participants but not what happened keep
  * `floor` of their content similarity.
  */
-export const DEFAULT_HAPPENING_FLOOR = 0.35;
+export const DEFAULT_HAPPENING_FLOOR = 0.6;
 export const DEFAULT_HAPPENING_FULL = 0.35;
 /**
  * Participant gate, the same shape: the names of one article's headline and lead that the other
@@ -40,6 +40,12 @@ export const DEFAULT_PARTICIPANT_FLOOR = 0.35;
 export const DEFAULT_PARTICIPANT_FULL = 0.6;
 /** A participant of one lead that the other names only in its body counts this share. */
 export const DEFAULT_PARTICIPANT_TEXT_CREDIT = 0.5;
+/**
+ * Share of the coverage measure (one lead's words found anywhere in the other article) in the
+ * happening agreement, against the lead-to-lead cosine: a body often recalls other happenings of
+ * the same people ("days after they sued …"), so its words are weaker evidence than a lead's.
+ */
+export const DEFAULT_HAPPENING_COVERAGE = 0.5;
 /** Happening words weigh idf^power: formulaic words of every report fall away against event words. */
 export const DEFAULT_HAPPENING_IDF_POWER = 2;
 /**
@@ -74,8 +80,10 @@ export const DEFAULT_RETAIN_ARTICLES = 20_000;
 export const DEFAULT_MAX_FUTURE_HOURS = 24;
 /** Articles scored exactly per arrival, best by index overlap first. */
 export const DEFAULT_MAX_CANDIDATES = 64;
-/** An article looks up, and registers itself under, this many of its heaviest features. */
+/** An article looks up candidates through this many of its heaviest features. */
 export const DEFAULT_INDEX_KEYS = 32;
+/** An article registers itself in the candidate index under this many of its heaviest features. */
+export const DEFAULT_REGISTER_KEYS = 96;
 /** Articles kept per posting list; the oldest falls off. Bounds lookup cost. */
 export const DEFAULT_POSTING_CAP = 64;
 /** Links kept per article (strongest). */
@@ -96,6 +104,7 @@ export interface ClusterConfig {
   happeningFloor: number;
   happeningFull: number;
   happeningIdfPower: number;
+  happeningCoverage: number;
   participantFloor: number;
   participantFull: number;
   participantTextCredit: number;
@@ -109,6 +118,7 @@ export interface ClusterConfig {
   maxFutureHours: number;
   maxCandidates: number;
   indexKeys: number;
+  registerKeys: number;
   postingCap: number;
   maxEdges: number;
   idfPriorDocs: number;
@@ -125,6 +135,7 @@ export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = Object.freeze({
   happeningFloor: DEFAULT_HAPPENING_FLOOR,
   happeningFull: DEFAULT_HAPPENING_FULL,
   happeningIdfPower: DEFAULT_HAPPENING_IDF_POWER,
+  happeningCoverage: DEFAULT_HAPPENING_COVERAGE,
   participantFloor: DEFAULT_PARTICIPANT_FLOOR,
   participantFull: DEFAULT_PARTICIPANT_FULL,
   participantTextCredit: DEFAULT_PARTICIPANT_TEXT_CREDIT,
@@ -138,6 +149,7 @@ export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = Object.freeze({
   maxFutureHours: DEFAULT_MAX_FUTURE_HOURS,
   maxCandidates: DEFAULT_MAX_CANDIDATES,
   indexKeys: DEFAULT_INDEX_KEYS,
+  registerKeys: DEFAULT_REGISTER_KEYS,
   postingCap: DEFAULT_POSTING_CAP,
   maxEdges: DEFAULT_MAX_EDGES,
   idfPriorDocs: DEFAULT_IDF_PRIOR_DOCS,

@@ -245,6 +245,6 @@ export class PairScorer {
     if (sumB === 0) return 0;
     const cosine = dot / Math.sqrt(this.happNormA * normB);
     const coverage = Math.sqrt(Math.min(1, covA / this.happSumA) * Math.min(1, covB / sumB));
-    return Math.max(cosine, coverage);
+    return Math.max(cosine, this.config.happeningCoverage * coverage);
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateEventStream } from '../../bench/event-stream.js';
 import { seededRandom } from '../core/random.js';
-import { StoryClusterer, type ClusterInput } from './index.js';
+import { StoryClusterer, scoreClustering, type ClusterInput } from './index.js';
 
 /** The stories of `ids` as a canonical partition: sorted groups of sorted ids. */
 function partition(c: StoryClusterer, ids: readonly number[]): number[][] {
@@ -52,9 +52,16 @@ describe('time that cannot be poisoned', () => {
     expect(partition(c, ids)).toEqual(inOrder);
   });
 
-  it('newest first, and in a shuffled order, give the same stories as in order', () => {
-    expect(partition(run([...stream].reverse()), ids)).toEqual(inOrder);
-    expect(partition(run(shuffledCopy(stream, 5)), ids)).toEqual(inOrder);
+  it('newest first, and in shuffled orders, give (nearly) the stories of in-order arrival', () => {
+    // Links are found through a bounded index, so a few weak ones depend on which article came
+    // first; the stories agree all but everywhere (B-cubed F1 of one against the other).
+    const gold = new Map<number, number>();
+    inOrder.forEach((g, i) => g.forEach((id) => gold.set(id, i)));
+    for (const order of [[...stream].reverse(), shuffledCopy(stream, 5), shuffledCopy(stream, 6)]) {
+      const c = run(order);
+      const predicted = new Map(ids.map((id) => [id, c.storyOf(id)!]));
+      expect(scoreClustering(predicted, gold).f1).toBeGreaterThan(0.95);
+    }
   });
 
   it('undated copies of the articles join the stories of their dated twins on content', () => {
