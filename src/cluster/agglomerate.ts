@@ -24,15 +24,20 @@ export interface RegionGraph {
   readonly mustLink: ReadonlyArray<readonly [number, number]>;
 }
 
-export interface AgglomerateOptions {
+export interface AgglomerateOptions<P> {
   threshold: number;
   linkTop: number;
-  /** Whether two groups (node lists) may merge; called once the linkage passed. */
-  canMerge: (a: readonly number[], b: readonly number[]) => boolean;
+  /** A group's summary (kept per group, combined on merge): what `canMerge` looks at. */
+  summarise: (node: number) => P;
+  /** Combines two summaries; may reuse (mutate) the larger. */
+  combine: (a: P, b: P) => P;
+  /** Whether two groups may merge; called once the linkage passed. */
+  canMerge: (a: readonly number[], pa: P, b: readonly number[], pb: P) => boolean;
 }
 
-interface Group {
+interface Group<P> {
   members: number[];
+  summary: P;
   /** Groups linked to this one. */
   neighbours: Set<number>;
   version: number;
@@ -139,14 +144,14 @@ export function linkage(
 }
 
 /** Groups of node indices (each sorted ascending), ordered by their lowest node. */
-export function agglomerate(graph: RegionGraph, options: AgglomerateOptions): number[][] {
+export function agglomerate<P>(graph: RegionGraph, options: AgglomerateOptions<P>): number[][] {
   const { n } = graph;
   const groupOfNode = new Int32Array(n);
-  const groups: Group[] = [];
+  const groups: Array<Group<P>> = [];
   const adjacency: Array<Map<number, number>> = [];
   for (let i = 0; i < n; i++) {
     groupOfNode[i] = i;
-    groups.push({ members: [i], neighbours: new Set(), version: 0, alive: true });
+    groups.push({ members: [i], summary: options.summarise(i), neighbours: new Set(), version: 0, alive: true });
     adjacency.push(new Map());
   }
   const groupOf = (node: number): number => groupOfNode[node]!;
@@ -163,6 +168,7 @@ export function agglomerate(graph: RegionGraph, options: AgglomerateOptions): nu
     const K = groups[keep]!;
     const D = groups[drop]!;
     for (const m of D.members) groupOfNode[m] = keep;
+    K.summary = K.members.length >= D.members.length ? options.combine(K.summary, D.summary) : options.combine(D.summary, K.summary);
     K.members.push(...D.members);
     K.members.sort((x, y) => x - y);
     for (const o of D.neighbours) {
@@ -202,7 +208,7 @@ export function agglomerate(graph: RegionGraph, options: AgglomerateOptions): nu
     const A = groups[top.a]!;
     const B = groups[top.b]!;
     if (!A.alive || !B.alive || A.version !== top.va || B.version !== top.vb) continue;
-    if (!options.canMerge(A.members, B.members)) continue;
+    if (!options.canMerge(A.members, A.summary, B.members, B.summary)) continue;
     pushPairs(merge(top.a, top.b));
   }
 

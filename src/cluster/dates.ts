@@ -36,7 +36,10 @@ function build(): Map<string, number> {
 /** Month number 1–12 of a (lower-case) word, or 0. */
 export function monthOf(word: string): number {
   months ??= build();
-  return months.get(fold(word)) ?? 0;
+  const direct = months.get(word);
+  if (direct !== undefined) return direct;
+  // Folding (accents, a final dot) only for the words that need it: this runs once per word.
+  return /[^a-z]/.test(word) ? (months.get(fold(word)) ?? 0) : 0;
 }
 
 /** The date anchor key of a month and day: `#d03-27`. */

@@ -65,6 +65,7 @@ function storyRecord(ws: WorkingSet, s: Story): StoryRecord {
     isActive: s.isActive,
     title: s.frozenTitle,
     settledAt: s.settledAt,
+    settledSize: s.settledSize,
     articles,
     copies,
   };
@@ -106,6 +107,7 @@ export function importRecords(ws: WorkingSet, snapshot: ClusterSnapshot, events:
       isActive: r.isActive,
       frozenTitle: r.title,
       settledAt: r.settledAt,
+      settledSize: r.settledSize,
       version: 0,
       titleCache: null,
     };

@@ -20,6 +20,15 @@ export function noChanges(): StoryChanges {
   return { moves: [], events: [], touched: [], removed: [] };
 }
 
+/** Stories of up to this many articles are re-checked whenever they change; larger ones as they grow by GROWTH_SHARE. */
+const SMALL_STORY = 48;
+const GROWTH_SHARE = 0.25;
+
+function needsRecheck(s: Story, docs: number): boolean {
+  if (s.members.length <= SMALL_STORY || s.members.length >= s.settledSize * (1 + GROWTH_SHARE)) return true;
+  return docs - s.settledAt >= STALE_MIN_DOCS && docs > s.settledAt * (1 + STALE_SHARE);
+}
+
 /** A story is re-checked once the document count grew by this share since its last re-check (and by STALE_MIN_DOCS). */
 const STALE_SHARE = 0.25;
 const STALE_MIN_DOCS = 16;
@@ -40,12 +49,21 @@ export function settle(ws: WorkingSet): StoryChanges {
   for (const s of ws.stories.values()) {
     if (s.isActive && docs - s.settledAt >= STALE_MIN_DOCS && docs > s.settledAt * (1 + STALE_SHARE)) ws.dirty.add(s.id);
   }
-  const dirty = [...ws.dirty].filter((id) => ws.stories.get(id)?.isActive).sort((a, b) => a - b);
+  // A large story is re-checked as it grows by a share of its size, not at every arrival: the
+  // cost of keeping one story settled stays proportional to its size, amortised over its arrivals.
+  const dirty = [...ws.dirty].filter((id) => {
+    const s = ws.stories.get(id);
+    return s !== undefined && s.isActive && needsRecheck(s, docs);
+  });
+  dirty.sort((a, b) => a - b);
   ws.dirty.clear();
   ws.sinceSettle = 0;
   if (dirty.length === 0) return noChanges();
-  const region = regionOf(ws, dirty);
-  for (const s of region) s.settledAt = docs;
+  const region = regionOf(ws, dirty, docs);
+  for (const s of region) {
+    s.settledAt = docs;
+    s.settledSize = s.members.length;
+  }
   const nodes: ArticleNode[] = [];
   for (const story of region) nodes.push(...ws.storyNodes(story));
   nodes.sort((a, b) => a.id - b.id);
@@ -60,12 +78,14 @@ export function settle(ws: WorkingSet): StoryChanges {
       if (j !== undefined && n.id < other) mustLink.push([indexOf.get(n.id)!, j]);
     }
   }
-  const groups = agglomerate(
+  const groups = agglomerate<HappeningSummary>(
     { n: nodes.length, edges, mustLink },
     {
       threshold: ws.config.joinThreshold,
       linkTop: ws.config.linkTop,
-      canMerge: (a, b) => canMerge(ws, a.map((i) => nodes[i]!), b.map((i) => nodes[i]!)),
+      summarise: (i) => happeningOf(ws, nodes[i]!),
+      combine: combineHappenings,
+      canMerge: (a, pa, b, pb) => canMerge(ws, a.map((i) => nodes[i]!), pa, b.map((i) => nodes[i]!), pb),
     },
   );
   return apply(
@@ -76,7 +96,7 @@ export function settle(ws: WorkingSet): StoryChanges {
 }
 
 /** The dirty stories, then the stories most strongly linked to them, up to `settleMaxArticles`; pinned partners always. */
-function regionOf(ws: WorkingSet, dirty: readonly number[]): Story[] {
+function regionOf(ws: WorkingSet, dirty: readonly number[], docs: number): Story[] {
   const chosen = new Map<number, Story>();
   let size = 0;
   for (const id of dirty) {
@@ -104,7 +124,7 @@ function regionOf(ws: WorkingSet, dirty: readonly number[]): Story[] {
   for (const [sid, score] of ranked) {
     const s = ws.stories.get(sid);
     if (!s || !s.isActive) continue;
-    if (score !== Infinity && size + s.members.length > ws.config.settleMaxArticles) continue;
+    if (score !== Infinity && (size + s.members.length > ws.config.settleMaxArticles || !needsRecheck(s, docs))) continue;
     chosen.set(sid, s);
     size += s.members.length;
   }
@@ -137,8 +157,42 @@ function rescore(ws: WorkingSet, nodes: readonly ArticleNode[], indexOf: Readonl
   return edges;
 }
 
+/** A group's summed happening (weight × idf^power) per language, with the squared norms. */
+interface HappeningSummary {
+  byLanguage: Map<string, { vec: Map<number, number>; norm: number }>;
+}
+
+function happeningOf(ws: WorkingSet, n: ArticleNode): HappeningSummary {
+  const vec = new Map<number, number>();
+  let norm = 0;
+  for (let i = 0; i < n.happ.length; i++) {
+    const id = n.happ[i]!;
+    const w = n.happW[i]! * ws.scorer.happeningIdf(id);
+    vec.set(id, (vec.get(id) ?? 0) + w);
+  }
+  for (const w of vec.values()) norm += w * w;
+  return { byLanguage: new Map([[n.language, { vec, norm }]]) };
+}
+
+/** Adds `b` into `a` (the larger) and returns it. */
+function combineHappenings(a: HappeningSummary, b: HappeningSummary): HappeningSummary {
+  for (const [lang, vb] of b.byLanguage) {
+    const va = a.byLanguage.get(lang);
+    if (!va) {
+      a.byLanguage.set(lang, { vec: new Map(vb.vec), norm: vb.norm });
+      continue;
+    }
+    for (const [id, w] of vb.vec) {
+      const old = va.vec.get(id) ?? 0;
+      va.vec.set(id, old + w);
+      va.norm += (old + w) * (old + w) - old * old;
+    }
+  }
+  return a;
+}
+
 /** Pinned apart, or (both two articles or more) disagreeing on what happened: no merge. */
-function canMerge(ws: WorkingSet, a: readonly ArticleNode[], b: readonly ArticleNode[]): boolean {
+function canMerge(ws: WorkingSet, a: readonly ArticleNode[], pa: HappeningSummary, b: readonly ArticleNode[], pb: HappeningSummary): boolean {
   if (ws.cannotLink.size > 0) {
     const [small, large] = a.length <= b.length ? [a, b] : [b, a];
     let other: Set<number> | null = null;
@@ -150,41 +204,22 @@ function canMerge(ws: WorkingSet, a: readonly ArticleNode[], b: readonly Article
     }
   }
   if (a.length < 2 || b.length < 2) return true;
-  return happeningCosine(ws, a, b) >= ws.config.mergeHappening;
+  return happeningCosine(pa, pb) >= ws.config.mergeHappening;
 }
 
-/** Summed happening (weight × idf) of nodes, per language. */
-function happeningByLanguage(ws: WorkingSet, nodes: readonly ArticleNode[]): Map<string, Map<number, number>> {
-  const out = new Map<string, Map<number, number>>();
-  for (const n of nodes) {
-    let vec = out.get(n.language);
-    if (!vec) out.set(n.language, (vec = new Map<number, number>()));
-    for (let i = 0; i < n.happ.length; i++) {
-      const id = n.happ[i]!;
-      vec.set(id, (vec.get(id) ?? 0) + n.happW[i]! * ws.scorer.happeningIdf(id));
-    }
-  }
-  return out;
-}
-
-/** The best cosine of the two groups' summed happenings over the languages both have; 1 when they share none. */
-function happeningCosine(ws: WorkingSet, a: readonly ArticleNode[], b: readonly ArticleNode[]): number {
-  const ha = happeningByLanguage(ws, a);
-  const hb = happeningByLanguage(ws, b);
+/** The best cosine of two summed happenings over the languages both have; 1 when they share none. */
+function happeningCosine(a: HappeningSummary, b: HappeningSummary): number {
   let best = -1;
-  for (const [lang, va] of ha) {
-    const vb = hb.get(lang);
-    if (!vb) continue;
+  for (const [lang, va] of a.byLanguage) {
+    const vb = b.byLanguage.get(lang);
+    if (!vb || va.norm <= 0 || vb.norm <= 0) continue;
+    const [small, large] = va.vec.size <= vb.vec.size ? [va.vec, vb.vec] : [vb.vec, va.vec];
     let dot = 0;
-    let na = 0;
-    let nb = 0;
-    for (const [k, w] of va) {
-      na += w * w;
-      const x = vb.get(k);
+    for (const [k, w] of small) {
+      const x = large.get(k);
       if (x !== undefined) dot += w * x;
     }
-    for (const w of vb.values()) nb += w * w;
-    if (na > 0 && nb > 0) best = Math.max(best, dot / Math.sqrt(na * nb));
+    best = Math.max(best, dot / Math.sqrt(va.norm * vb.norm));
   }
   return best < 0 ? 1 : best;
 }

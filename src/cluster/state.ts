@@ -59,6 +59,8 @@ export interface StoryRecord {
   isActive: boolean;
   /** Document count at the story's last re-check. */
   settledAt: number;
+  /** Members at the last re-check. */
+  settledSize: number;
   /** The headline chosen when the story left the working set (quiet stories only). */
   title: string | null;
   /** The story's articles in the working set (empty once quiet). */

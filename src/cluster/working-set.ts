@@ -30,6 +30,8 @@ export interface Story {
   frozenTitle: string | null;
   /** Document count when the story was last settled: re-checked once the IDF has moved. */
   settledAt: number;
+  /** Number of members at the last re-check. */
+  settledSize: number;
   /** Bumped whenever the members change (title cache). */
   version: number;
   titleCache: { version: number; title: string } | null;
@@ -88,6 +90,7 @@ export class WorkingSet {
       isActive: true,
       frozenTitle: null,
       settledAt: this.vocabulary.documentCount,
+      settledSize: 0,
       version: 0,
       titleCache: null,
     };
@@ -209,8 +212,8 @@ export class WorkingSet {
       const node = this.nodes.get(id);
       if (node) {
         for (const nb of node.edges.keys()) this.nodes.get(nb)?.edges.delete(id);
-        const keys = this.nodeKeys.get(id);
-        if (keys) for (const k of keys) this.index.remove(k, id);
+        // Its index entries are left to fall off the bounded posting lists: lookups skip articles
+        // no longer in the working set, and removing them one by one costs more than it saves.
         this.nodes.delete(id);
         this.nodeKeys.delete(id);
       }
