@@ -240,7 +240,7 @@ function collectNames(
     }
     // The last word stands for the whole ("Reid" for "Tara Reid") unless the whole is a country
     // or body whose name was mapped.
-    if (canonical === '@' + whole || parts.length === 1) {
+    if ((canonical === '@' + whole && !lang.genericNameHeads.has(last)) || parts.length === 1) {
       const tail = foldName(last);
       if (tail.length > 1) {
         const key = nameKey(tail);

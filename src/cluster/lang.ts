@@ -16,6 +16,11 @@ export interface ClusterLanguage {
   readonly nonNameCapitals: ReadonlySet<string>;
   /** Lower-case words allowed inside a name ("of", "de", "van"). */
   readonly nameConnectors: ReadonlySet<string>;
+  /**
+   * Last words of names that name a kind of body, not one ("Holdings", "Party", "Bank"): a name
+   * ending with one does not also stand for its last word, as "Tara Reid" stands for "Reid".
+   */
+  readonly genericNameHeads: ReadonlySet<string>;
   /** Inflections and nominalisations to one stem: "resigned", "resignation" → "resign". */
   stem(word: string): string;
 }
@@ -76,6 +81,11 @@ const ENGLISH: ClusterLanguage = {
   ),
   nonNameCapitals: NON_NAME_CAPITALS,
   nameConnectors: NAME_CONNECTORS,
+  genericNameHeads: words(
+    'holdings group inc corp corporation company co ltd plc llc bank party university college school council ministry ' +
+      'department agency committee commission association union federation institute foundation club airlines airways ' +
+      'times post news journal herald press court hospital church army police services systems technologies industries',
+  ),
   stem: stemEnglish,
 };
 
@@ -89,6 +99,7 @@ const SPANISH: ClusterLanguage = {
   notHappening: words('dijo dice afirmó aseguró según informó señaló explicó añadió declaró año años día días semana mes'),
   nonNameCapitals: words('el la los las un una en de del y por para con según lunes martes miércoles jueves viernes sábado domingo'),
   nameConnectors: words('de del la las los y'),
+  genericNameHeads: new Set(),
   stem: suffixStemmer(['aciones', 'ación', 'iones', 'ión', 'mientos', 'miento', 'es', 's', 'ar', 'er', 'ir', 'ó', 'aron', 'ieron']),
 };
 
@@ -102,6 +113,7 @@ const ITALIAN: ClusterLanguage = {
   notHappening: words('detto dice ha affermato secondo riferito spiegato aggiunto dichiarato anno anni giorno giorni settimana mese'),
   nonNameCapitals: words('il la lo i gli le un una in di del della e per con secondo lunedì martedì mercoledì giovedì venerdì sabato domenica'),
   nameConnectors: words('di de del della da'),
+  genericNameHeads: new Set(),
   stem: suffixStemmer(['azioni', 'azione', 'zioni', 'zione', 'menti', 'mento', 'are', 'ere', 'ire', 'ato', 'ata', 'ati', 'ate', 'i', 'e', 'o', 'a']),
 };
 
@@ -114,6 +126,7 @@ const DUTCH: ClusterLanguage = {
   notHappening: words('zei zegt zeiden volgens meldde verklaarde jaar jaren dag dagen week maand'),
   nonNameCapitals: words('de het een in op van en voor met volgens maandag dinsdag woensdag donderdag vrijdag zaterdag zondag'),
   nameConnectors: words('van de der den het ter'),
+  genericNameHeads: words('groep bank nv bv'),
   stem: suffixStemmer(['ingen', 'ing', 'aties', 'atie', 'ties', 'tie', 'en', 's', 'de', 'te']),
 };
 
@@ -126,6 +139,7 @@ const GERMAN: ClusterLanguage = {
   notHappening: words('sagte sagt sagten teilte mit laut berichtete erklärte jahr jahre tag tage woche monat'),
   nonNameCapitals: words('der die das ein eine in am im und für mit laut montag dienstag mittwoch donnerstag freitag samstag sonntag'),
   nameConnectors: words('von van der de zu'),
+  genericNameHeads: words('gruppe bank ag gmbh'),
   stem: suffixStemmer(['ungen', 'ung', 'ionen', 'ion', 'en', 'er', 'es', 'e', 's', 'n']),
 };
 
@@ -138,6 +152,7 @@ const FRENCH: ClusterLanguage = {
   notHappening: words('dit déclaré selon affirmé indiqué expliqué ajouté annoncé an ans année jour jours semaine mois'),
   nonNameCapitals: words('le la les un une en de du et pour avec selon lundi mardi mercredi jeudi vendredi samedi dimanche'),
   nameConnectors: words('de du des la le'),
+  genericNameHeads: new Set(),
   stem: suffixStemmer(['ations', 'ation', 'ions', 'ion', 'ements', 'ement', 'er', 'es', 'e', 's', 'é', 'ée', 'és']),
 };
 
@@ -150,6 +165,7 @@ const PORTUGUESE: ClusterLanguage = {
   notHappening: words('disse diz afirmou segundo informou explicou acrescentou declarou ano anos dia dias semana mês'),
   nonNameCapitals: words('o a os as um uma em de do da e para com segundo segunda terça quarta quinta sexta sábado domingo'),
   nameConnectors: words('de da do dos das e'),
+  genericNameHeads: new Set(),
   stem: suffixStemmer(['ações', 'ação', 'ções', 'ção', 'mentos', 'mento', 'es', 's', 'ar', 'er', 'ir', 'ou']),
 };
 
@@ -172,7 +188,7 @@ const NEUTRAL = new Map<string, ClusterLanguage>();
 function neutral(code: string): ClusterLanguage {
   let lang = NEUTRAL.get(code);
   if (!lang) {
-    lang = { code, stopwords: new Set(), notHappening: new Set(), nonNameCapitals: new Set(), nameConnectors: new Set(), stem: (w) => w };
+    lang = { code, stopwords: new Set(), notHappening: new Set(), nonNameCapitals: new Set(), nameConnectors: new Set(), genericNameHeads: new Set(), stem: (w) => w };
     NEUTRAL.set(code, lang);
   }
   return lang;
