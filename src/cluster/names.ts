@@ -9,8 +9,12 @@ const LOCALES = ['en', 'es', 'it', 'nl', 'de', 'fr', 'pt'] as const;
 
 /** Lower case, accents removed, hyphens and dots as in the tokenizer's keys. */
 export function foldName(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const folded = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // "N.A.A.C.P" and "NAACP", "U.N" and "UN": an abbreviation is the same with or without its dots.
+  return DOTTED.test(folded) ? folded.replace(/\./g, '') : folded;
 }
+
+const DOTTED = /^(?:\p{L}\.)+\p{L}\.?$/u;
 
 /**
  * Abbreviations a reader of each language knows, with the bodies' names in those languages:
