@@ -3,8 +3,8 @@ import { InMemoryClusterStateStore, StoryClusterer, type ClusterInput, type Clus
 
 const quake = (id: number, day: string, extra = ''): ClusterInput => ({
   id,
-  title: `Magnitude 6.1 earthquake strikes near Lorvane, ${id} dead`,
-  text: `A magnitude 6.1 earthquake struck near the town of Lorvane on Tuesday, officials of Kessaria province said. Rescue teams searched collapsed buildings in Lorvane. ${extra}`,
+  title: `Magnitude 5.8 earthquake strikes near Lorvane, ${id} dead`,
+  text: `A magnitude 5.8 earthquake struck near the town of Lorvane on Tuesday, officials of Kessaria province said. Rescue teams searched collapsed buildings in Lorvane. ${extra}`,
   published: day,
 });
 const match = (id: number, day: string): ClusterInput => ({

@@ -1,6 +1,6 @@
 /**
  * Month names of every language the clusterer knows, from the runtime's own calendar tables
- * (`Intl.DateTimeFormat`), so that "27 March", "March 27", "27 de marzo" and "27 maart" give one
+ * (`Intl.DateTimeFormat`), so that "14 October", "October 14", "14 de octubre" and "14 oktober" give one
  * date anchor whatever the language of the article.
  */
 
@@ -26,7 +26,7 @@ function build(): Map<string, number> {
       }
     }
   }
-  // English three-letter abbreviations are standard in datelines ("Mar. 27").
+  // English three-letter abbreviations are standard in datelines ("Oct. 14").
   ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].forEach((n) => {
     if (!out.has(n)) out.set(n, ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(n) + 1);
   });
@@ -42,7 +42,7 @@ export function monthOf(word: string): number {
   return /[^a-z]/.test(word) ? (months.get(fold(word)) ?? 0) : 0;
 }
 
-/** The date anchor key of a month and day: `#d03-27`. */
+/** The date anchor key of a month and day: `#d10-14`. */
 export function dateAnchorKey(month: number, day: number): string {
   return `#d${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -4,15 +4,15 @@ import { clusterLanguage } from './lang.js';
 
 describe('extractFeatures', () => {
   it('finds names, numbers and stemmed words', () => {
-    const { counts } = extractFeatures(null, 'On Monday, actress Tara Reid entered the Promises clinic in Malibu. Reid, 33, checked in with 1,000 fans watching.');
-    expect(counts.get('@tara reid')).toBe(1);
-    expect(counts.get('@reid')).toBe(2);
-    expect(counts.get('@malibu')).toBe(1);
+    const { counts } = extractFeatures(null, 'On Monday, singer Mara Velt opened the Corvane gallery in Istrel. Velt, 33, arrived with 1,000 fans watching.');
+    expect(counts.get('@mara velt')).toBe(1);
+    expect(counts.get('@velt')).toBe(2);
+    expect(counts.get('@istrel')).toBe(1);
     expect(counts.has('@monday')).toBe(false);
     expect(counts.has('@on')).toBe(false);
     expect(counts.get('#33')).toBe(1);
     expect(counts.get('#1000')).toBe(1);
-    expect(counts.get('enter')).toBe(1);
+    expect(counts.get('open')).toBe(1);
     expect(counts.has('the')).toBe(false);
   });
 
@@ -51,12 +51,12 @@ describe('extractFeatures', () => {
   });
 
   it('maps country names and abbreviations of several languages to one name, and date anchors too', () => {
-    const es = extractFeatures(null, 'El acuerdo con Estados Unidos se firmó el 27 de marzo en Ginebra.', 'es');
-    const it_ = extractFeatures(null, "L'accordo con gli Stati Uniti è stato firmato il 27 marzo a Ginevra.", 'it');
-    const en = extractFeatures(null, 'The deal with the US was signed on March 27 in Geneva.', 'en');
+    const es = extractFeatures(null, 'El acuerdo con Estados Unidos se firmó el 14 de octubre en Ginebra.', 'es');
+    const it_ = extractFeatures(null, "L'accordo con gli Stati Uniti è stato firmato il 14 ottobre a Ginevra.", 'it');
+    const en = extractFeatures(null, 'The deal with the US was signed on October 14 in Geneva.', 'en');
     for (const f of [es, it_, en]) {
       expect(f.counts.has('@united states')).toBe(true);
-      expect(f.counts.has('#d03-27')).toBe(true);
+      expect(f.counts.has('#d10-14')).toBe(true);
     }
   });
 

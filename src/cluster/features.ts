@@ -5,9 +5,9 @@ import { canonicalName, foldName } from './names.js';
 /**
  * Feature keys share one namespace, told apart by their first character:
  *   `stem`     a vocabulary word (lower-case, stemmed in the article's language)
- *   `@name`    a name: a whole capitalised sequence (`@tara reid`), its last word (`@reid`) and the
+ *   `@name`    a name: a whole capitalised sequence (`@mara velt`), its last word (`@velt`) and the
  *              acronym of a long one (`@gao`); accents folded, countries under one name
- *   `#number`  a number written with digits (`#6.1`, `#2009`, `#160`) or a date anchor (`#d03-27`)
+ *   `#number`  a number written with digits (`#4.7`, `#2031`, `#250`) or a date anchor (`#d10-14`)
  */
 export type FeatureKind = 'term' | 'name' | 'number';
 
@@ -59,7 +59,7 @@ const PROSE_LOWER_SHARE = 0.3;
 /** Names of this many words or more also give their acronym ("Government Accountability Office" → "@gao"). */
 const ACRONYM_MIN_WORDS = 3;
 
-// A word: letters/digits joined by an inner apostrophe, period or comma ("Reid's", "U.S", "6.1",
+// A word: letters/digits joined by an inner apostrophe, period or comma ("Velt's", "U.S", "6.1",
 // "1,000"); hyphens split words.
 const WORD = /[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*/gu;
 const UPPER_START = /^\p{Lu}/u;
@@ -238,7 +238,7 @@ function collectNames(
       add(counts, canonical, repeat);
       if (!labels.has(canonical)) labels.set(canonical, raws.join(' '));
     }
-    // The last word stands for the whole ("Reid" for "Tara Reid") unless the whole is a country
+    // The last word stands for the whole ("Velt" for "Mara Velt") unless the whole is a country
     // or body whose name was mapped.
     if ((canonical === '@' + whole && !lang.genericNameHeads.has(last)) || parts.length === 1) {
       const tail = foldName(last);
@@ -273,7 +273,7 @@ function collectWords(tokens: readonly Token[], repeat: number, lang: ClusterLan
   }
 }
 
-/** A day of the month written next to a month name ("27 March", "March 27", "27 de marzo"). */
+/** A day of the month written next to a month name ("14 October", "October 14", "14 de octubre"). */
 function dayNear(tokens: readonly Token[], i: number): number {
   for (const j of [i - 1, i + 1, i - 2]) {
     const t = tokens[j];

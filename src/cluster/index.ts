@@ -8,7 +8,7 @@
  * - An article's event signature: the happening (the vocabulary words of its headline and lead,
  *   inflections and nominalisations reduced to one stem), its participants and places (names, with
  *   accents folded, countries and international bodies under one name in every bundled language,
- *   acronyms of long names), its numbers and dates (date anchors such as "27 March" / "27 de marzo"),
+ *   acronyms of long names), its numbers and dates (date anchors such as "14 October" / "14 de octubre"),
  *   and its time (a plausible publication date).
  * - Pair similarity ∈ [0,1] (see `PairScorer`): content (per-kind cosines of tf·idf, IDF of the
  *   moment) × a happening gate (sharing participants without agreeing on what happened keeps only

@@ -18,7 +18,7 @@ export interface ClusterLanguage {
   readonly nameConnectors: ReadonlySet<string>;
   /**
    * Last words of names that name a kind of body, not one ("Holdings", "Party", "Bank"): a name
-   * ending with one does not also stand for its last word, as "Tara Reid" stands for "Reid".
+   * ending with one does not also stand for its last word, as "Mara Velt" stands for "Velt".
    */
   readonly genericNameHeads: ReadonlySet<string>;
   /** Inflections and nominalisations to one stem: "resigned", "resignation" → "resign". */

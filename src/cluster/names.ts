@@ -10,7 +10,7 @@ const LOCALES = ['en', 'es', 'it', 'nl', 'de', 'fr', 'pt'] as const;
 /** Lower case, accents removed, hyphens and dots as in the tokenizer's keys. */
 export function foldName(name: string): string {
   const folded = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  // "N.A.A.C.P" and "NAACP", "U.N" and "UN": an abbreviation is the same with or without its dots.
+  // "U.N" and "UN", "F.B.I" and "FBI": an abbreviation is the same with or without its dots.
   return DOTTED.test(folded) ? folded.replace(/\./g, '') : folded;
 }
 
