@@ -304,37 +304,11 @@ export class StoryClusterer {
   /** Finds the new article's candidates through the index, scores them, keeps its links, registers it. */
   private linkNew(node: ArticleNode): void {
     const ws = this.ws;
-    const voc = ws.vocabulary;
-    const n = node.ids.length;
-    const weights = new Float64Array(n);
-    for (let i = 0; i < n; i++) weights[i] = node.tf[i]! * voc.idf(node.ids[i]!);
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => weights[b]! - weights[a]! || node.ids[a]! - node.ids[b]!);
-    // Looked up through the heaviest features some earlier article has (a word only this article
-    // has finds nobody); registered under its heaviest features, new ones included (the words of
-    // a new event are new).
-    const overlap = new Map<number, number>();
-    for (let k = 0, used = 0; k < n && used < ws.config.indexKeys; k++) {
-      const id = node.ids[order[k]!]!;
-      if (voc.documentFrequency(id) < 2) continue;
-      used++;
-      const list = ws.index.get(id);
-      if (!list) continue;
-      const w = weights[order[k]!]!;
-      for (const other of list) overlap.set(other, (overlap.get(other) ?? 0) + w);
-    }
-    const ranked = topByOverlap(overlap, ws.config.maxCandidates);
-    ws.scorer.load(node);
-    for (const id of ranked) {
-      const other = ws.nodes.get(id);
-      if (!other || !ws.scorer.isTimeCompatible(node, other)) continue;
-      const s = ws.scorer.score(other).score;
-      if (s >= ws.config.edgeThreshold) ws.link(node, other, s);
-    }
-    ws.scorer.unload();
+    const order = ws.linkThroughIndex(node);
     // Registered under more features than it looks up with: a later article finds this one when
     // one of its heaviest features is anywhere among this one's, and this one would have found it
     // the same way, so the links found hardly depend on which of the two came first.
-    const registered = new Int32Array(Math.min(ws.config.registerKeys, n));
+    const registered = new Int32Array(Math.min(ws.config.registerKeys, order.length));
     for (let k = 0; k < registered.length; k++) registered[k] = node.ids[order[k]!]!;
     for (let k = 0; k < registered.length; k++) ws.index.add(registered[k]!, node.id);
     ws.nodeKeys.set(node.id, registered);
@@ -355,51 +329,6 @@ export class StoryClusterer {
       isActive: story.isActive,
     };
   }
-}
-
-/** The `k` ids of highest overlap (ties: lower id), by selection then a sort of the few kept. */
-function topByOverlap(overlap: ReadonlyMap<number, number>, k: number): number[] {
-  const ids: number[] = [];
-  const values: number[] = [];
-  for (const [id, v] of overlap) {
-    ids.push(id);
-    values.push(v);
-  }
-  let keep = ids.map((_, i) => i);
-  if (keep.length > k) {
-    const cut = kthLargest(Float64Array.from(values), k);
-    const above = keep.filter((i) => values[i]! > cut);
-    const at = keep.filter((i) => values[i]! === cut).sort((a, b) => ids[a]! - ids[b]!);
-    keep = above.concat(at.slice(0, k - above.length));
-  }
-  return keep.sort((a, b) => values[b]! - values[a]! || ids[a]! - ids[b]!).map((i) => ids[i]!);
-}
-
-/** The k-th largest value (1 ≤ k ≤ length) by quickselect; reorders `values`. */
-function kthLargest(values: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  const target = k - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i]! > pivot) i++;
-      while (values[j]! < pivot) j--;
-      if (i <= j) {
-        const t = values[i]!;
-        values[i] = values[j]!;
-        values[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else return values[target]!;
-  }
-  return values[target]!;
 }
 
 function checkVersion(version: number): void {

@@ -3,6 +3,7 @@ import { CandidateIndex } from './candidate-index.js';
 import { StreamClock } from './clock.js';
 import type { ClusterConfig } from './config.js';
 import { extractFeatures } from './features.js';
+import { topByOverlap } from './select.js';
 import type { StoryEvent } from './state.js';
 import { PairScorer } from './similarity.js';
 import { Vocabulary } from './vocabulary.js';
@@ -163,6 +164,39 @@ export class WorkingSet {
       if (node) out.push(node);
     }
     return out;
+  }
+
+  /**
+   * Looks `node` up in the candidate index (through its heaviest features that some other article
+   * has), scores the best candidates by overlap and links it to those that reach the edge
+   * threshold. Returns the node's feature positions, heaviest first (today's IDF).
+   */
+  linkThroughIndex(node: ArticleNode): number[] {
+    const voc = this.vocabulary;
+    const n = node.ids.length;
+    const weights = new Float64Array(n);
+    for (let i = 0; i < n; i++) weights[i] = node.tf[i]! * voc.idf(node.ids[i]!);
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => weights[b]! - weights[a]! || node.ids[a]! - node.ids[b]!);
+    const overlap = new Map<number, number>();
+    for (let k = 0, used = 0; k < n && used < this.config.indexKeys; k++) {
+      const id = node.ids[order[k]!]!;
+      if (voc.documentFrequency(id) < 2) continue;
+      used++;
+      const list = this.index.get(id);
+      if (!list) continue;
+      const w = weights[order[k]!]!;
+      for (const other of list) if (other !== node.id) overlap.set(other, (overlap.get(other) ?? 0) + w);
+    }
+    const scorer = this.scorer;
+    scorer.load(node);
+    for (const id of topByOverlap(overlap, this.config.maxCandidates)) {
+      const other = this.nodes.get(id);
+      if (!other || node.edges.has(id) || !scorer.isTimeCompatible(node, other)) continue;
+      const s = scorer.score(other).score;
+      if (s >= this.config.edgeThreshold) this.link(node, other, s);
+    }
+    scorer.unload();
+    return order;
   }
 
   /** Adds a link both ways, keeping at most `maxEdges` per article (the weakest falls off). */
