@@ -146,6 +146,25 @@ export class StoryPipeline {
     return changes;
   }
 
+  /**
+   * A reader's correction: the article leaves its story (for story `to`, or one of its own), pinned
+   * so that later assignments respect it. Writes what moved and saves the clusterer state.
+   */
+  moveArticle(articleId: number, to: number | null, now: string): StoryChanges {
+    const changes = this.clusterer.moveArticle(articleId, to);
+    this.applyChanges(changes, now);
+    this.save(now);
+    return changes;
+  }
+
+  /** A reader's correction: two stories are one (pinned together). Writes the merge and saves the state. */
+  mergeStories(a: number, b: number, now: string): StoryChanges {
+    const changes = this.clusterer.mergeStories(a, b);
+    this.applyChanges(changes, now);
+    this.save(now);
+    return changes;
+  }
+
   private applyChanges(changes: StoryChanges, now: string): void {
     const repo = this.store.stories;
     // New stories (splits) first: moved assignments refer to them.
