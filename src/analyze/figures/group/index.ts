@@ -38,6 +38,9 @@ export function groupFigures(perArticle: readonly ArticleFigures[]): FigureGroup
   );
 }
 
+/** Classes with the same value each one is compared with (see linkItems). */
+const MAX_SAME_VALUE_CANDIDATES = 24;
+
 interface Edge {
   a: number;
   b: number;
@@ -103,8 +106,12 @@ function linkItems(items: readonly Item[]): (i: number) => number {
           if (score !== null) edges.push({ a: k, b: l, score });
         }
       }
+      // One value repeated by hundreds of articles: linking each to the next few that match is
+      // enough for single link, and keeps this linear in the story's size.
+      let tried = 0;
       for (const l of byValue.get(`${b}\u0004${valueKey(c.rep)}`) ?? []) {
         if (l <= k || seen[l] === k) continue;
+        if (++tried > MAX_SAME_VALUE_CANDIDATES) break;
         seen[l] = k;
         const score = sameQuantityScore(c.rep, classes[l]!.rep);
         if (score !== null) edges.push({ a: k, b: l, score });
@@ -113,22 +120,35 @@ function linkItems(items: readonly Item[]): (i: number) => number {
   });
   edges.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 
-  // Components of classes with, per component, its classes (for the cannot-link check).
-  const comp = classes.map((_, k) => [k]);
+  // Components of classes, each with its classes by source: the cannot-link check compares only
+  // classes of one source, so a union costs what the shared sources hold, not both components.
+  const comp = classes.map((c, k) => new Map([[c.rep.sourceKey, [k]]]));
   const owner = classes.map((_, k) => k);
+  const size = classes.map(() => 1);
   for (const e of edges) {
     const ca = owner[e.a]!;
     const cb = owner[e.b]!;
     if (ca === cb) continue;
-    const A = comp[ca]!;
-    const B = comp[cb]!;
-    if (A.some((x) => B.some((y) => isCannotLink(classes[x]!.rep, classes[y]!.rep)))) continue;
-    const [big, small] = A.length >= B.length ? [ca, cb] : [cb, ca];
-    for (const k of comp[small]!) {
-      owner[k] = big;
-      comp[big]!.push(k);
+    const [big, small] = size[ca]! >= size[cb]! ? [ca, cb] : [cb, ca];
+    const A = comp[big]!;
+    const B = comp[small]!;
+    let clash = false;
+    for (const [source, ks] of B) {
+      const others = A.get(source);
+      if (others && ks.some((x) => others.some((y) => isCannotLink(classes[x]!.rep, classes[y]!.rep)))) {
+        clash = true;
+        break;
+      }
     }
-    comp[small] = [];
+    if (clash) continue;
+    for (const [source, ks] of B) {
+      const list = A.get(source);
+      if (list) list.push(...ks);
+      else A.set(source, ks);
+      for (const k of ks) owner[k] = big;
+    }
+    size[big] = size[big]! + size[small]!;
+    comp[small] = new Map();
     union(classes[e.a]!.members[0]!, classes[e.b]!.members[0]!);
   }
   return find;
@@ -213,29 +233,42 @@ export function isSameTime(a: Item, b: Item): boolean {
 
 /**
  * Compares each distinct reading once (large stories repeat a reading hundreds of times): pairs
- * of different sources at the same time give conflicts and differences; a different value at
- * another time is a change.
+ * of readings from different sources at the same time give conflicts and differences; a different
+ * value at another time is a change.
  */
 function comparePairs(items: readonly Item[], reports: readonly FigureReport[]): { conflicts: FigureConflict[]; differences: FigureConflict[]; changes: boolean } {
   const conflicts: FigureConflict[] = [];
   const differences: FigureConflict[] = [];
   let changes = false;
-  const firsts: number[] = [];
-  const seen = new Set<string>();
+  // Distinct readings (value, currency, conversion, time), each with one report per source.
+  const distinct = new Map<string, Map<string, number>>();
   items.forEach((m, i) => {
     const f = m.figures[0]!;
-    const key = `${reports[i]!.bounds}|${f.currency ?? ''}|${f.conversion ? `${f.conversion.value}${f.conversion.currency}` : ''}|${m.sourceKey}|${JSON.stringify(m.asOf)}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    firsts.push(i);
+    const key = `${reports[i]!.bounds}|${f.currency ?? ''}|${f.conversion ? `${f.conversion.value}${f.conversion.currency}` : ''}|${JSON.stringify(m.asOf)}`;
+    const bySource = distinct.get(key) ?? new Map<string, number>();
+    if (!bySource.has(m.sourceKey)) bySource.set(m.sourceKey, i);
+    distinct.set(key, bySource);
   });
-  for (let x = 0; x < firsts.length; x++) {
-    for (let y = x + 1; y < firsts.length; y++) {
-      const a = firsts[x]!;
-      const b = firsts[y]!;
+  const readings = [...distinct.values()];
+  for (let x = 0; x < readings.length; x++) {
+    for (let y = x + 1; y < readings.length; y++) {
+      const rx = readings[x]!;
+      const ry = readings[y]!;
+      // A pair of reports of these two readings from two different sources, if there is one.
+      let pair: [number, number] | null = null;
+      for (const [sx, a] of rx) {
+        for (const [sy, b] of ry) {
+          if (sx !== sy) {
+            pair = [a, b];
+            break;
+          }
+        }
+        if (pair) break;
+      }
+      if (pair === null) continue;
+      const [a, b] = pair;
       const ia = items[a]!;
       const ib = items[b]!;
-      if (ia.sourceKey === ib.sourceKey) continue;
       // Two vague readings (`dozens` / `hundreds`, two ranges) state no count to disagree on.
       if (!hasStatedCount(ia) && !hasStatedCount(ib)) continue;
       const ra = readingOf(ia);

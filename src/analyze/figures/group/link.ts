@@ -5,9 +5,15 @@ import type { Item } from './items.js';
 /** Two figures measure the same quantity only if their sentences share this many content words. */
 export const MIN_SHARED_WORDS = 2;
 
+const currencyCache = new WeakMap<Item, string[]>();
 function currenciesOf(item: Item): string[] {
-  const f = item.figures[0]!;
-  return [f.currency ?? '', f.conversion?.currency ?? ''].filter(Boolean);
+  let list = currencyCache.get(item);
+  if (!list) {
+    const f = item.figures[0]!;
+    list = [f.currency ?? '', f.conversion?.currency ?? ''].filter(Boolean);
+    currencyCache.set(item, list);
+  }
+  return list;
 }
 
 /** The buckets an item can be compared within: kind and unit, or for money each currency it gives. */
@@ -101,11 +107,21 @@ function measuresMatch(a: Item, b: Item): boolean {
  * `federal taxes` / `state taxes`, `American troops` / `British troops`: one head, but both
  * phrases qualify it and share no qualifier, so they count different things.
  */
+const modifierCache = new Map<string, string[]>();
+function modifiersOf(counted: string): string[] {
+  let words = modifierCache.get(counted);
+  if (!words) {
+    words = foldName(counted).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2).slice(0, -1);
+    if (modifierCache.size > 10_000) modifierCache.clear();
+    modifierCache.set(counted, words);
+  }
+  return words;
+}
+
 function modifiersClash(a: string | null, b: string | null): boolean {
-  if (a === null || b === null) return false;
-  const words = (s: string): string[] => foldName(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2);
-  const wa = words(a).slice(0, -1);
-  const wb = words(b).slice(0, -1);
+  if (a === null || b === null || a === b) return false;
+  const wa = modifiersOf(a);
+  const wb = modifiersOf(b);
   if (wa.length === 0 || wb.length === 0) return false;
   return !wa.some((w) => wb.includes(w));
 }
@@ -130,8 +146,14 @@ function differentValueScore(a: Item, b: Item): number | null {
   return shared + (ma.predicate !== null && ma.predicate === mb.predicate ? 2 : 0) + (sharesName ? 1 : 0);
 }
 
+const readingCache = new WeakMap<Item, Reading>();
 export function readingOf(item: Item): Reading {
-  return { ...item.interval, figures: item.figures };
+  let reading = readingCache.get(item);
+  if (!reading) {
+    reading = { ...item.interval, figures: item.figures };
+    readingCache.set(item, reading);
+  }
+  return reading;
 }
 
 function overlaps(a: Item['asOf'], b: Item['asOf']): boolean {
