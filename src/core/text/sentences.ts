@@ -123,7 +123,8 @@ function isFalseBoundary(text: string, start: number, boundary: number, config: 
     if (config.never.has(suffix)) return true;
     if (config.ambiguous.has(suffix)) return !isOpener;
   }
-  if (INITIAL_OR_ACRONYM.test(word.replace(/\s+/g, ''))) return !isOpener;
+  // An initial ("Dr. J." → "j") or a dotted acronym ("u.s").
+  for (let i = 0; i < parts.length; i++) if (INITIAL_OR_ACRONYM.test(parts.slice(i).join('.'))) return !isOpener;
   return false;
 }
 
