@@ -77,7 +77,11 @@ function sentenceSegmenter(locale: string): Intl.Segmenter {
 }
 
 function isSpace(ch: string | undefined): boolean {
-  return ch !== undefined && /\s/u.test(ch);
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  // ASCII first: the regular expression only for the rest.
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/u.test(ch);
 }
 
 /** The first word after `from`, past opening quotes and brackets. */

@@ -58,7 +58,8 @@ export interface TextToolkit {
 // Above this many distinct words the stem cache is emptied: bounded memory, same results.
 const MAX_CACHED_STEMS = 50_000;
 const LOCALE_CASING = new Set(['tr', 'az', 'lt']);
-const NEEDS_CLEANING = /[^\x00-\x7f]|'/;
+// Latin-1 letters are already in NFKC: only compatibility characters, marks and other scripts need the work.
+const NEEDS_CLEANING = /[^\x00-\xff]|[\xaa\xb2\xb3\xb5\xb9\xba\xbc-\xbe\xad`\xb4]/;
 const SPACED_CLOSERS_UNKNOWN = ['»', '”', '›'];
 
 function compileSentenceRules(language: string | null, bundle: LanguageBundle | null, stopWords: ReadonlySet<string>): SentenceConfig {

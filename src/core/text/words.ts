@@ -48,12 +48,14 @@ for (let c = 0; c < 128; c++) {
   else if (ch === ',' || ch === ';') ascii[c] = MID_NUM;
   else ascii[c] = OTHER;
 }
-const classCache = new Map<number, number>();
+// Classes of the Basic Multilingual Plane, filled on first sight (255: not yet known); astral code points go to a map.
+const bmpClass = new Uint8Array(65536).fill(255);
+const astralClass = new Map<number, number>();
 
 function classify(cp: number): number {
   if (cp < 128) return ascii[cp]!;
-  const cached = classCache.get(cp);
-  if (cached !== undefined) return cached;
+  const cached = cp < 65536 ? bmpClass[cp]! : (astralClass.get(cp) ?? 255);
+  if (cached !== 255) return cached;
   const ch = String.fromCodePoint(cp);
   let cls: number;
   if (cp === 0x2019 || cp === 0x2018 || cp === 0x2024 || cp === 0xfe52 || cp === 0xff07 || cp === 0xff0e) cls = MID_NUM_LET;
@@ -65,7 +67,8 @@ function classify(cp: number): number {
   else if (/\p{N}/u.test(ch)) cls = DIGIT;
   else if (/[\s\p{Z}\u200b\ufeff]/u.test(ch)) cls = SPACE;
   else cls = OTHER;
-  classCache.set(cp, cls);
+  if (cp < 65536) bmpClass[cp] = cls;
+  else astralClass.set(cp, cls);
   return cls;
 }
 
