@@ -1,6 +1,7 @@
 import { PassageAligner, splitSentences, type Passage } from '../dedup/index.js';
 import { canonicalizeEntities, extractEntities, type Entity, type EntityKind } from './entities/index.js';
-import { contentStems, extractFigures, groupFigures, type Figure, type FigureGroup } from './figures/index.js';
+import { extractFigures, groupFigures, type Figure, type FigureGroup } from './figures/index.js';
+import { analysisLanguage, contentTerms } from './text.js';
 import { extractQuotes, isPrintedInMarks, mergeQuotes, type StoryQuote } from './quotes/index.js';
 import { summarize } from './summary/index.js';
 import { articleDates, buildTimeline, parseIsoDay, resolveDates, type Timeline } from './timeline/index.js';
@@ -48,12 +49,12 @@ export interface FactSheetBuilderState {
  */
 export function analyzeArticle(article: FactSheetArticle): ArticleAnalysis {
   const mentions = extractEntities(article.paragraphs);
-  const dates = articleDates(article.paragraphs, article.published);
   const language = article.language ?? null;
+  const dates = articleDates(article.paragraphs, article.published, language);
   return {
     version: ARTICLE_ANALYSIS_VERSION,
     articleId: article.id,
-    sentences: article.paragraphs.map((p) => splitSentences(p)),
+    sentences: article.paragraphs.map((p) => splitSentences(p, analysisLanguage(language))),
     mentions,
     quotes: extractQuotes(article.paragraphs, { entities: mentions }),
     figures: extractFigures(article.paragraphs, { language, dates: dates.dates, ...(article.published === null ? {} : { published: article.published }) }),
@@ -117,7 +118,7 @@ export class FactSheetBuilder {
     const cached =
       analysis && analysis.version === ARTICLE_ANALYSIS_VERSION && analysis.articleId === article.id ? analysis : analyzeArticle(article);
     this.entries.set(article.id, { article, analysis: cached });
-    this.aligner.add({ id: article.id, paragraphs: article.paragraphs });
+    this.aligner.add({ id: article.id, paragraphs: article.paragraphs, language: analysisLanguage(article.language) });
     const own = this.aligner.passages(article.id);
     for (const p of own) for (const s of p.sharedWith) this.passageCache.delete(s.articleId);
     this.passageCache.set(article.id, own);
@@ -133,7 +134,7 @@ export class FactSheetBuilder {
     let figures = this.inferredFigures.get(key);
     if (!figures) {
       const day = parseIsoDay(inferredDay);
-      const dates = day ? resolveDates(entry.article.paragraphs, day) : [];
+      const dates = day ? resolveDates(entry.article.paragraphs, day, entry.article.language) : [];
       figures = extractFigures(entry.article.paragraphs, { language: entry.article.language ?? null, dates, published: inferredDay });
       this.inferredFigures.set(key, figures);
     }
@@ -155,7 +156,7 @@ export class FactSheetBuilder {
     for (const key of [...this.inferredFigures.keys()]) if (key.startsWith(`${id}|`)) this.inferredFigures.delete(key);
     this.aligner = new PassageAligner();
     this.passageCache.clear();
-    for (const { article } of this.entries.values()) this.aligner.add({ id: article.id, paragraphs: article.paragraphs });
+    for (const { article } of this.entries.values()) this.aligner.add({ id: article.id, paragraphs: article.paragraphs, language: analysisLanguage(article.language) });
     return true;
   }
 
@@ -192,6 +193,7 @@ export class FactSheetBuilder {
         source: e.article.source,
         published: e.article.published,
         paragraphs: e.article.paragraphs,
+        language: e.article.language ?? null,
         resolved: e.analysis.dates,
       })),
     );
@@ -216,6 +218,7 @@ export class FactSheetBuilder {
         source: e.article.source,
         published: reference.get(e.article.id) ?? e.article.published,
         copyGroup: e.article.copyGroup ?? null,
+        language: e.article.language ?? null,
         figures: this.figuresOf(e, reference.get(e.article.id) ?? null),
       })),
     );
@@ -303,10 +306,10 @@ type CiteAll = (ids: Iterable<number>) => Citation[];
 // Content words of each sentence of an analysis, computed once per (cached) analysis object.
 const sentenceStems = new WeakMap<ArticleAnalysis, Array<Set<string>>>();
 
-function stemsOfSentences(analysis: ArticleAnalysis, flat: readonly string[]): Array<Set<string>> {
+function stemsOfSentences(analysis: ArticleAnalysis, flat: readonly string[], language: string | null | undefined): Array<Set<string>> {
   let stems = sentenceStems.get(analysis);
   if (!stems) {
-    stems = flat.map((text) => contentStems(text));
+    stems = flat.map((text) => contentTerms(text, language));
     sentenceStems.set(analysis, stems);
   }
   return stems;
@@ -327,7 +330,7 @@ function sharedIdsOf(passages: readonly Passage[]): number[][] {
 function toSummary(entries: readonly Entry[], passages: Map<number, Passage[]>, citeAll: CiteAll): SummarySentence[] {
   const input = entries.map((e) => {
     const flat = e.analysis.sentences.flat();
-    const stems = stemsOfSentences(e.analysis, flat);
+    const stems = stemsOfSentences(e.analysis, flat, e.article.language);
     const shared: Array<readonly number[]> = flat.map(() => []);
     const own = passages.get(e.article.id) ?? [];
     const ids = sharedIdsOf(own);

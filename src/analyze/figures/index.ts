@@ -15,7 +15,7 @@
 export { extractFigures, APPROXIMATE_TOLERANCE } from './extract.js';
 export { groupFigures, formatInterval, MIN_SHARED_WORDS, MONEY_TOLERANCE } from './group/index.js';
 export { figureLanguage, type FigureLanguage, type PersonRole } from './lang/index.js';
-export { splitSentences, contentStems, stem, singularize, type SentenceSpan } from './text.js';
+export { singularizeEnglish as singularize } from './lang/en.js';
 export type {
   ArticleFigures,
   Conversion,

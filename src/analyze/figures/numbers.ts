@@ -52,19 +52,13 @@ export function wordsToNumber(words: readonly string[], lang: FigureLanguage): n
   return seen ? total + current : null;
 }
 
-/** `1,234.5` or `1234`: a plain number (grouping commas, decimal point); null for `1,5` or `1.2.3`. */
-function parseDigits(text: string): number | null {
-  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text) || /^\d*(?:\.\d+)?$/.test(text)) return Number(text.replace(/,/g, ''));
-  return null;
-}
-
 /** Reads a number starting at token `i` (digits or words), with its scale word and fraction. */
 export function readNumber(tokens: readonly Token[], i: number, allowShortScale: boolean, lang: FigureLanguage): NumberRead | null {
   const t = tokens[i];
   if (!t) return null;
   let read: NumberRead | null;
   if (t.isDigits) {
-    const value = parseDigits(t.text);
+    const value = lang.parseDigits(t.text);
     read = value === null ? null : { value, end: i + 1, scaled: false, vague: false, spelled: false };
   } else if (t.isWord) {
     read = readVague(tokens, i, lang) ?? readWords(tokens, i, lang);
@@ -98,7 +92,7 @@ function readWords(tokens: readonly Token[], i: number, lang: FigureLanguage): N
       continue;
     }
     // "twenty-one", "two hundred and fifty"
-    if ((w.text === '-' || w.lower === lang.numberAnd) && lastNumber === j - 1) {
+    if ((w.text === '-' || lang.numberAnd.has(w.lower)) && lastNumber === j - 1) {
       const n = tokens[j + 1];
       const previous = words[words.length - 1] ?? '';
       const isTail = n !== undefined && n.isWord && (lang.unitWords.has(n.lower) || lang.tensWords.has(n.lower));
@@ -131,7 +125,7 @@ function readVague(tokens: readonly Token[], i: number, lang: FigureLanguage): N
   }
   const scale = tokens[i + 2];
   const unit = lang.vagueScales.get(t.lower);
-  if (unit !== undefined && tokens[i + 1]?.lower === lang.of && scale) {
+  if (unit !== undefined && lang.of.has(tokens[i + 1]?.lower ?? '') && scale) {
     const mult = lang.multiplierWords.get(lang.singularize(scale.lower));
     if (mult !== undefined && lang.isPlural(scale.lower)) {
       return { value: null, low: 2 * unit * mult, high: 10 * unit * mult - 1, end: i + 3, scaled: false, vague: true, spelled: true };
@@ -160,7 +154,7 @@ function readFraction(tokens: readonly Token[], read: NumberRead, lang: FigureLa
   const a = tokens[read.end];
   const b = tokens[read.end + 1];
   const c = tokens[read.end + 2];
-  if (a?.lower === lang.numberAnd && b && lang.articles.has(b.lower) && c?.lower === lang.halfWord) {
+  if (lang.numberAnd.has(a?.lower ?? '') && b && lang.articles.has(b.lower) && c?.lower === lang.halfWord) {
     return { ...read, value: read.value + 0.5, end: read.end + 3 };
   }
   const fraction = a ? lang.fractionWords.get(a.lower) : undefined;

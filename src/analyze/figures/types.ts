@@ -122,6 +122,8 @@ export interface ArticleFigures {
    * the article itself.
    */
   copyGroup?: string | number | null;
+  /** The article's language (its sentences' content words are compared in it). */
+  language?: string | null;
   figures: Figure[];
 }
 

@@ -1,5 +1,6 @@
 /** General unit lexicon: currencies and measurement units with their normalised names. */
-import type { FigureLanguage } from './lang/index.js';
+import type { LanguageBundle } from '../../core/lang/index.js';
+import type { FigureLanguage } from './lang/types.js';
 import type { Token } from './tokens.js';
 
 export interface UnitEntry {
@@ -158,26 +159,40 @@ export interface UnitLexicon {
   maxTokens: number;
 }
 
-/** Builds the after-number lexicon once. */
-function buildLexicon(): UnitLexicon {
+/**
+ * Spellings of `AFTER` that every language writes alike: symbols, SI abbreviations, ISO currency
+ * codes. The words ("dollars", "miles") are English and come from each language's bundle instead.
+ */
+const NEUTRAL_SPELLING = /^(?:%|°c|° c|°f|° f|°|km|kms|m|cm|mm|nm|µm|m2|m²|km2|km²|sqm|kg|kgs|g|mg|t|l|ml|gb|mb|tb|kb|mbps|gbps|ghz|mhz|khz|hz|kw|mw|gw|w|kwh|mwh|gwh|mah|v|hp|ps|rpm|km\/h|kmh|kph|mph|bpd|b\/d|ppm|ppb|usd|us\$|eur|gbp|jpy|cny|rmb|inr|rub|uah|chf|cad|aud|hkd|ils|myr|zar|krw|pln|btc|h|min|s)$/;
+
+/**
+ * Builds the after-number lexicon of a language: for English the full list above plus the
+ * bundle's names; for another language the language-neutral spellings, its bundle's currency and
+ * unit names and its words for per cent.
+ */
+export function buildUnitLexicon(bundle: LanguageBundle, isEnglish: boolean): UnitLexicon {
   const byKey = new Map<string, UnitEntry>();
   let maxTokens = 1;
-  for (const [spellings, entry] of AFTER) {
-    for (const s of spellings) {
-      const key = tokenKey(s);
-      if (!byKey.has(key)) byKey.set(key, entry);
-      maxTokens = Math.max(maxTokens, key.split(' ').length);
-    }
+  const add = (spelling: string, entry: UnitEntry): void => {
+    const key = tokenKey(spelling);
+    if (key === '' || byKey.has(key)) return;
+    byKey.set(key, entry);
+    maxTokens = Math.max(maxTokens, key.split(' ').length);
+  };
+  for (const [spellings, entry] of AFTER) for (const sp of spellings) if (isEnglish || NEUTRAL_SPELLING.test(sp)) add(sp, entry);
+  for (const c of bundle.currencies) {
+    const known = [...byKey.values()].find((e) => e.currency === c.code);
+    for (const name of c.names) add(name, { unit: known?.unit ?? c.code.toLowerCase(), currency: c.code });
   }
+  for (const u of bundle.units) for (const name of u.names) add(name, { unit: u.unit });
+  for (const w of bundle.numbers.percentWords) add(w, { unit: 'percentage' });
   return { byKey, maxTokens };
 }
 
 /** Normalises a spelling to the key used by the lexicon (tokens joined by single spaces). */
 export function tokenKey(spelling: string): string {
-  return (spelling.toLowerCase().match(/[a-z]+|\d+|[^\sa-z\d]/g) ?? []).join(' ');
+  return (spelling.toLowerCase().match(/\p{L}+|\d+|[^\s\p{L}\d]/gu) ?? []).join(' ');
 }
-
-export const UNIT_LEXICON: UnitLexicon = buildLexicon();
 
 /** Units that are durations. */
 export const TIME_UNITS: ReadonlySet<string> = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century']);
@@ -208,12 +223,13 @@ export function matchCurrencyPrefix(tokens: readonly Token[], i: number): { entr
 }
 
 /** The unit written at `i` (`%`, `per cent`, `euros`, `GB` glued), longest spelling first, or null. */
-export function matchUnitAfter(tokens: readonly Token[], i: number): { entry: UnitEntry; end: number } | null {
-  for (let n = UNIT_LEXICON.maxTokens; n >= 1; n--) {
+export function matchUnitAfter(tokens: readonly Token[], i: number, lang: FigureLanguage): { entry: UnitEntry; end: number } | null {
+  const lexicon = lang.units;
+  for (let n = lexicon.maxTokens; n >= 1; n--) {
     const seq = tokens.slice(i, i + n);
     if (seq.length < n) continue;
     const key = seq.map((t) => t.lower).join(' ');
-    const entry = UNIT_LEXICON.byKey.get(key);
+    const entry = lexicon.byKey.get(key);
     if (!entry) continue;
     const first = seq[0]!;
     if (GLUED_ONLY.has(key) && !first.glued) continue;
@@ -233,9 +249,9 @@ export function matchPer(tokens: readonly Token[], i: number, lang: FigureLangua
   const isArticle = lang.articles.has(t.lower);
   const isRate = isArticle && TIME_UNITS.has(lang.singularize(n.lower)) && !lang.relativeAfter.has(tokens[i + 2]?.lower ?? '');
   if ((lang.perWords.has(t.lower) && !isArticle) || t.text === '/' || isRate) {
-    const unit = matchUnitAfter(tokens, i + 1);
+    const unit = matchUnitAfter(tokens, i + 1, lang);
     if (unit && !unit.entry.currency) return { unit: unit.entry.unit, end: unit.end };
-    if (!isArticle && t.text !== '/' && !lang.stopwords.has(n.lower)) return { unit: lang.singularize(n.lower), end: i + 2 };
+    if (!isArticle && t.text !== '/' && !lang.isStopword(n.lower)) return { unit: lang.singularize(n.lower), end: i + 2 };
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { contentStems } from '../figures/index.js';
+import { contentTerms } from '../text.js';
 
 /** How many sentences a summary has at least and at most (fewer only when the story has fewer). */
 export const MIN_SUMMARY_SENTENCES = 5;
@@ -32,13 +32,15 @@ export interface SummarizerSentence {
   text: string;
   /** Ids of the other articles carrying this sentence (passage alignment). */
   sharedWith: readonly number[];
-  /** `contentStems(text)` when already known (a caller may cache it per article). */
+  /** `contentTerms(text, language)` when already known (a caller may cache it per article). */
   stems?: ReadonlySet<string>;
 }
 
 /** One article: its id and sentences in text order. Articles are given in story order. */
 export interface SummarizerArticle {
   id: number;
+  /** The article's language, for its content words; English when not given. */
+  language?: string | null;
   sentences: readonly SummarizerSentence[];
 }
 
@@ -140,7 +142,7 @@ function buildUnits(articles: readonly SummarizerArticle[]): Unit[] {
     const own: Unit[] = [];
     const count = article.sentences.length;
     article.sentences.forEach((s, i) => {
-      const stems = s.stems ?? contentStems(s.text);
+      const stems = s.stems ?? contentTerms(s.text, article.language);
       const position = count > 1 ? i / (count - 1) : 0;
       let best: Unit | null = null;
       let bestDice = SAME_SENTENCE_DICE;

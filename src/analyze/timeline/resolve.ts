@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
-import { splitSentences } from '../figures/index.js';
+import { chronoFor } from '../../core/lang/index.js';
+import { analysisLanguage, sentencesOf } from '../text.js';
 import type { Granularity } from './types.js';
 
 /** A date expression resolved against a reference day. */
@@ -51,10 +52,13 @@ const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\
  * day; with `null` only absolute years are kept). Deterministic: chrono-node with the reference pinned, UTC, plus rules for what chrono
  * leaves out or reads too precisely (`overnight`, `last week`, bare years).
  */
-export function resolveDates(paragraphs: readonly string[], reference: Date | null): ResolvedDate[] {
+export function resolveDates(paragraphs: readonly string[], reference: Date | null, language?: string | null): ResolvedDate[] {
   const out: ResolvedDate[] = [];
+  const lang = analysisLanguage(language);
+  const parser = chronoFor(lang);
+  const isEnglish = lang === 'en' || lang.startsWith('en-');
   paragraphs.forEach((paragraph, p) => {
-    for (const { text: sentence } of splitSentences(paragraph)) {
+    for (const { text: sentence } of sentencesOf(paragraph, lang)) {
       const taken: Array<[number, number]> = [];
       const push = (r: Omit<ResolvedDate, 'sentence' | 'paragraph'>): void => {
         const end = r.index + r.expression.length;
@@ -62,11 +66,13 @@ export function resolveDates(paragraphs: readonly string[], reference: Date | nu
         taken.push([r.index, end]);
         out.push({ ...r, sentence, paragraph: p });
       };
-      if (reference) {
+      if (reference && isEnglish) {
         for (const r of resolveOvernight(sentence, reference)) push(r);
         for (const r of resolveChrono(sentence, reference)) push(r);
+      } else if (reference && parser) {
+        for (const r of resolveChronoIn(parser, sentence, reference)) push(r);
       }
-      for (const r of resolveYears(sentence)) push(r);
+      for (const r of isEnglish ? resolveYears(sentence) : resolveBareYears(sentence)) push(r);
     }
   });
   return out;
@@ -86,6 +92,38 @@ function resolveYears(sentence: string): Array<Omit<ResolvedDate, 'sentence' | '
   for (const m of sentence.matchAll(/\b(?:in|since|by|from|until|of|the|early|late|mid-?)\s+((?:1[89]|20)\d{2})\b(?![,.]?\d)/gi)) {
     const y = m[1] ?? '';
     out.push({ start: `${y}-01-01`, end: `${y}-12-31`, granularity: 'year', expression: m[0], index: m.index });
+  }
+  return out;
+}
+
+/** A four-digit year after a short lower-case word ("en 2014", "seit 2014", "nel 2014"), in any language. */
+function resolveBareYears(sentence: string): Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> {
+  const out: Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> = [];
+  for (const m of sentence.matchAll(/(?<![\p{L}\d])(\p{Ll}{1,6})\s+((?:1[89]|20)\d{2})(?![\d.,]\d|\s*%)/gu)) {
+    const y = m[2] ?? '';
+    out.push({ start: `${y}-01-01`, end: `${y}-12-31`, granularity: 'year', expression: m[0], index: m.index });
+  }
+  return out;
+}
+
+/**
+ * Dates in a language other than English: its chrono-node locale, with the reference pinned; a
+ * date chrono reads without a certain day is a month, without a certain month a year.
+ */
+function resolveChronoIn(parser: chrono.Chrono, sentence: string, ref: Date): Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> {
+  const out: Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> = [];
+  for (const r of parser.parse(sentence, { instant: ref, timezone: 0 })) {
+    const text = r.text.trim().replace(/[,;:]+$/, '');
+    if (/^\d{1,4}$/.test(text)) continue;
+    let start = r.start.date();
+    let end: Date | null = r.end ? r.end.date() : null;
+    let granularity: Granularity = 'day';
+    if (!r.start.isCertain('day') && r.start.isCertain('month') && !r.start.isCertain('weekday')) {
+      granularity = 'month';
+      start = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1, 12));
+      end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0, 12));
+    }
+    out.push({ start: isoDay(start), end: isoDay(end ?? start), granularity, expression: text, index: r.index });
   }
   return out;
 }
@@ -169,13 +207,18 @@ function resolveWeekday(read: Date, ref: Date, before: string, isPast: boolean, 
  * The latest full calendar date an article names in past-tense sentences, resolved against
  * `yearHint` for dates written without a year. Used to infer a missing publication date.
  */
-export function latestExplicitDate(paragraphs: readonly string[], yearHint: Date): string | null {
+export function latestExplicitDate(paragraphs: readonly string[], yearHint: Date, language?: string | null): string | null {
   let best: string | null = null;
+  const lang = analysisLanguage(language);
+  const isEnglish = lang === 'en' || lang.startsWith('en-');
+  const parser = chronoFor(lang);
+  if (parser === null) return null;
   for (const paragraph of paragraphs) {
-    for (const { text: sentence } of splitSentences(paragraph)) {
-      if (!PAST_TENSE.test(sentence) || FUTURE_TENSE.test(sentence)) continue;
-      for (const r of chrono.casual.parse(sentence, { instant: yearHint, timezone: 0 })) {
-        if (!r.start.isCertain('day') || !r.start.isCertain('month') || !EXPLICIT_DATE.test(r.text)) continue;
+    for (const { text: sentence } of sentencesOf(paragraph, lang)) {
+      if (isEnglish && (!PAST_TENSE.test(sentence) || FUTURE_TENSE.test(sentence))) continue;
+      for (const r of parser.parse(sentence, { instant: yearHint, timezone: 0 })) {
+        // A full date written out, not a weekday read as a date.
+        if (!r.start.isCertain('day') || !r.start.isCertain('month') || (isEnglish ? !EXPLICIT_DATE.test(r.text) : !/\d/.test(r.text))) continue;
         const day = isoDay(r.start.date());
         if (!best || day > best) best = day;
       }

@@ -1,11 +1,11 @@
-import { contentStems, stem } from '../text.js';
+import { contentTerms, stemOf } from '../../text.js';
 import type { ArticleFigures, Figure } from '../types.js';
 import { intervalOf, sumIntervals, type Interval } from './compare.js';
 
 /** Longest stretch (characters) between two parts of one count in a sentence. */
 const MAX_PART_GAP_CHARS = 80;
-// Words that say nothing about which quantity a figure measures.
-const NEUTRAL = ['said', 'say', 'told', 'report', 'official', 'according', 'number', 'total'].map(stem);
+// English words that say nothing about which quantity a figure measures.
+const NEUTRAL = ['said', 'say', 'told', 'report', 'official', 'according', 'number', 'total'];
 
 /** One reading of one article: a figure, or the parts of one count told in one sentence. */
 export interface Item {
@@ -29,12 +29,12 @@ export interface Item {
 // A figure's sentence words, minus its unit and noun: computed once per figure object.
 const stemCache = new WeakMap<Figure, Set<string>>();
 
-function stemsOf(figure: Figure): Set<string> {
+function stemsOf(figure: Figure, language: string | null | undefined): Set<string> {
   const cached = stemCache.get(figure);
   if (cached) return cached;
-  const stems = contentStems(figure.sentence);
-  for (const w of [figure.unit, ...(figure.noun ?? '').split(/\s+/), ...(figure.measure.counted ?? '').split(/\s+/)]) stems.delete(stem(w));
-  for (const s of NEUTRAL) stems.delete(s);
+  const stems = contentTerms(figure.sentence, language);
+  for (const w of [figure.unit, ...(figure.noun ?? '').split(/\s+/), ...(figure.measure.counted ?? '').split(/\s+/)]) stems.delete(stemOf(w, language));
+  for (const s of NEUTRAL) stems.delete(stemOf(s, 'en'));
   stemCache.set(figure, stems);
   return stems;
 }
@@ -73,7 +73,7 @@ export function buildItems(perArticle: readonly ArticleFigures[]): Item[] {
       if (current.length === 0) return;
       const head = current[0]!;
       const stems = new Set<string>();
-      for (const f of current) for (const s of stemsOf(f)) stems.add(s);
+      for (const f of current) for (const s of stemsOf(f, a.language)) stems.add(s);
       const time = head.measure.time;
       items.push({
         article,

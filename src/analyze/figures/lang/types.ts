@@ -1,11 +1,13 @@
 /** How a qualifier written before a number bounds it. */
-export type Bound = 'lower-incl' | 'lower-excl' | 'upper-incl' | 'upper-excl' | 'nearly' | 'about' | 'just-over';
+export type { FigureBound as Bound } from '../../../core/lang/index.js';
+import type { FigureBound as Bound } from '../../../core/lang/index.js';
 
 /**
- * What a person count says happened to the people counted. General classes that fit any story:
- * a fact sheet compares killed with killed, never killed with injured.
+ * What a person count says happened to the people counted (the bundles' classes). General classes
+ * that fit any story: a fact sheet compares killed with killed, never killed with injured.
  */
-export type PersonRole = 'killed' | 'injured' | 'missing' | 'arrested' | 'displaced' | 'evacuated' | 'rescued';
+export type { PersonRole } from '../../../core/lang/index.js';
+import type { PersonRole } from '../../../core/lang/index.js';
 
 /**
  * The words the figure reader needs in one language. Everything language-specific sits here, so
@@ -23,18 +25,18 @@ export interface FigureLanguage {
   readonly multiplierWords: ReadonlyMap<string, number>;
   /** Fractions after a count or an article (`a third`, `two thirds`). */
   readonly fractionWords: ReadonlyMap<string, number>;
-  /** The word for one half and the articles that may precede a number word (`a dozen`). */
+  /** The word for one half ('' when the language has none listed) and the articles that may precede a number word (`a dozen`). */
   readonly halfWord: string;
   readonly articles: ReadonlySet<string>;
-  /** The connector inside spelled numbers (`two hundred and fifty`). */
-  readonly numberAnd: string;
+  /** Connectors inside spelled numbers (`two hundred and fifty`, `treinta y dos`). */
+  readonly numberAnd: ReadonlySet<string>;
   /** Vague plurals as bounds (`dozens` → [24, 99]) and the ones that scale (`tens of thousands`). */
   readonly vaguePlurals: ReadonlyMap<string, { low: number; high: number }>;
   readonly vagueScales: ReadonlyMap<string, number>;
   /** `several`, `a few` before a multiplier (`several dozen`): the least count they mean. */
   readonly fewWords: ReadonlyMap<string, number>;
   /** The preposition of `tens of thousands`, `dozens of people`. */
-  readonly of: string;
+  readonly of: ReadonlySet<string>;
   /** Scale words after a number (`2 billion`, `5bn`). */
   readonly scales: ReadonlyMap<string, number>;
   /** Scale spellings that count only glued to the number or after a currency (`$3m`, `10k`). */
@@ -49,9 +51,9 @@ export interface FigureLanguage {
   readonly timeSuffixes: ReadonlySet<string>;
   /** Range separators: `10 to 20`, `between 10 and 20`, `from 10 to 20`. */
   readonly rangeTo: ReadonlySet<string>;
-  readonly rangeBetween: string;
-  readonly rangeAnd: string;
-  readonly rangeFrom: string;
+  readonly rangeBetween: ReadonlySet<string>;
+  readonly rangeAnd: ReadonlySet<string>;
+  readonly rangeFrom: ReadonlySet<string>;
   /** Words that make `X to Y` a change (`rose from 10 to 20`), not a range. */
   readonly changeWords: ReadonlySet<string>;
   /** `per barrel`, `a day`; words after `a year` that make it a date (`a year earlier`). */
@@ -67,7 +69,7 @@ export interface FigureLanguage {
   /** `no` as in `No 10` (a name, not a count). */
   readonly numberSign: string;
   /** Function words: not part of a counted noun phrase, not content. */
-  readonly stopwords: ReadonlySet<string>;
+  readonly isStopword: (word: string) => boolean;
   /** Nouns naming people (`people`, `residents`), as singular lemmas. */
   readonly personNouns: ReadonlySet<string>;
   /** Words that state a person role (`killed`, `wounded`, `dead`, `missing`), lower-case. */
@@ -93,8 +95,19 @@ export interface FigureLanguage {
   readonly speechVerbs: ReadonlySet<string>;
   /** Demonyms and other capitalised adjectives that do not name whom or where (`Danish`). */
   readonly isDemonym: (word: string) => boolean;
-  /** Singular lemma of a lower-case word. */
+  /** Singular lemma of a lower-case word (a stem where the language has no rule): heads compare by it. */
   readonly singularize: (word: string) => string;
   /** True for words that look plural. */
   readonly isPlural: (word: string) => boolean;
+  /**
+   * True where the counted noun comes first and its modifiers after ("20 personas heridas"): the
+   * head of the noun phrase after a number is its first word; else its last ("20 injured people").
+   */
+  readonly nounFirst: boolean;
+  /** Units and currencies written after a number, in this language. */
+  readonly units: import('../units.js').UnitLexicon;
+  /** Reads a number written in digits ("1,600.5" in English, "1.600,5" in Spanish); null when it is not one. */
+  readonly parseDigits: (text: string) => number | null;
+  /** Longest phrase (in words) of `qualifiers`, `worthWords`, `roleWords`, `scales` and `vaguePlurals`. */
+  readonly maxPhraseWords: number;
 }

@@ -16,11 +16,11 @@ const VERB_LIKE = /(?:ing|ed|ly)$/;
  */
 export const readAttributive: ReadStep = {
   name: 'attributive',
-  read(d, { tokens }) {
+  read(d, { tokens, lang }) {
     if (d.unitEntry || d.age || tokens[d.num.end]?.text !== '-') return true;
     const w = tokens[d.num.end + 1];
     if (!w?.isWord || !w.glued) return true;
-    const lex = matchUnitAfter(tokens, d.num.end + 1);
+    const lex = matchUnitAfter(tokens, d.num.end + 1, lang);
     if (lex && !lex.entry.currency) {
       d.unitName = lex.entry.unit;
       d.end = lex.end;
@@ -42,10 +42,10 @@ export const readCountedNoun: ReadStep = {
     if (!noun) return true;
     d.noun = noun;
     // "two of the victims": a part of a group, not a count of it; never compared.
-    if (!d.num.vague && tokens[d.end]?.lower === lang.of && PARTITIVE_DETERMINERS.has(tokens[d.end + 1]?.lower ?? '')) d.attributive = true;
+    if (!d.num.vague && lang.of.has(tokens[d.end]?.lower ?? '') && PARTITIVE_DETERMINERS.has(tokens[d.end + 1]?.lower ?? '')) d.attributive = true;
     d.end = noun.end;
-    // "517 metres of track" reads the unit; "30 rushing yards" too: the head is a unit.
-    const lex = matchUnitAfter(tokens, tokens.indexOf(noun.head));
+    // "40 metres of track" reads the unit: the head is a unit.
+    const lex = matchUnitAfter(tokens, tokens.indexOf(noun.head), lang);
     if (lex && !lex.entry.currency && !GLUED_ONLY.has(noun.head.lower) && lex.end === noun.end) {
       d.unitName = lex.entry.unit;
       d.noun = null;
@@ -58,7 +58,7 @@ export const readCountedNoun: ReadStep = {
 export function readNoun(tokens: readonly Token[], i: number, allowOf: boolean, lang: FigureLanguage): NounPhrase | null {
   let j = i;
   // "dozens of people", "one of the students", "a third of those asked"
-  if (allowOf && tokens[j]?.lower === lang.of) {
+  if (allowOf && lang.of.has(tokens[j]?.lower ?? '')) {
     j += 1;
     if (tokens[j] && ['the', 'those', 'these', 'their', 'its', 'his', 'her'].includes(tokens[j]!.lower)) j += 1;
   }
@@ -71,7 +71,7 @@ export function readNoun(tokens: readonly Token[], i: number, allowOf: boolean, 
       j += 1;
       continue;
     }
-    if (!t.isWord || lang.stopwords.has(t.lower) || lang.months.has(t.lower) || isNumberWord(t.lower, lang)) break;
+    if (!t.isWord || lang.isStopword(t.lower) || lang.months.has(t.lower) || isNumberWord(t.lower, lang)) break;
     // "20 injured", "three dead": the role adjective is the counted thing.
     if (words.length === 0 && lang.roleNouns.has(t.lower)) return { words: [t], head: t, end: j + 1 };
     words.push(t);

@@ -40,7 +40,7 @@ export const rejectNamePart: ReadStep = {
     const prev = tokens[d.first - 1];
     // "F-16", "COVID-19"
     if (prev?.text === '-' && prev.glued && numTok.glued && tokens[d.first - 2]?.isWord) return false;
-    const isNameWord = isCapitalized(prev) && d.first - 1 > 0 && !lang.stopwords.has(prev!.lower);
+    const isNameWord = isCapitalized(prev) && d.first - 1 > 0 && !lang.isStopword(prev!.lower);
     return !(isNameWord && !d.qualifier && !d.unitEntry && !d.unitName);
   },
 };
@@ -51,7 +51,7 @@ export const rejectRelativeTime: ReadStep = {
   read(d, { tokens, lang }) {
     if (!d.unitName || !TIME_UNIT_NAMES.has(d.unitName)) return true;
     // "in two weeks" (from now) is a date too; "in two weeks of talks" a duration.
-    const isFromNow = lang.relativeTimeBefore.has(tokens[(d.qualifier?.start ?? d.first) - 1]?.lower ?? '') && tokens[d.end]?.lower !== lang.of;
+    const isFromNow = lang.relativeTimeBefore.has(tokens[(d.qualifier?.start ?? d.first) - 1]?.lower ?? '') && !lang.of.has(tokens[d.end]?.lower ?? '');
     return !isFromNow && !lang.relativeTimeAfter.has(tokens[d.end]?.lower ?? '');
   },
 };

@@ -25,7 +25,7 @@ export const rejectNonQuantity: ReadStep = {
     if (next && next.text.length === 1 && afterNext?.text === '.' && lang.timeSuffixes.has(`${next.lower}${tokens[d.num.end + 2]?.lower ?? ''}`)) return false;
     if ((prev && lang.months.has(prev.lower)) || (prev?.text === '.' && lang.months.has(tokens[i - 2]?.lower ?? ''))) return false;
     if (next && lang.months.has(next.lower) && !(lang.ambiguousMonths.has(next.lower) && next.text === next.lower)) return false;
-    if (next?.lower === lang.of && lang.months.has(afterNext?.lower ?? '')) return false;
+    if (lang.of.has(next?.lower ?? '') && lang.months.has(afterNext?.lower ?? '')) return false;
     if (prev?.text === lang.numberSign || (prev?.text === '.' && tokens[i - 2]?.text === lang.numberSign)) return false;
     return true;
   },

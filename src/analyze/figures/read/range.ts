@@ -14,14 +14,14 @@ export const readRange: ReadStep = {
     d.high = d.num.high ?? d.num.value;
     const before = tokens[d.first - 1]?.lower;
     const beforeQualifier = tokens[(d.qualifier?.start ?? 0) - 1]?.lower;
-    const isBetween = before === lang.rangeBetween;
-    const isFrom = before === lang.rangeFrom || (d.qualifier !== null && d.qualifier.bound === 'upper-incl' && beforeQualifier === lang.rangeFrom);
+    const isBetween = lang.rangeBetween.has(before ?? '');
+    const isFrom = lang.rangeFrom.has(before ?? '') || (d.qualifier !== null && d.qualifier.bound === 'upper-incl' && lang.rangeFrom.has(beforeQualifier ?? ''));
     const sep = tokens[d.end];
     const numTok = tokens[d.numberAt]!;
     if (d.num.value === null || !sep) return true;
     const isDash = sep.text === '-' || sep.text === '–';
     const isTo = lang.rangeTo.has(sep.lower);
-    if (!isDash && !isTo && !(isBetween && sep.lower === lang.rangeAnd)) return true;
+    if (!isDash && !isTo && !(isBetween && lang.rangeAnd.has(sep.lower))) return true;
     let k = d.end + 1;
     const p2 = matchCurrencyPrefix(tokens, k);
     if (p2) k = p2.end;
@@ -32,7 +32,7 @@ export const readRange: ReadStep = {
     if (n2.scaled && !d.num.scaled) v1 *= lang.scales.get(tokens[n2.end - 1]?.lower ?? '') ?? 1;
     const from = d.qualifier?.start ?? d.first;
     const isChange = tokens.slice(Math.max(0, from - 3), from).some((t) => lang.changeWords.has(t.lower));
-    const unit2 = matchUnitAfter(tokens, n2.end);
+    const unit2 = matchUnitAfter(tokens, n2.end, lang);
     const isSameUnit = !d.unitAfterFirst || (unit2 !== null && unit2.entry.unit === d.unitAfterFirst.unit) || (!!d.prefix && !!p2);
     const isValidSeparator = isTo ? isSameUnit && !isChange : isDash ? numTok.isDigits : isBetween;
     // "... to 20" at the very end of a sentence is usually a score or a change.
@@ -43,7 +43,7 @@ export const readRange: ReadStep = {
     d.isRange = true;
     d.end = n2.end;
     d.opener = isBetween ? 'between' : isFrom ? 'from' : null;
-    const u2 = matchUnitAfter(tokens, d.end);
+    const u2 = matchUnitAfter(tokens, d.end, lang);
     if (u2 && !(d.unitEntry?.currency && u2.entry.currency) && (!d.unitEntry || u2.entry.unit === d.unitEntry.unit)) {
       d.unitEntry = u2.entry;
       d.end = u2.end;

@@ -4,9 +4,9 @@ import type { ReadStep } from './draft.js';
 /** The unit right after the number: `20 %`, `2 billion euros`, `256GB`, `5 km`. */
 export const readUnit: ReadStep = {
   name: 'unit',
-  read(d, { tokens }) {
+  read(d, { tokens, lang }) {
     d.unitEntry = d.prefix?.entry ?? null;
-    let after = matchUnitAfter(tokens, d.end);
+    let after = matchUnitAfter(tokens, d.end, lang);
     // "$5 million dollars" reads the currency once.
     if (after && d.prefix && after.entry.currency) after = null;
     d.unitAfterFirst = after?.entry ?? null;

@@ -51,7 +51,7 @@ function clauseOf(k: number, figures: readonly ReadFigure[], tokens: readonly To
 }
 
 function isVerbLike(t: Token, lang: FigureLanguage): boolean {
-  return t.isWord && !isCapitalized(t) && t.lower.length > 4 && t.lower.endsWith('ed') && !lang.stopwords.has(t.lower);
+  return t.isWord && !isCapitalized(t) && t.lower.length > 4 && t.lower.endsWith('ed') && !lang.isStopword(t.lower);
 }
 
 /** The predicate nearest to the figure in its clause: a listed word, else an `-ed` verb right next to it. */
@@ -105,7 +105,7 @@ function aboutOf(f: ReadFigure, [from, to]: [number, number], predicateAt: numbe
   const names: string[] = [];
   const isName = (i: number): boolean => {
     const t = tokens[i]!;
-    return i > 0 && isCapitalized(t) && !lang.stopwords.has(t.lower) && !lang.months.has(t.lower) && !WEEKDAYS.has(t.lower) && !lang.isDemonym(t.text);
+    return i > 0 && isCapitalized(t) && !lang.isStopword(t.lower) && !lang.months.has(t.lower) && !WEEKDAYS.has(t.lower) && !lang.isDemonym(t.text);
   };
   const lo = Math.max(from, f.tokenStart - ABOUT_WINDOW);
   const hi = Math.min(to, f.tokenEnd + ABOUT_WINDOW);
@@ -132,7 +132,7 @@ function ownerOf(words: readonly Token[], from: number, tokens: readonly Token[]
   // The possessive mark and any modifiers between it and the noun.
   while (i >= from && (tokens[i]!.text === "'" || tokens[i]!.text === '’' || tokens[i]!.lower === 's')) i--;
   const t = tokens[i];
-  if (!t || i < from || i === 0 || !isCapitalized(t) || lang.stopwords.has(t.lower) || lang.isDemonym(t.text)) return null;
+  if (!t || i < from || i === 0 || !isCapitalized(t) || lang.isStopword(t.lower) || lang.isDemonym(t.text)) return null;
   const mark = tokens[i + 1];
   return mark && (mark.text === "'" || mark.text === '’') ? t.text : null;
 }
@@ -142,7 +142,7 @@ function phraseAfter(tokens: readonly Token[], i: number, to: number, lang: Figu
   const words: Token[] = [];
   for (let j = i; j < to && words.length < MAX_COUNTED_WORDS; j++) {
     const t = tokens[j]!;
-    if (!t.isWord || lang.stopwords.has(t.lower) || isVerbLike(t, lang) || /ly$/.test(t.lower) || lang.months.has(t.lower) || WEEKDAYS.has(t.lower)) break;
+    if (!t.isWord || lang.isStopword(t.lower) || isVerbLike(t, lang) || /ly$/.test(t.lower) || lang.months.has(t.lower) || WEEKDAYS.has(t.lower)) break;
     words.push(t);
     if (lang.isPlural(t.lower)) break;
   }
@@ -175,7 +175,7 @@ function chainBefore(tokens: readonly Token[], end: number, from: number, lang: 
     j = k;
   }
   // Leading light nouns ("the total of") carry nothing.
-  while (chain.length > 0 && (LIGHT_NOUNS.has(chain[0]!.lower) || !chain[0]!.isWord || lang.stopwords.has(chain[0]!.lower))) chain = chain.slice(1);
+  while (chain.length > 0 && (LIGHT_NOUNS.has(chain[0]!.lower) || !chain[0]!.isWord || lang.isStopword(chain[0]!.lower))) chain = chain.slice(1);
   return chain;
 }
 
@@ -184,7 +184,7 @@ function phraseBefore(tokens: readonly Token[], end: number, from: number, lang:
   const words: Token[] = [];
   for (let j = end - 1; j >= from && words.length < MAX_COUNTED_WORDS; j--) {
     const t = tokens[j]!;
-    if (!t.isWord || lang.stopwords.has(t.lower) || isVerbLike(t, lang)) break;
+    if (!t.isWord || lang.isStopword(t.lower) || isVerbLike(t, lang)) break;
     words.unshift(t);
   }
   return words;
@@ -214,7 +214,7 @@ function countedOfAmount(f: ReadFigure, [from, to]: [number, number], outer: num
     }
   }
   const before = tokens[f.tokenStart - 1];
-  if (before && f.tokenStart - 1 >= from && (lang.worthWords.has(before.lower) || before.lower === lang.of)) {
+  if (before && f.tokenStart - 1 >= from && (lang.worthWords.has(before.lower) || lang.of.has(before.lower ?? ''))) {
     // "a package that he said was worth": the noun may stand before an attribution.
     return chainBefore(tokens, f.tokenStart - 1, outer, lang);
   }

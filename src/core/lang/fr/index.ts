@@ -1,4 +1,5 @@
 import type { LanguageBundle } from '../types.js';
+import { figures } from './figures.js';
 import { currencies, numbers, people, units } from './numbers.js';
 
 /** French (fr), as written in news in France, Belgium, Switzerland, Canada and Africa. */
@@ -81,6 +82,7 @@ export const fr: LanguageBundle = {
   currencies,
   units,
   people,
+  figures,
   countries: {
     aliases: {
       US: ['USA', 'É.-U.', 'E.-U.', 'Amérique'], GB: ['Royaume-Uni', 'Grande-Bretagne', 'Angleterre', 'RU'],

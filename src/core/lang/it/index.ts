@@ -1,4 +1,5 @@
 import type { LanguageBundle } from '../types.js';
+import { figures } from './figures.js';
 import { currencies, numbers, people, units } from './numbers.js';
 
 /** Italian (it), as written in news in Italy and Switzerland. */
@@ -78,6 +79,7 @@ export const it: LanguageBundle = {
   currencies,
   units,
   people,
+  figures,
   countries: {
     aliases: {
       US: ['USA', 'Stati Uniti', 'Usa', 'America'], GB: ['Regno Unito', 'Gran Bretagna', 'Inghilterra', 'UK'],

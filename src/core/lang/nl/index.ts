@@ -1,4 +1,5 @@
 import type { LanguageBundle } from '../types.js';
+import { figures } from './figures.js';
 import { currencies, numbers, people, units } from './numbers.js';
 
 /** Dutch (nl), as written in news in the Netherlands and Flanders. */
@@ -75,6 +76,7 @@ export const nl: LanguageBundle = {
   currencies,
   units,
   people,
+  figures,
   countries: {
     aliases: {
       US: ['VS', 'V.S.', 'Verenigde Staten', 'Amerika', 'USA'], GB: ['VK', 'Verenigd Koninkrijk', 'Groot-Brittannië', 'Engeland'],

@@ -1,4 +1,5 @@
 import type { LanguageBundle } from '../types.js';
+import { figures } from './figures.js';
 import { currencies, numbers, people, units } from './numbers.js';
 
 /** Portuguese (pt), as written in news in Brazil, Portugal and Africa. */
@@ -73,6 +74,7 @@ export const pt: LanguageBundle = {
   currencies,
   units,
   people,
+  figures,
   countries: {
     aliases: {
       US: ['EUA', 'E.U.A.', 'Estados Unidos', 'América'], GB: ['Reino Unido', 'Grã-Bretanha', 'Inglaterra'],
