@@ -149,6 +149,9 @@ const AFTER: Array<[string[], UnitEntry]> = [
   [['times', 'fold'], { unit: 'count' }],
 ];
 
+/** One-letter units written in lower case only (`m`, `g`, `h`, `l`); `V`, `W`, `C`, `F` are upper case. */
+const LOWER_CASE_UNITS = new Set(['m', 'g', 'h', 'l', 'p']);
+
 /** Single-letter or very ambiguous unit spellings accepted only when glued to the number (`5m`, `3h`). */
 export const GLUED_ONLY = new Set(['m', 'g', 'h', 'l', 'v', 'w', 'c', 'f', 'p', 'mp', 'ps', 'ha', 'in.', '"', 'pc', 'mi', 'sen', 'rand', 'won', 'try', 'nm', 'bp']);
 
@@ -180,6 +183,8 @@ export function buildUnitLexicon(bundle: LanguageBundle, isEnglish: boolean): Un
     maxTokens = Math.max(maxTokens, key.split(' ').length);
   };
   for (const [spellings, entry] of AFTER) for (const sp of spellings) if (isEnglish || NEUTRAL_SPELLING.test(sp)) add(sp, entry);
+  // "15.000 millones de $", "20 €": currency signs also follow the amount.
+  for (const [sign, entry] of CURRENCY_PREFIXES) if (!/^\p{L}+$/u.test(sign)) add(sign, entry);
   for (const c of bundle.currencies) {
     const known = [...byKey.values()].find((e) => e.currency === c.code);
     for (const name of c.names) add(name, { unit: known?.unit ?? c.code.toLowerCase(), currency: c.code });
@@ -233,6 +238,8 @@ export function matchUnitAfter(tokens: readonly Token[], i: number, lang: Figure
     if (!entry) continue;
     const first = seq[0]!;
     if (GLUED_ONLY.has(key) && !first.glued) continue;
+    // "5g" is five grams, "3G" a network: a one-letter unit keeps its case.
+    if (key.length === 1 && LOWER_CASE_UNITS.has(key) && first.text !== key) continue;
     // A letter glued to the number must not run on into a word ("5Gs" is not "5 g").
     const after = tokens[i + n];
     if (after && after.glued && after.isWord && seq[n - 1]?.isWord) continue;

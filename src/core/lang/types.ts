@@ -145,6 +145,10 @@ export type FigureBound = 'lower-incl' | 'lower-excl' | 'upper-incl' | 'upper-ex
 export interface FigureRules {
   /** Hedges and bounds written before a number: "at least" → lower-incl, "más de" → lower-excl, "rund" → about. */
   readonly qualifiers: Readonly<Record<string, FigureBound>>;
+  /** Articles that may stand between a hedge and its number ("casi el 30 %", "fast die Hälfte"). */
+  readonly determiners: readonly string[];
+  /** Preposition and article written as one word ("del" = "de el"), as their preposition: "más del 15 %" reads "más de". */
+  readonly contractions: Readonly<Record<string, string>>;
   /** Articles that also mean "one" ("a", "un", "ein"): a number only before a multiplier ("a dozen", "un millón"). */
   readonly articles: readonly string[];
   /** Number words that multiply the number before them ("three dozen", "deux cents"); others add up. */

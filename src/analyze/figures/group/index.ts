@@ -2,7 +2,7 @@ import { createUnionFind } from '../../../core/union-find.js';
 import type { ArticleFigures, FigureConflict, FigureGroup, FigureReport, FigureVerdict } from '../types.js';
 import { conflictReason, differenceReason, formatInterval } from './compare.js';
 import { buildItems, type Item } from './items.js';
-import { boundsOf, bucketsOf, isCannotLink, MIN_SHARED_WORDS, readingOf, sameQuantityScore, valueKey } from './link.js';
+import { boundsOf, bucketsOf, isCannotLink, MIN_SHARED_WORDS, readingOf, sameQuantityScore, valueBucketsOf, valueKey } from './link.js';
 
 export { formatInterval, MONEY_TOLERANCE } from './compare.js';
 export { MIN_SHARED_WORDS } from './link.js';
@@ -88,7 +88,7 @@ function linkItems(items: readonly Item[]): (i: number) => number {
   // Readings of one value are candidates too, whatever their words (see sameValueScore).
   const byValue = new Map<string, number[]>();
   classes.forEach((c, k) => {
-    for (const b of bucketsOf(c.rep)) {
+    for (const b of valueBucketsOf(c.rep)) {
       const key = `${b}\u0004${valueKey(c.rep)}`;
       byValue.set(key, [...(byValue.get(key) ?? []), k]);
     }
@@ -106,8 +106,10 @@ function linkItems(items: readonly Item[]): (i: number) => number {
           if (score !== null) edges.push({ a: k, b: l, score });
         }
       }
-      // One value repeated by hundreds of articles: linking each to the next few that match is
-      // enough for single link, and keeps this linear in the story's size.
+    }
+    // One value repeated by hundreds of articles: linking each to the next few that match is
+    // enough for single link, and keeps this linear in the story's size.
+    for (const b of valueBucketsOf(c.rep)) {
       let tried = 0;
       for (const l of byValue.get(`${b}\u0004${valueKey(c.rep)}`) ?? []) {
         if (l <= k || seen[l] === k) continue;
@@ -254,11 +256,13 @@ function comparePairs(items: readonly Item[], reports: readonly FigureReport[]):
     for (let y = x + 1; y < readings.length; y++) {
       const rx = readings[x]!;
       const ry = readings[y]!;
-      // A pair of reports of these two readings from two different sources, if there is one.
+      // A pair of reports of these two readings from two different sources in one language, if
+      // there is one: hedges do not translate one to one ("more than 100" / "100"), so readings
+      // of two languages are linked only on one value and never flagged.
       let pair: [number, number] | null = null;
       for (const [sx, a] of rx) {
         for (const [sy, b] of ry) {
-          if (sx !== sy) {
+          if (sx !== sy && items[a]!.language === items[b]!.language) {
             pair = [a, b];
             break;
           }

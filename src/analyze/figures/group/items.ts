@@ -1,4 +1,4 @@
-import { contentTerms, stemOf } from '../../text.js';
+import { analysisLanguage, contentTerms, stemOf } from '../../text.js';
 import type { ArticleFigures, Figure } from '../types.js';
 import { intervalOf, sumIntervals, type Interval } from './compare.js';
 
@@ -13,6 +13,8 @@ export interface Item {
   article: number;
   /** Independent source: the copy group, else the article. */
   sourceKey: string;
+  /** The article's language: the measure's words compare only within one language. */
+  language: string;
   figures: Figure[];
   interval: Interval;
   /** Content words of the sentence, minus the figure's own words: what the sentences share. */
@@ -78,6 +80,7 @@ export function buildItems(perArticle: readonly ArticleFigures[]): Item[] {
       items.push({
         article,
         sourceKey,
+        language: analysisLanguage(a.language),
         figures: current,
         interval: current.length === 1 ? intervalOf(head) : sumIntervals(current.map(intervalOf)),
         stems,

@@ -1,5 +1,5 @@
 import { foldName } from '../../entities/index.js';
-import { conflictReason, formatInterval, type Reading } from './compare.js';
+import { conflictReason, differenceReason, formatInterval, type Reading } from './compare.js';
 import type { Item } from './items.js';
 
 /** Two figures measure the same quantity only if their sentences share this many content words. */
@@ -21,6 +21,12 @@ export function bucketsOf(item: Item): string[] {
   const f = item.figures[0]!;
   if (f.kind === 'money') return currenciesOf(item).map((c) => `money\u0000${c}`);
   return [`${f.kind}\u0000${f.unit}`];
+}
+
+/** The buckets an item meets readings of other languages in: its kind, whatever its counted noun. */
+export function valueBucketsOf(item: Item): string[] {
+  const f = item.figures[0]!;
+  return WORD_UNITS.has(f.kind) ? [...bucketsOf(item), `${f.kind}\u0000*`] : bucketsOf(item);
 }
 
 function nameWords(names: readonly string[]): Set<string> {
@@ -48,6 +54,9 @@ function aboutWords(item: Item): Set<string> {
  * The score adds the shared words, a matching predicate and a shared name.
  */
 export function sameQuantityScore(a: Item, b: Item): number | null {
+  // Across languages the measure's words cannot be compared: only the same value, with names or
+  // words in common, links two readings; a difference across languages is never read.
+  if (a.language !== b.language) return crossLanguageScore(a, b);
   const strict = differentValueScore(a, b);
   if (strict !== null) return strict;
   return sameValueScore(a, b);
@@ -78,6 +87,43 @@ function sameValueScore(a: Item, b: Item): number | null {
   for (const w of aboutWords(b)) if (wa.has(w)) sharesName = true;
   if (!sharesHead && !sharesPredicate && !sharesName && shared === 0) return null;
   return 0.5 + shared * 0.1;
+}
+
+/** Kinds whose unit is a word of the text (a counted noun), not a unit every language shares. */
+const WORD_UNITS = new Set(['count', 'people']);
+
+/** Two readings in two languages: the same kind, value and shared unit, and names or words in common. */
+function crossLanguageScore(a: Item, b: Item): number | null {
+  const fa = a.figures[0]!;
+  const fb = b.figures[0]!;
+  if (fa.kind !== fb.kind || valueKey(a) !== valueKey(b)) return null;
+  if (fa.kind === 'money') {
+    const cb = currenciesOf(b);
+    if (!currenciesOf(a).some((c) => cb.includes(c))) return null;
+  } else if (!WORD_UNITS.has(fa.kind) && fa.unit !== fb.unit) {
+    return null;
+  }
+  if (fa.measure.predicate !== null && fb.measure.predicate !== null && fa.measure.predicate !== fb.measure.predicate) return null;
+  let shared = 0;
+  for (const s of a.stems) if (b.stems.has(s)) shared += 1;
+  const wa = aboutWords(a);
+  let sharesName = false;
+  for (const w of aboutWords(b)) if (wa.has(w)) sharesName = true;
+  // A measurement in its unit (`500 km`) or an amount of money is specific enough on its own.
+  const isSpecific = fa.kind === 'measure' || fa.kind === 'money';
+  return sharesName || shared >= 1 || isSpecific || isDistinctive(a) ? 0.4 + shared * 0.1 : null;
+}
+
+/**
+ * A value few other figures of a story would share by chance: not a small or round number
+ * (`179`, `1,500`, `2.15 billion`; not `3`, `40`, `300`, `10 billion`).
+ */
+function isDistinctive(item: Item): boolean {
+  const iv = item.interval;
+  const value = iv.low ?? iv.high;
+  if (value === null) return false;
+  const digits = String(Math.abs(value)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+  return digits >= 2 && !(value < 100 && value % 10 === 0) && value > 12;
 }
 
 /** Same kind and unit, and no clash of counted thing, predicate, or whom/where. */
@@ -166,8 +212,13 @@ function overlaps(a: Item['asOf'], b: Item['asOf']): boolean {
  * is giving two measures (`14 plants` closing and `two plants` kept).
  */
 export function isCannotLink(a: Item, b: Item): boolean {
-  // Only values that cannot both be true: one article may round one figure two ways ("some 30", "nearly three dozen").
-  return a.sourceKey === b.sourceKey && overlaps(a.asOf, b.asOf) && conflictReason(readingOf(a), readingOf(b), '', '') !== null;
+  if (a.sourceKey !== b.sourceKey || !overlaps(a.asOf, b.asOf)) return false;
+  // Values that cannot both be true; one article may round one figure two ways in two sentences
+  // ("some 30", "nearly three dozen"), but two values in one sentence are two quantities.
+  if (conflictReason(readingOf(a), readingOf(b), '', '') !== null) return true;
+  const fa = a.figures[0]!;
+  const fb = b.figures[0]!;
+  return fa.paragraph === fb.paragraph && fa.sentence === fb.sentence && differenceReason(readingOf(a), readingOf(b), '', '') !== null;
 }
 
 /** `[18, ∞)` for an item. */

@@ -77,6 +77,8 @@ export function buildFigureLanguage(bundle: LanguageBundle, morph: FigureMorphol
   return {
     code: bundle.code,
     qualifiers: new Map(Object.entries(rules.qualifiers).map(([k, v]) => [k.toLowerCase(), v] as const)),
+    determiners: new Set(lower(rules.determiners)),
+    contractions: new Map(Object.entries(rules.contractions).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()] as const)),
     unitWords,
     tensWords,
     multiplierWords,

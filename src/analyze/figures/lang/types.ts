@@ -19,6 +19,9 @@ export interface FigureLanguage {
   readonly code: string;
   /** Qualifiers written before a number (`at least`), lower-case, words joined by one space. */
   readonly qualifiers: ReadonlyMap<string, Bound>;
+  /** Articles between a qualifier and its number ("casi el 30"), and contractions read as their preposition ("del" → "de"). */
+  readonly determiners: ReadonlySet<string>;
+  readonly contractions: ReadonlyMap<string, string>;
   /** Number words: units (`one`..`nineteen`), tens, multipliers inside a spelled number. */
   readonly unitWords: ReadonlyMap<string, number>;
   readonly tensWords: ReadonlyMap<string, number>;

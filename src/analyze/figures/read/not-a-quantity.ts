@@ -1,4 +1,5 @@
 import { isCapitalized } from '../tokens.js';
+import { matchUnitAfter } from '../units.js';
 import type { ReadStep } from './draft.js';
 
 /**
@@ -16,6 +17,9 @@ export const rejectNonQuantity: ReadStep = {
     const next = tokens[d.num.end];
     const afterNext = tokens[d.num.end + 1];
     if (numTok.glued && prev?.isWord) return false;
+    // Codes and model names: "200LR", "777-200LR" (a glued word that is no unit or scale).
+    if (next && next.glued && next.isWord && !matchUnitAfter(tokens, d.num.end, lang) && !lang.ordinalSuffixes.has(next.lower)) return false;
+    if (next?.text === '-' && next.glued && afterNext?.isDigits && afterNext.glued && tokens[d.num.end + 2]?.glued && tokens[d.num.end + 2]?.isWord) return false;
     if (prev?.text === '-' && prev.glued && numTok.glued && isCapitalized(tokens[i - 2])) return false;
     if (next && next.glued && lang.ordinalSuffixes.has(next.lower)) return false;
     if (next && (next.text === ':' || next.text === '/') && next.glued && afterNext?.isDigits) return false;

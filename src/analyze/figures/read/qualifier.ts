@@ -1,3 +1,4 @@
+import type { Bound, FigureLanguage } from '../lang/index.js';
 import type { ReadStep } from './draft.js';
 
 /** Most words in a qualifier (`in the region of`). */
@@ -7,16 +8,26 @@ const MAX_QUALIFIER_TOKENS = 4;
 export function matchQualifier(
   tokens: ReadonlyArray<{ readonly lower: string; readonly isWord: boolean }>,
   before: number,
-  qualifiers: ReadonlyMap<string, import('../lang/index.js').Bound>,
-): { text: string; bound: import('../lang/index.js').Bound; start: number } | null {
-  for (let n = MAX_QUALIFIER_TOKENS; n >= 1; n--) {
-    const start = before - n;
-    if (start < 0) continue;
-    const seq = tokens.slice(start, before);
-    if (seq.some((t) => !t.isWord)) continue;
-    const key = seq.map((t) => t.lower).join(' ');
-    const bound = qualifiers.get(key);
-    if (bound) return { text: key, bound, start };
+  lang: Pick<FigureLanguage, 'qualifiers' | 'determiners' | 'contractions'>,
+): { text: string; bound: Bound; start: number } | null {
+  // "casi el 30 %": an article may stand between the hedge and its number.
+  const ends = lang.determiners.has(tokens[before - 1]?.lower ?? '') ? [before, before - 1] : [before];
+  for (const end of ends) {
+    for (let n = MAX_QUALIFIER_TOKENS; n >= 1; n--) {
+      const start = end - n;
+      if (start < 0) continue;
+      const seq = tokens.slice(start, end);
+      if (seq.some((t) => !t.isWord)) continue;
+      const words = seq.map((t) => t.lower);
+      const bound = lang.qualifiers.get(words.join(' '));
+      if (bound) return { text: words.join(' '), bound, start };
+      // "más del 15 %": a contraction of preposition and article ends the hedge.
+      const last = lang.contractions.get(words[words.length - 1]!);
+      if (last !== undefined) {
+        const contracted = lang.qualifiers.get([...words.slice(0, -1), last].join(' '));
+        if (contracted) return { text: words.join(' '), bound: contracted, start };
+      }
+    }
   }
   return null;
 }
@@ -25,7 +36,7 @@ export function matchQualifier(
 export const readQualifier: ReadStep = {
   name: 'qualifier',
   read(d, ctx) {
-    d.qualifier = matchQualifier(ctx.tokens, d.first, ctx.lang.qualifiers);
+    d.qualifier = matchQualifier(ctx.tokens, d.first, ctx.lang);
     return true;
   },
 };

@@ -7,6 +7,11 @@ export const readUnit: ReadStep = {
   read(d, { tokens, lang }) {
     d.unitEntry = d.prefix?.entry ?? null;
     let after = matchUnitAfter(tokens, d.end, lang);
+    // "500 millones de dólares", "des milliers d'euros": the unit after "of" a scale or a vague number.
+    if (!after && (d.num.scaled || d.num.vague) && lang.of.has(tokens[d.end]?.lower ?? '')) {
+      const ofUnit = matchUnitAfter(tokens, d.end + 1, lang);
+      if (ofUnit && (ofUnit.entry.currency || !d.num.vague)) after = ofUnit;
+    }
     // "$5 million dollars" reads the currency once.
     if (after && d.prefix && after.entry.currency) after = null;
     d.unitAfterFirst = after?.entry ?? null;

@@ -10,6 +10,8 @@ export const figures: FigureRules = {
     etwa: 'about', rund: 'about', ungefähr: 'about', circa: 'about', ca: 'about', gut: 'just-over', schätzungsweise: 'about', 'an die': 'about',
     'gut über': 'just-over', 'etwas mehr als': 'just-over', 'knapp über': 'just-over',
   },
+  determiners: ['der', 'die', 'das', 'den', 'dem'],
+  contractions: { im: 'in', am: 'an', zum: 'zu', zur: 'zu', vom: 'von', beim: 'bei' },
   articles: ['ein', 'eine', 'einen', 'einem', 'einer', 'eines'],
   multipliers: ['dutzend', 'hundert', 'tausend', 'million', 'millionen'],
   few: { mehrere: 3, einige: 2, 'ein paar': 2 },

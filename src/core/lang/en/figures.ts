@@ -15,6 +15,8 @@ export const figures: FigureRules = {
     estimated: 'about', circa: 'about', 'more or less': 'about', 'in the region of': 'about', 'round about': 'about', 'an approximate': 'about',
     'just over': 'just-over', 'slightly more than': 'just-over', 'just above': 'just-over', 'a little over': 'just-over', 'a little more than': 'just-over',
   },
+  determiners: ['the'],
+  contractions: {},
   articles: ['a', 'an'],
   multipliers: ['dozen', 'hundred', 'thousand', 'million', 'billion', 'trillion'],
   few: { several: 3, 'a few': 2, 'a couple': 2 },

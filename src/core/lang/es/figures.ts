@@ -10,6 +10,8 @@ export const figures: FigureRules = {
     unos: 'about', unas: 'about', 'alrededor de': 'about', aproximadamente: 'about', 'en torno a': 'about', 'más o menos': 'about', 'cerca de unos': 'about',
     'poco más de': 'just-over', 'algo más de': 'just-over',
   },
+  determiners: ['el', 'la', 'los', 'las'],
+  contractions: { del: 'de', al: 'a' },
   articles: ['un', 'una', 'uno'],
   multipliers: ['docena', 'docenas', 'mil', 'millón', 'millones'],
   few: { varios: 3, varias: 3, 'unos cuantos': 2, 'unas cuantas': 2, 'un par de': 2 },

@@ -10,6 +10,8 @@ export const figures: FigureRules = {
     environ: 'about', quelque: 'about', 'autour de': 'about', approximativement: 'about', 'à peu près': 'about', 'aux alentours de': 'about',
     'un peu plus de': 'just-over', 'légèrement plus de': 'just-over',
   },
+  determiners: ['le', 'la', 'les', "l'"],
+  contractions: { du: 'de', des: 'de', au: 'à', aux: 'à' },
   articles: ['un', 'une'],
   multipliers: ['douzaine', 'douzaines', 'cent', 'cents', 'mille', 'million', 'millions'],
   few: { plusieurs: 3, quelques: 2 },

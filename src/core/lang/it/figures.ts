@@ -10,6 +10,8 @@ export const figures: FigureRules = {
     circa: 'about', 'intorno a': 'about', 'intorno ai': 'about', 'attorno a': 'about', 'attorno ai': 'about', approssimativamente: 'about', 'all\'incirca': 'about', 'più o meno': 'about', 'una trentina di': 'about',
     'poco più di': 'just-over', 'appena oltre': 'just-over',
   },
+  determiners: ['il', 'lo', 'la', 'i', 'gli', 'le', "l'"],
+  contractions: { del: 'di', dello: 'di', della: 'di', dei: 'di', degli: 'di', delle: 'di', al: 'a', allo: 'a', alla: 'a', ai: 'a', agli: 'a', alle: 'a', nel: 'in', nella: 'in', nei: 'in' },
   articles: ['un', 'una', 'uno', "un'"],
   multipliers: ['dozzina', 'dozzine', 'mila', 'mille', 'milione', 'milioni'],
   few: { diversi: 3, diverse: 3, alcuni: 2, alcune: 2, 'un paio di': 2 },

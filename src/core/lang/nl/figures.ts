@@ -10,6 +10,8 @@ export const figures: FigureRules = {
     ongeveer: 'about', circa: 'about', 'zo\'n': 'about', rond: 'about', 'rond de': 'about', omstreeks: 'about', 'plusminus': 'about', 'pakweg': 'about',
     'iets meer dan': 'just-over', 'net meer dan': 'just-over', 'dik': 'just-over',
   },
+  determiners: ['de', 'het'],
+  contractions: {},
   articles: ['een'],
   multipliers: ['dozijn', 'honderd', 'duizend', 'miljoen'],
   few: { enkele: 2, 'een paar': 2, verscheidene: 3 },

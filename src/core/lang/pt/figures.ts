@@ -10,6 +10,8 @@ export const figures: FigureRules = {
     cerca: 'about', 'cerca de': 'about', aproximadamente: 'about', 'por volta de': 'about', 'em torno de': 'about', uns: 'about', umas: 'about', 'mais ou menos': 'about',
     'pouco mais de': 'just-over', 'um pouco mais de': 'just-over',
   },
+  determiners: ['o', 'a', 'os', 'as'],
+  contractions: { do: 'de', da: 'de', dos: 'de', das: 'de', no: 'em', na: 'em', nos: 'em', nas: 'em', ao: 'a', aos: 'a', 'à': 'a', 'às': 'a' },
   articles: ['um', 'uma'],
   multipliers: ['dúzia', 'dúzias', 'mil', 'milhão', 'milhões'],
   few: { vários: 3, várias: 3, alguns: 2, algumas: 2 },
