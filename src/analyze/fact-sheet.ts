@@ -48,7 +48,7 @@ export interface FactSheetBuilderState {
  * step (compromise tagging in entities) runs once per article.
  */
 export function analyzeArticle(article: FactSheetArticle): ArticleAnalysis {
-  const mentions = extractEntities(article.paragraphs);
+  const mentions = extractEntities(article.paragraphs, article.language);
   const language = article.language ?? null;
   const dates = articleDates(article.paragraphs, article.published, language);
   return {
@@ -56,7 +56,7 @@ export function analyzeArticle(article: FactSheetArticle): ArticleAnalysis {
     articleId: article.id,
     sentences: article.paragraphs.map((p) => splitSentences(p, analysisLanguage(language))),
     mentions,
-    quotes: extractQuotes(article.paragraphs, { entities: mentions }),
+    quotes: extractQuotes(article.paragraphs, { entities: mentions, language }),
     figures: extractFigures(article.paragraphs, { language, dates: dates.dates, ...(article.published === null ? {} : { published: article.published }) }),
     dates,
   };

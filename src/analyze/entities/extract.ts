@@ -9,6 +9,8 @@ import {
   SPEECH_VERBS,
   TITLE_WORDS,
 } from './lexicon.js';
+import { languageBundle } from '../../core/lang/index.js';
+import { analysisLanguage } from '../text.js';
 import { tokenize, type Token } from './tokens.js';
 import type { EntityKind, EntityMention } from './types.js';
 
@@ -257,8 +259,15 @@ const AFFILIATION_LABELS: ReadonlySet<string> = new Set([
   'independent', 'independents', 'libertarian', 'socialist', 'progressive', 'progressives',
 ]);
 
-function isSpeechVerb(token: Token | undefined): boolean {
-  return token !== undefined && SPEECH_VERBS.has(token.text.toLowerCase());
+function isSpeechVerb(token: Token | undefined, verbs: ReadonlySet<string>): boolean {
+  return token !== undefined && verbs.has(token.text.toLowerCase());
+}
+
+/** Verbs of saying of a language: the English list, else the bundle's one-word verbs. */
+function speechVerbsOf(language: string | null | undefined): ReadonlySet<string> {
+  const lang = analysisLanguage(language);
+  if (lang === 'en') return SPEECH_VERBS;
+  return new Set((languageBundle(lang)?.speech.verbs ?? []).filter((v) => !v.includes(' ')).map((v) => v.toLowerCase()));
 }
 
 /**
@@ -270,12 +279,13 @@ function isSpeechVerb(token: Token | undefined): boolean {
  * when it is followed by a verb of saying or is the surname of a person named in the article.
  * Deterministic; mentions come in paragraph and offset order.
  */
-export function extractEntities(paragraphs: readonly string[]): EntityMention[] {
+export function extractEntities(paragraphs: readonly string[], language?: string | null): EntityMention[] {
+  const speech = speechVerbsOf(language);
   const drafts: Draft[] = [];
   paragraphs.forEach((paragraph, index) => {
     // A related-link headline or a byline names no participant of the story.
     if (isHeadlineLine(paragraph) || isBylineLine(paragraph)) return;
-    for (const run of capitalisedRuns(tokenize(paragraph), index)) drafts.push(...readRun(paragraph, run).filter((d) => !isTagOrLabel(d)));
+    for (const run of capitalisedRuns(tokenize(paragraph, language), index)) drafts.push(...readRun(paragraph, run).filter((d) => !isTagOrLabel(d)));
   });
   const surnames = new Set<string>();
   for (const d of drafts) {
@@ -284,7 +294,7 @@ export function extractEntities(paragraphs: readonly string[]): EntityMention[] 
       surnames.add(parts[parts.length - 1]!);
     }
   }
-  const speakers = new Set(drafts.filter((d) => d.isCandidate === true && isSpeechVerb(d.next)).map((d) => d.name.toLowerCase()));
+  const speakers = new Set(drafts.filter((d) => d.isCandidate === true && isSpeechVerb(d.next, speech)).map((d) => d.name.toLowerCase()));
   const mentions: EntityMention[] = [];
   for (const d of drafts) {
     if (d.isCandidate === true && !speakers.has(d.name.toLowerCase()) && !surnames.has(d.name.toLowerCase())) continue;

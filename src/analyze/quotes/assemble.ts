@@ -132,7 +132,7 @@ export class QuoteAssembler {
     const lastSentence = intro.sentences[intro.sentences.length - 1];
     if (lastSentence === undefined || !intro.text.trimEnd().endsWith(':')) return null;
     const a = intro.attributions[intro.sentences.length - 1] ?? null;
-    const range = a !== null ? [a.speakerStart, a.speakerEnd] : sentenceSubject(intro.masked, lastSentence);
+    const range = a !== null ? [a.speakerStart, a.speakerEnd] : sentenceSubject(intro.masked, lastSentence, intro.lang);
     if (range === null) return null;
     return { paragraph: first.paragraph - 1, speaker: this.resolver.speakerOf(first.paragraph - 1, intro.text, range[0]!, range[1]!), cue: a?.cue ?? null, channel: a?.channel ?? null };
   }

@@ -1,7 +1,8 @@
 import { extractEntities } from '../entities/index.js';
 import { QuoteAssembler, type Segment } from './assemble.js';
-import { isPartialSpan, isQuotedSpeech, runsOn } from './marked.js';
+import { dashCredit, isPartialSpan, isQuotedSpeech, runsOn } from './marked.js';
 import { opensWithMark } from './marks.js';
+import { quoteLanguage } from './lang.js';
 import { analyseParagraph } from './paragraph.js';
 import { reportedSpeech, trimEdges } from './reported.js';
 import { NO_SPEAKER, SpeakerResolver } from './speaker.js';
@@ -21,18 +22,22 @@ import type { ExtractQuotesOptions, Quote } from './types.js';
  *     ..." is `indirect`. Both are reported speech, printed in the outlet's own words.
  *  4. Speakers ({@link SpeakerResolver}) and quotes without an attribution of their own
  *     ({@link QuoteAssembler}).
- * Deterministic. Quotes come in text order.
+ * Marks, verbs, pronouns and speaker nouns come from the language's bundle; an article in a
+ * language without one gives no quotes. Deterministic. Quotes come in text order.
  */
 export function extractQuotes(paragraphs: readonly string[], opts: ExtractQuotesOptions = {}): Quote[] {
-  const mentions = opts.entities ?? extractEntities(paragraphs);
-  const infos = paragraphs.map(analyseParagraph);
-  const resolver = new SpeakerResolver(mentions);
+  const lang = quoteLanguage(opts.language);
+  if (lang === null) return [];
+  const mentions = opts.entities ?? extractEntities(paragraphs, opts.language);
+  const infos = paragraphs.map((p) => analyseParagraph(p, lang));
+  const resolver = new SpeakerResolver(mentions, lang);
   const out = new QuoteAssembler(infos, resolver);
   let pending: Segment[] = [];
 
   const emitSegments = (segments: Segment[]): void => {
-    const attributed = segments.map((s) => s.attribution).find((a) => a !== null) ?? null;
-    const at = segments.find((s) => s.attribution === attributed)?.paragraph ?? segments[0]!.paragraph;
+    const last = segments[segments.length - 1]!;
+    const attributed = segments.map((s) => s.attribution).find((a) => a !== null) ?? dashCredit(infos[last.paragraph]!, last.end);
+    const at = segments.find((s) => s.attribution === attributed)?.paragraph ?? (attributed === null ? segments[0]!.paragraph : last.paragraph);
     out.emit(segments, attributed === null ? NO_SPEAKER : out.speakerFor(attributed, at), attributed, attributed === null);
   };
 
@@ -43,7 +48,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractQuotes
       const speaker = out.speakerFor(attribution, p);
       let hasDirect = false;
       for (const span of info.spans.filter((s) => s.open >= sentence.start && s.open < sentence.end)) {
-        const isContinuation = pending.length > 0 && span === info.spans[0] && opensWithMark(info.text.slice(0, span.open + 1));
+        const isContinuation = pending.length > 0 && span === info.spans[0] && opensWithMark(info.text.slice(0, span.open + 1), lang.marks);
         const isPartial = isPartialSpan(info, sentence, span, isContinuation);
         const [start, end] = trimEdges(info.text, span.start, span.end);
         if (end <= start) continue;
@@ -55,7 +60,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractQuotes
         hasDirect = true;
         const segments = isContinuation ? [...pending, segment] : [segment];
         pending = [];
-        if (runsOn(span, paragraphs, p)) pending = segments;
+        if (runsOn(span, paragraphs, p, info)) pending = segments;
         else emitSegments(segments);
       }
       if (!hasDirect && attribution !== null) {
@@ -77,7 +82,7 @@ export function extractQuotes(paragraphs: readonly string[], opts: ExtractQuotes
       if (speaker.speakerKind === 'person' && speaker.speaker !== null) resolver.notePerson(speaker.speaker);
       else if (attribution === null) resolver.noteSentence(p, sentence, info.masked);
     });
-    if (pending.length > 0 && !(p + 1 < infos.length && opensWithMark(paragraphs[p + 1]!))) {
+    if (pending.length > 0 && !(p + 1 < infos.length && opensWithMark(paragraphs[p + 1]!, lang.marks))) {
       emitSegments(pending);
       pending = [];
     }

@@ -101,3 +101,16 @@ export const CHANNEL_RE = new RegExp(
 /** Abbreviations whose period does not end a sentence. */
 export const ABBREVIATION_RE =
   /(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Inc|Corp|Ltd|Co|vs|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Prof|Rev|Adm|Maj|Cmdr|Ft|Mt|Gov|Pres|Supt|approx|etc)|\b[A-Z]|(?:\b[A-Za-z]\.)+[A-Za-z])\.$/;
+
+/** Lower-case words allowed inside a speaker phrase ("the press office of the regional government"). */
+export const PHRASE_WORDS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'his', 'her', 'their', 'its', 'of', 'for', 'at', 'from', 'in', 'and', 'former', 'top', 'senior',
+  'chief', 'regional', 'deputy', 'foreign', 'state', 'press', 'national', 'security', 'special', 'prime', 'vice',
+  'presidential', 'host', 'anchor', 'several', 'some', 'many', 'two', 'three', 'other', 'local', 'federal',
+  'military', 'defense', 'defence', 'interior', 'finance', 'treasury', 'another', 'one', 'unnamed', 'anonymous',
+  'independent', 'longtime', 'current', 'acting', 'general', 'government', 'party',
+  'campaign', 'economic', 'political', 'republican', 'democratic', 'conservative', 'liberal', 'new', 'recent',
+  'public', 'private', 'polling', 'election', 'opposition', 'ruling', 'head', 'executive', 'managing', 'research',
+  'policy', 'communications', 'media', 'council', 'union', 'majority', 'minority', 'leadership',
+  'trade', 'energy', 'health', 'justice', 'legal', 'intelligence', 'police', 'senate', 'congressional', 'western', 'eastern', 'northern', 'southern', 'top-level', 'high-ranking', 'elected', 'appointed',
+]);

@@ -8,18 +8,9 @@ const MAX_NAME_WORDS = 4;
 
 const REGEXPS = {
   letterOrDigit: /[\p{L}\p{N}]/u,
-  determinerBefore: /\b(?:the|a|an|its|their|his|her|this|that|so-called)\s*$/i,
   wordAfter: /^\s*([\p{Ll}][\p{L}-]*)/u,
   words: /\S+/g,
 };
-
-// Words after a quoted phrase that show it is used as a modifier or name ("the “fair deal” plan")
-// are nouns; these common words after one are not.
-const NOT_NOUNS = new Set([
-  'and', 'or', 'but', 'with', 'to', 'of', 'in', 'on', 'at', 'for', 'from', 'by', 'as', 'that', 'which', 'who', 'is', 'was',
-  'are', 'were', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'has', 'have', 'had', 'be', 'been', 'than',
-  'if', 'when', 'while', 'because', 'after', 'before', 'into', 'over', 'under', 'against', 'about', 'since', 'until', 'so',
-]);
 
 /**
  * A quoted stretch inside the reporter's sentence is `partial` (words picked out of a statement)
@@ -50,11 +41,27 @@ export function isQuotedSpeech(info: ParagraphInfo, span: MarkedSpan, attributio
   const before = info.text.slice(Math.max(0, span.open - 20), span.open);
   const after = span.close === null ? '' : info.text.slice(span.close + 1, span.close + 30);
   const next = REGEXPS.wordAfter.exec(after)?.[1]?.toLowerCase();
-  const isModifier = REGEXPS.determinerBefore.test(before) && next !== undefined && !NOT_NOUNS.has(next) && !/(?:ly|ed)$/.test(next);
+  // Words after a quoted phrase used as a modifier or name ("the “fair deal” plan") are nouns.
+  const isModifier = info.lang.determinerBeforeRe.test(before) && next !== undefined && !info.lang.notNouns.has(next) && !(info.lang.code === 'en' && /(?:ly|ed)$/.test(next));
   return !isModifier;
 }
 
+// A closing mark, then a dash and a name: `“…” — Ana Ruiz`, the credit line of a quote.
+const DASH_CREDIT = /^[\s,.!?;:]*["”»“]?\s*[―—–]\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4})/u;
+
+/**
+ * The name credited after a quote with a dash (`“We will win.” — Ana Ruiz`), as an attribution
+ * with the dash for its cue, or null.
+ */
+export function dashCredit(info: ParagraphInfo, quoteEnd: number): Attribution | null {
+  const m = DASH_CREDIT.exec(info.text.slice(quoteEnd));
+  if (m === null) return null;
+  const speakerStart = quoteEnd + m[0].length - m[1]!.length;
+  const dashAt = quoteEnd + m[0].search(/[―—–]/);
+  return { cue: info.text[dashAt]!, cueStart: dashAt, cueEnd: dashAt + 1, speakerStart, speakerEnd: quoteEnd + m[0].length, placement: 'after', channel: null };
+}
+
 /** Whether a quote left open at the end of paragraph `p` continues into the next paragraph. */
-export function runsOn(span: MarkedSpan, paragraphs: readonly string[], p: number): boolean {
-  return span.close === null && p + 1 < paragraphs.length && opensWithMark(paragraphs[p + 1]!);
+export function runsOn(span: MarkedSpan, paragraphs: readonly string[], p: number, info: ParagraphInfo): boolean {
+  return span.close === null && p + 1 < paragraphs.length && opensWithMark(paragraphs[p + 1]!, info.lang.marks);
 }

@@ -1,4 +1,5 @@
 import { findAttribution, MASK_CHAR, type Attribution } from './attribution.js';
+import type { QuoteLanguage } from './lang.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 
@@ -17,26 +18,26 @@ export interface ParagraphInfo {
   readonly spans: readonly MarkedSpan[];
   readonly sentences: readonly SentenceSpan[];
   readonly attributions: ReadonlyArray<Attribution | null>;
+  readonly lang: QuoteLanguage;
 }
 
 const REGEXPS = {
-  // "Mr.", "Dr.", "Sen.", dotted acronyms ("U.S.", "D-N.Y."), initials ("J. Smith")
-  abbreviation: /\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Cmdr|Rev|Hon|Jr|Sr|St|Mt|Ft|Supt|Pres)\.|\b(?:[A-Za-z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])/g,
   // A short aside in brackets: a party and state tag, an age, an acronym.
-  aside: /\([^()\uE000"“”]{1,30}\)/g,
+  aside: /\([^()\uE000"“”«»„]{1,30}\)/g,
 };
 
-function maskParagraph(text: string, spans: readonly MarkedSpan[]): string {
+function maskParagraph(text: string, spans: readonly MarkedSpan[], lang: QuoteLanguage): string {
   let masked = text;
   for (const s of spans) masked = masked.slice(0, s.start) + MASK_CHAR.repeat(s.end - s.start) + masked.slice(s.end);
-  masked = masked.replace(REGEXPS.abbreviation, (m) => m.replaceAll('.', ABBREVIATION_DOT));
+  // "Mr.", "Sen.", dotted acronyms ("U.S.", "D-N.Y."), initials ("J. Smith"): periods that end no phrase.
+  masked = masked.replace(lang.abbreviationRe, (m) => m.replaceAll('.', ABBREVIATION_DOT));
   return masked.replace(REGEXPS.aside, (m) => ' '.repeat(m.length));
 }
 
 /** Finds a paragraph's quoted stretches, sentences and each sentence's attribution. */
-export function analyseParagraph(text: string): ParagraphInfo {
-  const spans = findMarkedSpans(text);
-  const masked = maskParagraph(text, spans);
-  const sentences = splitSentences(text, spans);
-  return { text, masked, spans, sentences, attributions: sentences.map((s) => findAttribution(masked, s, spans)) };
+export function analyseParagraph(text: string, lang: QuoteLanguage): ParagraphInfo {
+  const spans = findMarkedSpans(text, lang.marks);
+  const masked = maskParagraph(text, spans, lang);
+  const sentences = splitSentences(text, spans, lang);
+  return { text, masked, spans, sentences, attributions: sentences.map((s) => findAttribution(masked, s, spans, lang)), lang };
 }

@@ -1,5 +1,4 @@
 import type { Attribution } from './attribution.js';
-import { CLAUSE_CUES, FIRST_PERSON_RE } from './lexicon.js';
 import type { ParagraphInfo } from './paragraph.js';
 import type { SentenceSpan } from './sentences.js';
 import type { QuoteKind } from './types.js';
@@ -12,10 +11,7 @@ const MAX_TRAILING_WORDS = 16;
 const MAX_WORDS_BEFORE_THAT = 14;
 
 const REGEXPS = {
-  that: /\bthat\b/,
-  afterTrailingCue: /^\s*(?:[.!?"”]|$|,|(?:on|in|at|during|to|with|after|before|while|when|as|last|this|earlier|later|yesterday|today|told|from|via|of|about|shortly|and|but|adding|according|\w+day)\b)/,
   words: /\S+/g,
-  preposition: /^\s*(?:on|in|at|during|to|with|after|before|about|of|for|from|by|as|while|when|,|:|\.|$)/,
 };
 
 export function wordCount(text: string): number {
@@ -48,35 +44,35 @@ export function reportedSpeech(
     const earlier = info.sentences[k]!;
     const text = info.text.slice(earlier.start, earlier.end);
     const isUnattributed = info.attributions[k] === null && !info.spans.some((s) => s.open >= earlier.start && s.open < earlier.end);
-    if (!isUnattributed || !FIRST_PERSON_RE.test(text)) break;
+    if (!isUnattributed || info.lang.firstPersonRe === null || !info.lang.firstPersonRe.test(text)) break;
     start = earlier.start;
   }
   return { ...found, start };
 }
 
 function reportedIn(info: ParagraphInfo, sentence: SentenceSpan, attribution: Attribution): { kind: QuoteKind; start: number; end: number } | null {
-  const { masked, text } = info;
+  const { masked, text, lang } = info;
   const leadEnd = attribution.placement === 'before' ? attribution.speakerStart : attribution.cueStart;
   const lead = masked.slice(sentence.start, leadEnd).trimEnd();
   const trailing = masked.slice(attribution.cueEnd, sentence.end);
   // "..., she said." / "..., said the minister." / "..., according to officials."
-  const isTrailingCue = REGEXPS.afterTrailingCue.test(trailing) && !REGEXPS.that.test(trailing) && wordCount(trailing) <= MAX_TRAILING_WORDS;
+  const isTrailingCue = lang.afterTrailingCueRe.test(trailing) && !lang.thatRe.test(trailing) && wordCount(trailing) <= MAX_TRAILING_WORDS;
   if (lead.endsWith(',') && isTrailingCue) {
     const [start, end] = trimEdges(text, sentence.start, sentence.start + lead.length - 1);
     if (wordCount(text.slice(start, end)) >= MIN_CONTENT_WORDS) return { kind: 'unmarked', start, end };
     return null;
   }
-  if (attribution.placement !== 'before' || !CLAUSE_CUES.has(attribution.cue)) return null;
+  if (attribution.placement !== 'before' || !lang.clauseCues.has(attribution.cue)) return null;
   // "X said (on Friday) (that) ...": the content runs from "that", or right after the cue.
   let start = attribution.cueEnd;
-  const that = REGEXPS.that.exec(trailing);
+  const that = lang.thatRe.exec(trailing);
   if (that !== null && wordCount(trailing.slice(0, that.index)) <= MAX_WORDS_BEFORE_THAT) {
     start = attribution.cueEnd + that.index + that[0].length;
-  } else if (REGEXPS.preposition.test(trailing)) {
+  } else if (lang.prepositionAfterCueRe.test(trailing)) {
     return null;
   }
   let end = sentence.end;
-  while (end > start && /[\s.!?"”]/.test(text[end - 1]!)) end--;
+  while (end > start && /[\s.!?"”»“]/.test(text[end - 1]!)) end--;
   const [s, e] = trimEdges(text, start, end);
   return wordCount(text.slice(s, e)) >= MIN_CONTENT_WORDS ? { kind: 'indirect', start: s, end: e } : null;
 }

@@ -1,6 +1,6 @@
 import { canonicalizeEntities, createEntityResolver, placeOfDemonym, type EntityMention } from '../entities/index.js';
 import { MASK_CHAR } from './attribution.js';
-import { AFFILIATION_NOUNS, ORG_SPEAKER_HEADS, PERSON_PRONOUNS, PERSON_SPEAKER_HEADS, PRONOUNS } from './lexicon.js';
+import type { QuoteLanguage } from './lang.js';
 import type { SentenceSpan } from './sentences.js';
 import type { SpeakerKind, TextSpan } from './types.js';
 
@@ -13,11 +13,6 @@ export interface Speaker {
 
 export const NO_SPEAKER: Speaker = { speaker: null, speakerKind: 'unknown', speakerSpan: null };
 
-const REGEXPS = {
-  headOf: /^(?:the |a |an |his |her |their )?([a-z]+) (?:of|for|to) (.+)$/i,
-  determiner: /^(?:the|a|an) /i,
-  quantifier: /^(?:the|a|an|one|another|some|several|two|three|many|other) /i,
-};
 
 /**
  * Resolves speaker phrases to names using the article's own entity mentions: a name (with its
@@ -30,7 +25,10 @@ export class SpeakerResolver {
   private lastPerson: string | null = null;
   private readonly resolve: (name: string) => string;
 
-  constructor(private readonly mentions: readonly EntityMention[]) {
+  constructor(
+    private readonly mentions: readonly EntityMention[],
+    private readonly lang: QuoteLanguage,
+  ) {
     const resolver = createEntityResolver(canonicalizeEntities([{ articleId: 0, source: null, mentions }]));
     this.resolve = (name) => resolver(name)?.name ?? name;
   }
@@ -58,27 +56,28 @@ export class SpeakerResolver {
     const phrase = text.slice(start, end).trim();
     const span = { paragraph, start, end, text: phrase };
     const lower = phrase.toLowerCase();
-    if (PERSON_PRONOUNS.has(lower)) {
+    const lang = this.lang;
+    if (lang.personPronouns.has(lower)) {
       // No one named before: "Lind, the mayor, is leaving, she said" names her in the same sentence.
       const person = this.lastPerson ?? this.firstPersonBefore(paragraph, start);
       return { speaker: person, speakerKind: person === null ? 'unknown' : 'person', speakerSpan: span };
     }
-    if (PRONOUNS.has(lower)) return { speaker: null, speakerKind: 'unknown', speakerSpan: span };
-    const bare = lower.replace(REGEXPS.quantifier, '');
-    if (AFFILIATION_NOUNS.has(bare)) {
+    if (lang.pronouns.has(lower)) return { speaker: null, speakerKind: 'unknown', speakerSpan: span };
+    const bare = lower.replace(lang.quantifierRe, '');
+    if (lang.affiliationNouns.has(bare)) {
       // "the Democrat said": a reference back, like a pronoun; "Democrat" alone names no one.
-      const person = REGEXPS.determiner.test(lower) ? this.lastPerson : null;
+      const person = lang.determinerRe.test(lower) ? this.lastPerson : null;
       return { speaker: person, speakerKind: person === null ? 'unknown' : 'person', speakerSpan: span };
     }
-    const head = REGEXPS.headOf.exec(phrase);
+    const head = lang.headOfRe.exec(phrase);
     const headWord = head?.[1]?.toLowerCase();
-    if (head !== null && headWord !== undefined && (ORG_SPEAKER_HEADS.has(headWord) || PERSON_SPEAKER_HEADS.has(headWord))) {
+    if (head !== null && headWord !== undefined && (lang.orgSpeakerHeads.has(headWord) || lang.personSpeakerHeads.has(headWord))) {
       const innerStart = start + phrase.length - head[2]!.length;
       const inner = this.nameIn(paragraph, innerStart, end);
       const name = inner?.name ?? head[2]!;
       return {
         speaker: `${headWord} of ${name}`,
-        speakerKind: ORG_SPEAKER_HEADS.has(headWord) ? 'organisation' : 'person',
+        speakerKind: lang.orgSpeakerHeads.has(headWord) ? 'organisation' : 'person',
         speakerSpan: span,
       };
     }
@@ -86,7 +85,7 @@ export class SpeakerResolver {
     if (named !== null) return { speaker: named.name, speakerKind: named.kind, speakerSpan: span };
     const described = this.describedPerson(paragraph, start, phrase);
     if (described !== null) return { speaker: described, speakerKind: 'person', speakerSpan: span };
-    return { speaker: phrase.replace(REGEXPS.determiner, ''), speakerKind: 'unknown', speakerSpan: span };
+    return { speaker: phrase.replace(lang.determinerRe, ''), speakerKind: 'unknown', speakerSpan: span };
   }
 
   /** The first person named in the paragraph before `start` (outside possessives), resolved. */

@@ -50,6 +50,8 @@ export interface Quote {
 export interface ExtractQuotesOptions {
   /** Entity mentions of the same paragraphs; computed with `extractEntities` when absent. */
   readonly entities?: readonly import('../entities/index.js').EntityMention[];
+  /** The article's language (BCP 47); none given reads as English, one without a bundle gives no quotes. */
+  readonly language?: string | null;
 }
 
 /** One article's quotes, as handed to {@link mergeQuotes}. */

@@ -40,6 +40,8 @@ export interface SpeechRules {
   readonly pronouns: readonly string[];
   /** Nouns for speakers without a name: spokesman, official, source, police... (singular and plural). */
   readonly speakerNouns: readonly string[];
+  /** Words that open reported speech after a speech verb: "that", "que", "dass", "che". */
+  readonly complementizers: readonly string[];
 }
 
 /** Titles before names. Case as usually written. */

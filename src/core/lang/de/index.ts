@@ -67,6 +67,7 @@ export const de: LanguageBundle = {
       'anwohner', 'polizei', 'behörden', 'behörde', 'staatsanwaltschaft', 'quelle', 'quellen', 'kreise', 'mitteilung',
       'erklärung', 'vertreter', 'vertreterin',
     ],
+    complementizers: ['dass'],
   },
   titles: {
     honorifics: ['Herr', 'Herrn', 'Frau', 'Dr.', 'Prof.', 'Hr.', 'Fr.'],

@@ -59,6 +59,7 @@ export const en: LanguageBundle = {
       'witnesses', 'resident', 'residents', 'police', 'authorities', 'prosecutor', 'prosecutors', 'lawyer', 'lawyers',
       'statement', 'representative', 'representatives',
     ],
+    complementizers: ['that'],
   },
   titles: {
     honorifics: ['Mr.', 'Mrs.', 'Ms.', 'Mx.', 'Dr.', 'Prof.', 'Sir', 'Dame', 'Lord', 'Lady', 'Rev.', 'Mr', 'Mrs', 'Ms', 'Dr'],

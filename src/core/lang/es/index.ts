@@ -62,6 +62,7 @@ export const es: LanguageBundle = {
       'vecina', 'policía', 'autoridades', 'fiscalía', 'fiscal', 'abogado', 'abogada', 'abogados', 'comunicado',
       'representante', 'representantes', 'responsable', 'responsables',
     ],
+    complementizers: ['que'],
   },
   titles: {
     honorifics: ['Sr.', 'Sra.', 'Srta.', 'Don', 'Doña', 'D.', 'Dña.', 'Dr.', 'Dra.', 'Lic.', 'Ing.', 'señor', 'señora'],

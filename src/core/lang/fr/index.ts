@@ -65,6 +65,7 @@ export const fr: LanguageBundle = {
       'analystes', 'témoin', 'témoins', 'habitant', 'habitants', 'police', 'autorités', 'parquet', 'procureur', 'avocat',
       'avocate', 'avocats', 'communiqué', 'représentant', 'représentante', 'conseiller', 'conseillère', 'entourage',
     ],
+    complementizers: ['que', "qu'"],
   },
   titles: {
     honorifics: ['M.', 'MM.', 'Mme', 'Mmes', 'Mlle', 'Me', 'Mgr', 'Dr', 'Pr', 'Monsieur', 'Madame'],

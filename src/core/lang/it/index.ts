@@ -63,6 +63,7 @@ export const it: LanguageBundle = {
       'procura', 'procuratore', 'avvocato', 'avvocati', 'comunicato', 'nota', 'rappresentante', 'rappresentanti',
       'responsabile', 'responsabili', 'carabinieri',
     ],
+    complementizers: ['che'],
   },
   titles: {
     honorifics: ['Sig.', 'Sig.ra', 'Sig.na', 'Dott.', 'Dott.ssa', 'Dr.', 'Prof.', 'Prof.ssa', 'Avv.', 'Ing.', 'On.', 'signor', 'signora'],

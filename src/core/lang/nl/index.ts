@@ -60,6 +60,7 @@ export const nl: LanguageBundle = {
       'buurtbewoner', 'buurtbewoners', 'bewoners', 'politie', 'autoriteiten', 'justitie', 'openbaar ministerie',
       'officier van justitie', 'advocaat', 'advocaten', 'verklaring', 'vertegenwoordiger',
     ],
+    complementizers: ['dat'],
   },
   titles: {
     honorifics: ['dhr.', 'mevr.', 'mw.', 'mr.', 'dr.', 'drs.', 'ir.', 'prof.', 'meneer', 'mevrouw', 'de heer'],

@@ -58,6 +58,7 @@ export const pt: LanguageBundle = {
       'moradores', 'moradora', 'polícia', 'ministério público', 'procurador', 'procuradora', 'advogado', 'advogada',
       'advogados', 'comunicado', 'nota', 'representante', 'representantes', 'responsável', 'responsáveis',
     ],
+    complementizers: ['que'],
   },
   titles: {
     honorifics: ['Sr.', 'Sra.', 'Srta.', 'Dr.', 'Dra.', 'Prof.', 'Profa.', 'Dom', 'Dona', 'senhor', 'senhora'],
