@@ -1,3 +1,4 @@
+import { hasAnalysisBundle } from '../core/lang/index.js';
 import { PassageAligner, splitSentences, type Passage } from '../dedup/index.js';
 import { canonicalizeEntities, extractEntities, type Entity, type EntityKind } from './entities/index.js';
 import { extractFigures, groupFigures, type Figure, type FigureGroup } from './figures/index.js';
@@ -233,6 +234,7 @@ export class FactSheetBuilder {
       quotes,
       figures,
       timeline: toTimeline(timeline, citeAll, articles),
+      notAnalysed: notAnalysedLanguages(entries.map((e) => e.article)),
       coverage: buildCoverage(
         entries.map((e) => ({
           article: byId.get(e.article.id)!,
@@ -284,6 +286,16 @@ export function labelOf(article: { id: number; source: string | null; title: str
   if (source) return source;
   const title = article.title?.trim();
   return title ? title : `#${article.id}`;
+}
+
+/** The story's languages without a bundle, with their articles in story order. */
+function notAnalysedLanguages(articles: readonly FactSheetArticle[]): FactSheet['notAnalysed'] {
+  const byLanguage = new Map<string, number[]>();
+  for (const a of articles) {
+    if (a.language === null || a.language === undefined || a.language === '' || hasAnalysisBundle(a.language)) continue;
+    byLanguage.set(a.language, [...(byLanguage.get(a.language) ?? []), a.id]);
+  }
+  return [...byLanguage].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([language, ids]) => ({ language, articles: ids }));
 }
 
 function toSheetArticle(a: FactSheetArticle, inferred: { published: string | null; from: string } | undefined): SheetArticle {

@@ -271,6 +271,11 @@ export interface FactSheet {
   figures: SheetFigureGroup[];
   timeline: SheetTimeline;
   coverage: CoverageEntry[];
+  /**
+   * Languages of the story whose quotes and figures are not analysed (no language bundle), each
+   * with its articles: their quotes and figures are missing from the sheet, not absent from the texts.
+   */
+  notAnalysed: Array<{ language: string; articles: number[] }>;
 }
 
 /** Per-article analysis, cached by {@link FactSheetBuilder}; JSON-serialisable. */

@@ -140,12 +140,15 @@ function readVague(tokens: readonly Token[], i: number, lang: FigureLanguage): N
 function readScale(tokens: readonly Token[], read: NumberRead, allowShortScale: boolean, lang: FigureLanguage): NumberRead {
   const s = tokens[read.end];
   if (!s || !s.isWord || read.value === null) return read;
-  const factor = lang.scales.get(s.lower);
+  const factor = lang.scales.get(s.lower) ?? lang.scales.get(`${s.lower}.`);
   if (factor === undefined || (read.spelled && lang.multiplierWords.has(s.lower))) return read;
   const isShort = lang.shortScales.has(s.lower);
   // "5bn", "$5 bn", "$3m"; never "3 m" (metres) or "10 k" on their own.
   if (isShort && !s.glued && !(allowShortScale && s.lower !== 'k')) return read;
-  return { ...read, value: read.value * factor, end: read.end + 1, scaled: true };
+  // "2,15 Mrd. Euro": an abbreviated scale takes its period.
+  const period = tokens[read.end + 1];
+  const end = period?.text === '.' && period.glued && lang.scales.has(`${s.lower}.`) ? read.end + 2 : read.end + 1;
+  return { ...read, value: read.value * factor, end, scaled: true };
 }
 
 /** `one and a half`, `two thirds`. */

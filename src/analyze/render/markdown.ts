@@ -50,6 +50,9 @@ export function renderMarkdown(sheet: FactSheet): string {
     '',
   );
 
+  for (const n of sheet.notAnalysed) {
+    out.push(`_Quotes and figures are not analysed in ${escapeMarkdown(n.language)}: ${n.articles.length} article(s) (${n.articles.map((id) => `#${id}`).join(', ')}) add none to this sheet._`, '');
+  }
   out.push('## Summary', '');
   if (sheet.summary.length === 0) out.push('_No text._', '');
   sheet.summary.forEach((s, i) => out.push(`${i + 1}. ${escapeMarkdown(s.text)} ${cites(s.citations)}`));

@@ -57,6 +57,9 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
     ),
   );
 
+  for (const n of sheet.notAnalysed) {
+    para(paint('yellow', `quotes and figures are not analysed in ${cleanText(n.language)}: ${n.articles.length} article(s) add none`), 2, 2);
+  }
   heading('Summary');
   if (sheet.summary.length === 0) out.push('  (no text)');
   sheet.summary.forEach((s, i) => {
