@@ -57,4 +57,5 @@ export const EMPTY_METADATA: PageMetadata = {
   published: null,
   publishedFrom: null,
   language: null,
+  evidence: { headline: null, articleBody: null, description: null, ogType: null },
 };

@@ -1,4 +1,5 @@
 import type { TextBlock } from './blocks.js';
+import type { HtmlElement } from './tree.js';
 import { countWords } from './text.js';
 
 /** Blocks up to this many words can be prompts, labels or link lines; longer ones are prose. */
@@ -115,8 +116,8 @@ function linkDensity(block: TextBlock): number {
 }
 
 /** Lists whose items are mostly link text (related articles, tag clouds, share bars). */
-function findLinkLists(blocks: readonly TextBlock[]): Set<Element> {
-  const totals = new Map<Element, { chars: number; linkChars: number; words: number }>();
+function findLinkLists(blocks: readonly TextBlock[]): Set<HtmlElement> {
+  const totals = new Map<HtmlElement, { chars: number; linkChars: number; words: number }>();
   for (const b of blocks) {
     if (!b.list) continue;
     const t = totals.get(b.list) ?? { chars: 0, linkChars: 0, words: 0 };
@@ -125,7 +126,7 @@ function findLinkLists(blocks: readonly TextBlock[]): Set<Element> {
     t.words += countWords(b.text);
     totals.set(b.list, t);
   }
-  const lists = new Set<Element>();
+  const lists = new Set<HtmlElement>();
   for (const [list, t] of totals) {
     if (t.chars > 0 && t.linkChars / t.chars > MAX_LIST_LINK_DENSITY) lists.add(list);
   }

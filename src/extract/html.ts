@@ -2,10 +2,12 @@ import type { DocumentHints, ExtractedArticle } from '../core/types.js';
 import { buildArticle } from './assemble.js';
 import { filterBoilerplate } from './boilerplate.js';
 import { collectBlocks } from './blocks.js';
-import { countElements, parseDocument, removeNonContent } from './dom.js';
+import { chooseArticle } from './candidates.js';
+import { countElements, removeNonContent } from './dom.js';
 import { extractMetadata } from './metadata.js';
 import { MAX_ELEMENTS_TO_PARSE, runReadability } from './readability.js';
 import { collapseWhitespace, countWords } from './text.js';
+import { parsePage, type HtmlElement } from './tree.js';
 
 /** An article needs at least this many words in all, and one paragraph of some length. */
 const MIN_ARTICLE_WORDS = 25;
@@ -31,15 +33,23 @@ function cleanReadabilityByline(byline: string | null): string | null {
 
 /** See index.ts. */
 export function extractHtml(html: string, hints: DocumentHints): ExtractedArticle | null {
-  const document = parseDocument(html);
-  const metadata = extractMetadata(document, hints.url ?? null);
-  removeNonContent(document);
-  const found = countElements(document) <= MAX_ELEMENTS_TO_PARSE ? runReadability(document) : null;
-  // Over the cap or nothing found: fall back to the whole body, filtered by the same rules.
-  const root: Element | null = found?.content ?? document.body;
-  if (!root) return null;
+  const page = parsePage(html);
+  const metadata = extractMetadata(page, hints.url ?? null);
+  removeNonContent(page);
+  const mode = process.env['CROSSCHECK_EXTRACT_MODE'] ?? 'readability';
+  let found: ReturnType<typeof runReadability> = null;
+  let blocks;
+  if (mode === 'own') {
+    const choice = chooseArticle(page.body, metadata.evidence);
+    blocks = choice.roots.flatMap((r) => collectBlocks(r, choice.excluded));
+  } else {
+    found = countElements(page.body) <= MAX_ELEMENTS_TO_PARSE ? runReadability(page) : null;
+    // Over the cap or nothing found: fall back to the whole body, filtered by the same rules.
+    const root: HtmlElement = found?.content ?? page.body;
+    blocks = collectBlocks(root);
+  }
   const byline = metadata.byline ?? cleanReadabilityByline(found?.byline ?? null);
-  const paragraphs = filterBoilerplate(collectBlocks(root), {
+  const paragraphs = filterBoilerplate(blocks, {
     title: hints.title ?? metadata.title,
     urls: [hints.url ?? null, metadata.canonicalUrl],
     siteName: hints.source ?? metadata.siteName,

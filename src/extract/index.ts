@@ -12,7 +12,7 @@ import { detectLanguage as detectLanguageImpl } from './language.js';
 import { extractPlainText as extractPlainTextImpl } from './plain-text.js';
 
 export { EXTRACTOR_VERSION } from './assemble.js';
-export { MAX_HTML_CHARS } from './dom.js';
+export { MAX_HTML_CHARS } from './tree.js';
 export { MAX_ELEMENTS_TO_PARSE } from './readability.js';
 
 /**
