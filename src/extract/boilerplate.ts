@@ -1,4 +1,6 @@
 import type { TextBlock } from './blocks.js';
+import { classifyHeading, hasFurniturePhrase } from './lexicon.js';
+import { MIN_OTHER_PAGES, type SiteBlocks } from './site-blocks.js';
 import type { HtmlElement } from './tree.js';
 import { countWords } from './text.js';
 
@@ -14,6 +16,13 @@ const MIN_WORDS_TO_DEDUPE = 6;
 const MIN_SENTENCE_WORDS = 10;
 /** Credit, byline and stamp rules only look at blocks this short. */
 const MAX_CREDIT_WORDS = 15;
+/** A block of up to this many words that is only a section title ("Comments", "Lesen Sie auch") is a label. */
+const MAX_LABEL_WORDS = 6;
+/** A line of this many comma-separated short items and no sentence end is a list of tags. */
+const MIN_TAG_ITEMS = 5;
+const MAX_TAG_ITEM_WORDS = 4;
+/** Notices (comment policies, reprint terms) are looked for in this much of a block. */
+const NOTICE_WINDOW_CHARS = 600;
 /** Only the start of a block is matched against phrase patterns: bounds regex work. */
 const PATTERN_WINDOW_CHARS = 300;
 
@@ -67,10 +76,23 @@ const DATE_WORDS = new Set(
     'jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ' +
     'am pm a m p utc gmt est edt cst cdt mst mdt pst pdt et ct pt bst cet cest ist amt jst kst aest ' +
-    'at on of the updated update published posted original originally last modified de às h hrs'
+    'at on of the updated update published posted original originally last modified de às h hrs ' +
+    // German, French, Spanish, Italian, Dutch, Portuguese months, days and stamp words.
+    'januar jänner februar märz mai juni juli august oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag ' +
+    'um uhr am vom aktualisiert veröffentlicht erstellt stand ' +
+    'janvier février mars avril juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche ' +
+    'le à publié mis jour modifié ' +
+    'enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre lunes martes miércoles jueves viernes sábado domingo ' +
+    'del las los actualizado publicado hace ' +
+    'gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì mercoledì giovedì venerdì sabato domenica ' +
+    'alle ore il aggiornato pubblicato ' +
+    'januari februari maart mei augustus oktober maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ' +
+    'om uur op bijgewerkt gepubliceerd ' +
+    'janeiro fevereiro março maio junho julho setembro outubro dezembro segunda terça quarta quinta sexta sábado feira ' +
+    'às atualizado publicado em'
   ).split(' '),
 );
-const MAX_DATE_LINE_TOKENS = 16;
+const MAX_DATE_LINE_TOKENS = 24;
 
 /** True for a short line that is only a date and/or time stamp ("Nov. 20, 2019, 9:28 AM UTC"). */
 function isDateLine(text: string): boolean {
@@ -82,6 +104,17 @@ function isDateLine(text: string): boolean {
     else if (!DATE_WORDS.has(t)) return false;
   }
   return hasNumber && tokens.some((t) => !/^\d+$/.test(t) || t.length === 4);
+}
+
+/** "storm, flood warning, river levels, city council, emergency services": keywords, not prose. */
+function isTagLine(text: string): boolean {
+  if (REGEXPS.sentenceEnd.test(text)) return false;
+  const items = text.split(/\s*[,;|·•]\s*/);
+  if (items.length < MIN_TAG_ITEMS) return false;
+  return items.every((item) => {
+    const w = countWords(item);
+    return w >= 1 && w <= MAX_TAG_ITEM_WORDS;
+  });
 }
 
 function head(text: string): string {
@@ -97,6 +130,10 @@ export function isBoilerplateText(text: string): boolean {
   const start = head(text);
   const words = countWords(text);
   if (REGEXPS.label.test(start) || REGEXPS.contactOnly.test(start)) return true;
+  if (words <= MAX_LABEL_WORDS && classifyHeading(text) !== null) return true;
+  if (words <= MAX_DATE_LINE_TOKENS && !REGEXPS.sentenceEnd.test(text) && isDateLine(start)) return true;
+  if (hasFurniturePhrase((text.length > NOTICE_WINDOW_CHARS ? text.slice(0, NOTICE_WINDOW_CHARS) : text).toLowerCase(), words, MAX_PROMPT_WORDS)) return true;
+  if (words <= MAX_PROMPT_WORDS * 2 && isTagLine(text)) return true;
   if (REGEXPS.playerFallback.test(start) && words <= MAX_PROMPT_WORDS * 2) return true;
   if (REGEXPS.contributors.test(start) && words <= MAX_PROMPT_WORDS * 2) return true;
   if (words > MAX_PROMPT_WORDS) return false;
@@ -141,6 +178,9 @@ export interface PageContext {
   /** Site name and byline: a block that is only one of them is a label, not text. */
   siteName: string | null;
   byline: string | null;
+  /** The page's host and the memory of blocks seen on its other pages (null: not used). */
+  host?: string | null;
+  siteBlocks?: SiteBlocks | null;
 }
 
 /** Author bios close the article; only the last few blocks are checked. */
@@ -172,17 +212,22 @@ function normalizeForCompare(text: string): string {
 }
 
 /**
- * Drops boilerplate blocks from an article: phrase patterns, short link-dominated lines,
- * link lists, credit-only captions, repeats of the title and of earlier blocks. Returns the
- * surviving paragraphs in order. Pure.
+ * Drops boilerplate blocks from an article: phrase patterns (in several languages, see
+ * lexicon.ts), short link-dominated lines, link lists, credit-only captions, the links and
+ * teasers after a "Related articles" heading, the headline again, repeats of earlier blocks,
+ * and blocks the site repeats on its other pages. Returns the surviving paragraphs in order.
+ * Pure, apart from reading `page.siteBlocks`.
  */
-export function filterBoilerplate(blocks: readonly TextBlock[], page: PageContext): string[] {
+export function filterBoilerplate(blocks: readonly TextBlock[], page: PageContext, repeats: string[] = []): string[] {
   const linkLists = findLinkLists(blocks);
   const seen = new Set<string>();
   const normalTitle = page.title ? normalizeForCompare(page.title) : null;
+  const titleWords = page.title ? wordSet(page.title) : null;
   const pageUrls = new Set(page.urls.filter((u): u is string => !!u).map(normalizeUrl));
   const labels = new Set([page.siteName, page.byline].filter((l): l is string => !!l).map(normalizeForCompare));
-  const out: string[] = [];
+  const kept: TextBlock[] = [];
+  // After a heading such as "Related articles" inside the text: its links and teasers, until prose resumes.
+  let inTailSection = false;
   for (const [index, block] of blocks.entries()) {
     const words = countWords(block.text);
     if (words === 0) continue;
@@ -194,6 +239,15 @@ export function filterBoilerplate(blocks: readonly TextBlock[], page: PageContex
     if (pageUrls.has(normalizeUrl(block.text))) continue;
     // A sentence with links is prose; a link line (headline, label) has no final punctuation.
     const isSentence = words >= MIN_SENTENCE_WORDS && REGEXPS.sentenceEnd.test(block.text);
+    const isProse = isSentence && linkDensity(block) < MAX_TAIL_PROSE_LINK_DENSITY && block.list === null;
+    if (words <= MAX_LABEL_WORDS && classifyHeading(block.text) === 'tail') {
+      inTailSection = true;
+      continue;
+    }
+    if (inTailSection) {
+      if (!isProse) continue;
+      inTailSection = false;
+    }
     if (!isSentence) {
       if (block.list && linkLists.has(block.list)) continue;
       if (words <= MAX_PROMPT_WORDS && linkDensity(block) > MAX_LINK_DENSITY) continue;
@@ -201,13 +255,60 @@ export function filterBoilerplate(blocks: readonly TextBlock[], page: PageContex
     if (isBoilerplateText(block.text)) continue;
     const normal = normalizeForCompare(block.text);
     if (normalTitle !== null && normal === normalTitle) continue;
+    // The headline again, slightly reworded (the <h1> beside og:title), near the top.
+    if (titleWords !== null && kept.length < HEADLINE_ZONE_BLOCKS && words <= MAX_HEADLINE_WORDS && !isSentence && similarity(wordSet(block.text), titleWords) >= MIN_HEADLINE_SIMILARITY) continue;
     // Repeated captions and pull quotes: keep the first occurrence. Short repeats (table cells,
     // list labels) are legitimately repeated.
     if (words >= MIN_WORDS_TO_DEDUPE) {
       if (seen.has(normal)) continue;
       seen.add(normal);
     }
-    out.push(block.text);
+    kept.push(block);
   }
+  return dropSiteRepeats(kept, page, repeats);
+}
+
+/** Blocks near the top where the headline may be repeated. */
+const HEADLINE_ZONE_BLOCKS = 3;
+const MAX_HEADLINE_WORDS = 30;
+/** Word-set overlap (Jaccard) above which a block is the headline reworded. */
+const MIN_HEADLINE_SIMILARITY = 0.75;
+/** Prose that ends a "related articles" run: few links. */
+const MAX_TAIL_PROSE_LINK_DENSITY = 0.3;
+/** Site repeats are looked for in the first and last blocks only: where sites put their furniture. */
+const SITE_REPEAT_HEAD_BLOCKS = 3;
+const SITE_REPEAT_TAIL_BLOCKS = 5;
+/** A page whose blocks are mostly repeats is another copy of a known article: nothing is dropped. */
+const MAX_REPEATED_SHARE = 0.5;
+
+function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/**
+ * Drops the blocks at the article's edges that the site printed on other pages too (see
+ * site-blocks.ts). `repeats` receives them, so the caller can record the whole page.
+ */
+function dropSiteRepeats(kept: readonly TextBlock[], page: PageContext, repeats: string[]): string[] {
+  const site = page.siteBlocks;
+  const texts = kept.map((b) => b.text);
+  if (!site || !page.host) return texts;
+  const host = page.host;
+  const isRepeat = texts.map((t) => site.pagesWith(host, t) >= MIN_OTHER_PAGES);
+  const repeated = isRepeat.filter(Boolean).length;
+  if (repeated === 0 || repeated / texts.length > MAX_REPEATED_SHARE) return texts;
+  const out: string[] = [];
+  texts.forEach((t, i) => {
+    const atEdge = i < SITE_REPEAT_HEAD_BLOCKS || i >= texts.length - SITE_REPEAT_TAIL_BLOCKS;
+    if (isRepeat[i] && atEdge) repeats.push(t);
+    else out.push(t);
+  });
   return out;
 }

@@ -1,18 +1,38 @@
 import type { DocumentHints, ExtractedArticle } from '../core/types.js';
 import { buildArticle } from './assemble.js';
-import { filterBoilerplate } from './boilerplate.js';
+import { filterBoilerplate, type PageContext } from './boilerplate.js';
 import { collectBlocks } from './blocks.js';
-import { chooseArticle } from './candidates.js';
+import { chooseArticle, type ArticleChoice } from './candidates.js';
+import { findContinuation } from './continuation.js';
 import { countElements, removeNonContent } from './dom.js';
 import { extractMetadata } from './metadata.js';
 import { MAX_ELEMENTS_TO_PARSE, runReadability } from './readability.js';
+import type { SiteBlocks } from './site-blocks.js';
 import { collapseWhitespace, countWords } from './text.js';
-import { parsePage, type HtmlElement } from './tree.js';
+import { parsePage } from './tree.js';
 
 /** An article needs at least this many words in all, and one paragraph of some length. */
 const MIN_ARTICLE_WORDS = 25;
 const MIN_LONGEST_PARAGRAPH_WORDS = 10;
 const MAX_BYLINE_CHARS = 200;
+/**
+ * Below this many characters of article text the scored choice may have found only part of
+ * the article: Readability is asked too (the only case it runs), and its answer is taken
+ * when it holds the scored text and more.
+ */
+const MIN_CONFIDENT_CHARS = 500;
+/** Readability's text must hold this share of the scored text's words to replace it. */
+const MIN_SUPERSET_SHARE = 0.8;
+
+/** Options of one extraction (all optional; the pool passes its budget here). */
+export interface HtmlExtractOptions {
+  /** Input longer than this is cut before parsing. */
+  maxChars?: number;
+  /** Nesting deeper than this is flattened (text kept). */
+  maxDepth?: number;
+  /** Blocks seen on other pages of the same host, to drop the ones every page repeats. */
+  siteBlocks?: SiteBlocks;
+}
 
 function hasArticleText(paragraphs: readonly string[]): boolean {
   let total = 0;
@@ -31,30 +51,77 @@ function cleanReadabilityByline(byline: string | null): string | null {
   return text.length > 0 && text.length <= MAX_BYLINE_CHARS ? text : null;
 }
 
+function totalChars(paragraphs: readonly string[]): number {
+  let n = 0;
+  for (const p of paragraphs) n += p.length;
+  return n;
+}
+
+/** Share of `inner`'s words (as a multiset) found in `outer`. */
+function containment(inner: readonly string[], outer: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const p of outer) for (const w of p.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let total = 0;
+  let found = 0;
+  for (const p of inner) {
+    for (const w of p.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+      total++;
+      const c = counts.get(w) ?? 0;
+      if (c > 0) {
+        found++;
+        counts.set(w, c - 1);
+      }
+    }
+  }
+  return total === 0 ? 1 : found / total;
+}
+
+function blocksOf(choice: ArticleChoice): ReturnType<typeof collectBlocks> {
+  return choice.roots.flatMap((root) => collectBlocks(root, choice.excluded));
+}
+
 /** See index.ts. */
-export function extractHtml(html: string, hints: DocumentHints): ExtractedArticle | null {
-  const page = parsePage(html);
+export function extractHtml(html: string, hints: DocumentHints, options: HtmlExtractOptions = {}): ExtractedArticle | null {
+  const page = parsePage(html, options);
   const metadata = extractMetadata(page, hints.url ?? null);
   removeNonContent(page);
-  const mode = process.env['CROSSCHECK_EXTRACT_MODE'] ?? 'readability';
-  let found: ReturnType<typeof runReadability> = null;
-  let blocks;
-  if (mode === 'own') {
-    const choice = chooseArticle(page.body, metadata.evidence);
-    blocks = choice.roots.flatMap((r) => collectBlocks(r, choice.excluded));
-  } else {
-    found = countElements(page.body) <= MAX_ELEMENTS_TO_PARSE ? runReadability(page) : null;
-    // Over the cap or nothing found: fall back to the whole body, filtered by the same rules.
-    const root: HtmlElement = found?.content ?? page.body;
-    blocks = collectBlocks(root);
-  }
-  const byline = metadata.byline ?? cleanReadabilityByline(found?.byline ?? null);
-  const paragraphs = filterBoilerplate(blocks, {
+  const context: PageContext = {
     title: hints.title ?? metadata.title,
     urls: [hints.url ?? null, metadata.canonicalUrl],
     siteName: hints.source ?? metadata.siteName,
-    byline,
-  });
+    byline: metadata.byline,
+    host: hostOfPage(hints.url ?? metadata.canonicalUrl),
+    siteBlocks: options.siteBlocks ?? null,
+  };
+  const choice = chooseArticle(page.body, metadata.evidence);
+  // Blocks dropped as site repeats: recorded with the page, so they stay known.
+  let repeats: string[] = [];
+  let paragraphs = filterBoilerplate(blocksOf(choice), context, repeats);
+  let byline = metadata.byline;
+  if (totalChars(paragraphs) < MIN_CONFIDENT_CHARS && countElements(page.body) <= MAX_ELEMENTS_TO_PARSE) {
+    const found = runReadability(page);
+    if (found) {
+      byline ??= cleanReadabilityByline(found.byline);
+      const theirRepeats: string[] = [];
+      const theirs = filterBoilerplate(collectBlocks(found.content), { ...context, byline }, theirRepeats);
+      const isBetter = hasArticleText(theirs) && (!hasArticleText(paragraphs) || (totalChars(theirs) > totalChars(paragraphs) && containment(paragraphs, theirs) >= MIN_SUPERSET_SHARE));
+      if (isBetter) {
+        paragraphs = theirs;
+        repeats = theirRepeats;
+      }
+    }
+  }
   if (!hasArticleText(paragraphs)) return null;
-  return buildArticle(paragraphs, metadata, hints, { byline });
+  context.siteBlocks?.record(context.host ?? null, [...paragraphs, ...repeats]);
+  const continuation = findContinuation(page, choice, hints.url ?? metadata.canonicalUrl);
+  return buildArticle(paragraphs, metadata, hints, { byline, continuation });
+}
+
+function hostOfPage(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\d?\./, '');
+  } catch {
+    return null;
+  }
 }

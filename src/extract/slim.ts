@@ -14,16 +14,21 @@ const MAX_END_TAG_SEARCH = 256;
 /** Subtrees that never hold article text (scripts other than JSON-LD are dropped too). */
 const DROPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
-  'picture', 'map', 'button', 'select', 'textarea', 'dialog', 'nav', 'aside', 'footer', 'frameset', 'frame',
-  'noembed', 'noframes', 'datalist',
+  'picture', 'map', 'dialog', 'nav', 'aside', 'footer', 'frameset', 'frame',
+  'noembed', 'noframes',
 ]);
+/**
+ * Form controls: written empty, so that the tree shows a form's fields (how comment forms and
+ * polls are recognised) without their option lists and labels.
+ */
+const EMPTIED_TAGS = new Set(['button', 'select', 'datalist']);
 /** Void elements: never have an end tag or content. */
 const VOID_TAGS = new Set([
   'area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link',
   'meta', 'param', 'source', 'track', 'wbr',
 ]);
 /** Void elements dropped where they stand. */
-const DROPPED_VOID_TAGS = new Set(['source', 'track', 'input', 'param', 'base', 'area', 'embed', 'frame', 'keygen', 'bgsound', 'basefont', 'image']);
+const DROPPED_VOID_TAGS = new Set(['source', 'track', 'param', 'base', 'area', 'embed', 'frame', 'keygen', 'bgsound', 'basefont', 'image']);
 /**
  * Tags whose start or end would switch the standard tokenizer into a mode the streaming
  * tokenizer does not know (`plaintext`) or that only structure the document (`html`, `head`,
@@ -210,10 +215,13 @@ export function slimHtml(html: string, maxDepth = MAX_NESTING_DEPTH, isRetry = f
         return;
       }
       rawTextElement = name;
+      if (name === 'textarea' && !dropping) out.push(` <textarea${attributeString(name)}></textarea> `);
       return;
     }
     if (isVoid) {
-      if (!dropping && !DROPPED_VOID_TAGS.has(name) && elements < MAX_ELEMENTS) {
+      // Hidden inputs are not fields a reader sees (page state, tokens).
+      const isHiddenInput = name === 'input' && /^\s*hidden\s*$/i.test(attributes.get('type') ?? '');
+      if (!dropping && !DROPPED_VOID_TAGS.has(name) && !isHiddenInput && elements < MAX_ELEMENTS) {
         elements++;
         out.push(`<${name}${attributeString(name)}>`);
       }
@@ -224,11 +232,11 @@ export function slimHtml(html: string, maxDepth = MAX_NESTING_DEPTH, isRetry = f
       emitted.push(false);
       return;
     }
-    if (DROPPED_TAGS.has(name) || isDroppedByAttributes(attributes)) {
+    if (DROPPED_TAGS.has(name) || EMPTIED_TAGS.has(name) || isDroppedByAttributes(attributes)) {
       emitted.push(false);
       dropFrom = names.length - 1;
-      // A space where the subtree was, so the words on either side stay apart.
-      out.push(' ');
+      // A space where the subtree was, so the words on either side stay apart; a control stays as an empty element.
+      out.push(EMPTIED_TAGS.has(name) && !isDroppedByAttributes(attributes) ? ` <${name}${attributeString(name)}></${name}> ` : ' ');
       return;
     }
     elements++;
