@@ -14,6 +14,8 @@ const MAX_LIST_LINK_DENSITY = 0.6;
 const MIN_WORDS_TO_DEDUPE = 6;
 /** A block this long that ends like a sentence is prose even when it is mostly links. */
 const MIN_SENTENCE_WORDS = 10;
+/** A reporter's role line is this short. */
+const MAX_ROLE_LINE_WORDS = 8;
 /** Credit, byline and stamp rules only look at blocks this short. */
 const MAX_CREDIT_WORDS = 15;
 /** A block of up to this many words that is only a section title ("Comments", "Lesen Sie auch") is a label. */
@@ -61,12 +63,17 @@ const REGEXPS = {
   /** Agency credit lines: "Jane Doe, AP National Writer", "Associated Press", "Detroit News wire services". */
   agencyLine:
     /^(?:[^,]{0,80},\s*)?(?:the )?(?:associated press|reuters|afp|agence france-presse|ap|dpa|efe|ansa|[\p{L} ]{0,30} wire services|(?:ap|afp|reuters) [\p{L} ]{0,30}(?:writer|correspondent|reporter|editor))\.?$/iu,
+  /** A reporter's role line: "Courier staff writer", "Wirtschaftsredakteurin", "corresponsal en Bruselas". */
+  roleLine:
+    /^(?:[\p{L}.'’-]+\s+){0,4}(?:staff |senior |special |chief |political |foreign |business )?(?:writer|reporter|correspondent|editor|photographer|columnist|contributor)s?(?:\s+(?:in|at|for)\s+[\p{L} .'’-]{1,30})?\.?$|^(?:[\p{L}.'’-]+\s+){0,3}(?:redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|correspondant(?:e)?|rédact(?:eur|rice)|envoyée? spéciale?|corresponsal|redactor(?:a)?|enviad[oa] especial|redattore|redattrice|corrispondente|inviat[oa]|verslaggever|correspondent|redacteur|repórter|redator(?:a)?|correspondente|enviad[oa] especial)(?:\s+(?:in|en|em|a|à|bei|aus|für|de|di|da|te)\s+[\p{L} .'’-]{1,30})?\.?$/iu,
   /** Contributor notes at the end of wire copy. */
   contributors:
     /(?:^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|\bcontributed (?:reporting|to this (?:report|story|article))\b|^\(?this (?:story|article|report) (?:was|has been) (?:updated|corrected)\b)/i,
   /** A block that is only an e-mail address or a social-media profile link. */
   contactOnly: /^(?:\S{1,64}@\S{1,200}\.\p{L}{2,}|(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin|threads)\.(?:com|net)\/\S{1,100})$/iu,
   sentenceEnd: /[.!?…。！？]["'”’»)\]]*$/,
+  /** Ends in a letter or digit (a label, a name, a date), possibly inside closing quotes or brackets. */
+  endsLikeLabel: /[\p{L}\p{N}]["'”’»)\]]*$/u,
 } as const;
 
 /** Words that, with numbers and punctuation, make up a date or time stamp and nothing else. */
@@ -145,6 +152,7 @@ export function isBoilerplateText(text: string): boolean {
   if (REGEXPS.credit.test(start)) return true;
   if (REGEXPS.creditTail.test(text.slice(-120))) return true;
   if (REGEXPS.metaLine.test(start) || REGEXPS.byline.test(start) || REGEXPS.agencyLine.test(start)) return true;
+  if (words <= MAX_ROLE_LINE_WORDS && REGEXPS.roleLine.test(start)) return true;
   return isDateLine(start);
 }
 
@@ -228,6 +236,9 @@ export function filterBoilerplate(blocks: readonly TextBlock[], page: PageContex
   const kept: TextBlock[] = [];
   // After a heading such as "Related articles" inside the text: its links and teasers, until prose resumes.
   let inTailSection = false;
+  // Header lines are dropped only when prose follows (a page of short lines, a calendar, keeps them).
+  let firstProse = blocks.findIndex((b) => countWords(b.text) >= MIN_SENTENCE_WORDS && REGEXPS.sentenceEnd.test(b.text) && b.list === null);
+  if (firstProse < 0) firstProse = 0;
   for (const [index, block] of blocks.entries()) {
     const words = countWords(block.text);
     if (words === 0) continue;
@@ -255,8 +266,10 @@ export function filterBoilerplate(blocks: readonly TextBlock[], page: PageContex
     if (isBoilerplateText(block.text)) continue;
     const normal = normalizeForCompare(block.text);
     if (normalTitle !== null && normal === normalTitle) continue;
-    // The headline again, slightly reworded (the <h1> beside og:title), near the top.
-    if (titleWords !== null && kept.length < HEADLINE_ZONE_BLOCKS && words <= MAX_HEADLINE_WORDS && !isSentence && similarity(wordSet(block.text), titleWords) >= MIN_HEADLINE_SIMILARITY) continue;
+    // The headline again, slightly reworded (the <h1> beside og:title, the title with the site name), near the top.
+    if (titleWords !== null && kept.length < HEADLINE_ZONE_BLOCKS && words <= MAX_HEADLINE_WORDS && !isSentence && isHeadlineLike(wordSet(block.text), titleWords)) continue;
+    // Before the first paragraph of prose: the page's header (kicker, standfirst, credit line), not the article.
+    if (index < firstProse && index < HEADER_ZONE_BLOCKS && words <= MAX_HEADER_LINE_WORDS && REGEXPS.endsLikeLabel.test(block.text) && block.list === null && block.tag !== 'td' && block.tag !== 'th') continue;
     // Repeated captions and pull quotes: keep the first occurrence. Short repeats (table cells,
     // list labels) are legitimately repeated.
     if (words >= MIN_WORDS_TO_DEDUPE) {
@@ -273,6 +286,12 @@ const HEADLINE_ZONE_BLOCKS = 3;
 const MAX_HEADLINE_WORDS = 30;
 /** Word-set overlap (Jaccard) above which a block is the headline reworded. */
 const MIN_HEADLINE_SIMILARITY = 0.75;
+/** Share of a block's words found in the title above which the block is the headline (the title adds the site name). */
+const MIN_HEADLINE_CONTAINMENT = 0.9;
+const MIN_HEADLINE_CONTAINED_WORDS = 4;
+/** Short lines ending in a word (no punctuation, no emoji) among the first blocks, before the first paragraph of prose, are header lines. */
+const MAX_HEADER_LINE_WORDS = 15;
+const HEADER_ZONE_BLOCKS = 4;
 /** Prose that ends a "related articles" run: few links. */
 const MAX_TAIL_PROSE_LINK_DENSITY = 0.3;
 /** Site repeats are looked for in the first and last blocks only: where sites put their furniture. */
@@ -283,6 +302,14 @@ const MAX_REPEATED_SHARE = 0.5;
 
 function wordSet(text: string): Set<string> {
   return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+function isHeadlineLike(block: ReadonlySet<string>, title: ReadonlySet<string>): boolean {
+  if (similarity(block, title) >= MIN_HEADLINE_SIMILARITY) return true;
+  if (block.size < MIN_HEADLINE_CONTAINED_WORDS) return false;
+  let inTitle = 0;
+  for (const w of block) if (title.has(w)) inTitle++;
+  return inTitle / block.size >= MIN_HEADLINE_CONTAINMENT;
 }
 
 function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

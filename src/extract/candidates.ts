@@ -1,4 +1,4 @@
-import { classifyHeading, type FurnitureHeading } from './lexicon.js';
+import { classifyHeading, hasFurniturePhrase, MAX_NOTICE_WORDS, type FurnitureHeading } from './lexicon.js';
 import type { ArticleEvidence } from './metadata.js';
 import { getAttribute, isElement, textContent, type HtmlElement, type HtmlNode } from './tree.js';
 
@@ -595,6 +595,18 @@ function isParagraph(s: Stats, i: number): boolean {
   return kids.length === 1 && (s.els[kids[0] as number] as HtmlElement).tagName === 'p';
 }
 
+/** Notices run to a few hundred characters; longer paragraphs are not checked (bounded work). */
+const MAX_NOTICE_CHARS = 700;
+
+/** A comment policy, a log-in prompt, a reprint notice: words of furniture, not article prose (lexicon.ts). */
+function isNotice(s: Stats, i: number): boolean {
+  const chars = s.chars[i] as number;
+  if (chars > MAX_NOTICE_CHARS) return false;
+  const text = textContent(s.els[i] as HtmlElement).toLowerCase();
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return words <= MAX_NOTICE_WORDS && hasFurniturePhrase(text, words, 30);
+}
+
 /** Paragraph scores summed into ancestors; NaN marks elements never scored. */
 function scoreCandidates(s: Stats): Float64Array {
   const n = s.els.length;
@@ -612,7 +624,7 @@ function scoreCandidates(s: Stats): Float64Array {
     const tag = (s.els[i] as HtmlElement).tagName;
     if (isParagraph(s, i) || (SCORED_TAGS.has(tag) && tag !== 'p')) {
       const chars = s.chars[i] as number;
-      if (chars >= MIN_PARAGRAPH_CHARS) add(s.parent[i] as number, paragraphPoints(chars, s.commas[i] as number, s.linkChars[i] as number));
+      if (chars >= MIN_PARAGRAPH_CHARS && !isNotice(s, i)) add(s.parent[i] as number, paragraphPoints(chars, s.commas[i] as number, s.linkChars[i] as number));
       if (tag !== 'td' || (s.runs[i] as number) < 2) continue;
     }
     // Runs of text between blocks, or split by <br><br>: paragraphs of this element.

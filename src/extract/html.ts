@@ -15,14 +15,6 @@ import { parsePage } from './tree.js';
 const MIN_ARTICLE_WORDS = 25;
 const MIN_LONGEST_PARAGRAPH_WORDS = 10;
 const MAX_BYLINE_CHARS = 200;
-/**
- * Below this many characters of article text the scored choice may have found only part of
- * the article: Readability is asked too (the only case it runs), and its answer is taken
- * when it holds the scored text and more.
- */
-const MIN_CONFIDENT_CHARS = 500;
-/** Readability's text must hold this share of the scored text's words to replace it. */
-const MIN_SUPERSET_SHARE = 0.8;
 
 /** Options of one extraction (all optional; the pool passes its budget here). */
 export interface HtmlExtractOptions {
@@ -51,31 +43,6 @@ function cleanReadabilityByline(byline: string | null): string | null {
   return text.length > 0 && text.length <= MAX_BYLINE_CHARS ? text : null;
 }
 
-function totalChars(paragraphs: readonly string[]): number {
-  let n = 0;
-  for (const p of paragraphs) n += p.length;
-  return n;
-}
-
-/** Share of `inner`'s words (as a multiset) found in `outer`. */
-function containment(inner: readonly string[], outer: readonly string[]): number {
-  const counts = new Map<string, number>();
-  for (const p of outer) for (const w of p.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let total = 0;
-  let found = 0;
-  for (const p of inner) {
-    for (const w of p.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-      total++;
-      const c = counts.get(w) ?? 0;
-      if (c > 0) {
-        found++;
-        counts.set(w, c - 1);
-      }
-    }
-  }
-  return total === 0 ? 1 : found / total;
-}
-
 function blocksOf(choice: ArticleChoice): ReturnType<typeof collectBlocks> {
   return choice.roots.flatMap((root) => collectBlocks(root, choice.excluded));
 }
@@ -98,16 +65,17 @@ export function extractHtml(html: string, hints: DocumentHints, options: HtmlExt
   let repeats: string[] = [];
   let paragraphs = filterBoilerplate(blocksOf(choice), context, repeats);
   let byline = metadata.byline;
-  if (totalChars(paragraphs) < MIN_CONFIDENT_CHARS && countElements(page.body) <= MAX_ELEMENTS_TO_PARSE) {
+  // Readability runs only when the scored choice found no article: a second opinion, not a second pass.
+  if (!hasArticleText(paragraphs) && countElements(page.body) <= MAX_ELEMENTS_TO_PARSE) {
     const found = runReadability(page);
     if (found) {
-      byline ??= cleanReadabilityByline(found.byline);
+      const readabilityByline = byline ?? cleanReadabilityByline(found.byline);
       const theirRepeats: string[] = [];
-      const theirs = filterBoilerplate(collectBlocks(found.content), { ...context, byline }, theirRepeats);
-      const isBetter = hasArticleText(theirs) && (!hasArticleText(paragraphs) || (totalChars(theirs) > totalChars(paragraphs) && containment(paragraphs, theirs) >= MIN_SUPERSET_SHARE));
-      if (isBetter) {
+      const theirs = filterBoilerplate(collectBlocks(found.content), { ...context, byline: readabilityByline }, theirRepeats);
+      if (hasArticleText(theirs)) {
         paragraphs = theirs;
         repeats = theirRepeats;
+        byline = readabilityByline;
       }
     }
   }

@@ -225,6 +225,8 @@ function merge(): { tails: Set<string>; boxes: Set<string>; prefixes: string[]; 
 }
 
 const MERGED = merge();
+/** All prompt and notice phrases in one pattern: one linear scan of a block instead of one per phrase. */
+const ANY_PHRASE = new RegExp([...MERGED.prompts, ...MERGED.notices].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 /** Headings longer than this are headlines, not section titles. */
 const MAX_SECTION_TITLE_CHARS = 60;
 
@@ -249,8 +251,15 @@ export function classifyHeading(text: string): FurnitureHeading {
   return MERGED.boxes.has(heading) ? 'box' : null;
 }
 
-/** True when a block contains a furniture prompt (short blocks) or notice (blocks up to 80 words). */
+/** Notices (comment policies, reprint terms) run up to this many words. */
+export const MAX_NOTICE_WORDS = 80;
+
+/** True when a block contains a furniture prompt (short blocks) or notice (blocks up to MAX_NOTICE_WORDS). */
 export function hasFurniturePhrase(lowerText: string, words: number, maxPromptWords: number): boolean {
-  if (words <= maxPromptWords && MERGED.prompts.some((p) => lowerText.includes(p))) return true;
-  return words <= 80 && MERGED.notices.some((p) => lowerText.includes(p));
+  if (words > MAX_NOTICE_WORDS) return false;
+  const m = ANY_PHRASE.exec(lowerText);
+  if (!m) return false;
+  if (words <= maxPromptWords) return true;
+  // A longer block: only the notice phrases count (a prompt phrase can occur in prose).
+  return MERGED.notices.some((p) => lowerText.includes(p));
 }
