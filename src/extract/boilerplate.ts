@@ -1,6 +1,5 @@
 import type { TextBlock } from './blocks.js';
 import { classifyHeading, hasFurniturePhrase } from './lexicon.js';
-import { MIN_OTHER_PAGES, type SiteBlocks } from './site-blocks.js';
 import type { HtmlElement } from './tree.js';
 import { countWords } from './text.js';
 
@@ -186,9 +185,6 @@ export interface PageContext {
   /** Site name and byline: a block that is only one of them is a label, not text. */
   siteName: string | null;
   byline: string | null;
-  /** The page's host and the memory of blocks seen on its other pages (null: not used). */
-  host?: string | null;
-  siteBlocks?: SiteBlocks | null;
 }
 
 /** Author bios close the article; only the last few blocks are checked. */
@@ -222,11 +218,11 @@ function normalizeForCompare(text: string): string {
 /**
  * Drops boilerplate blocks from an article: phrase patterns (in several languages, see
  * lexicon.ts), short link-dominated lines, link lists, credit-only captions, the links and
- * teasers after a "Related articles" heading, the headline again, repeats of earlier blocks,
- * and blocks the site repeats on its other pages. Returns the surviving paragraphs in order.
- * Pure, apart from reading `page.siteBlocks`.
+ * teasers after a "Related articles" heading, the headline again, header lines before the
+ * first paragraph of prose, repeats of earlier blocks. Returns the surviving paragraphs in
+ * order. Pure.
  */
-export function filterBoilerplate(blocks: readonly TextBlock[], page: PageContext, repeats: string[] = []): string[] {
+export function filterBoilerplate(blocks: readonly TextBlock[], page: PageContext): string[] {
   const linkLists = findLinkLists(blocks);
   const seen = new Set<string>();
   const normalTitle = page.title ? normalizeForCompare(page.title) : null;
@@ -278,7 +274,7 @@ export function filterBoilerplate(blocks: readonly TextBlock[], page: PageContex
     }
     kept.push(block);
   }
-  return dropSiteRepeats(kept, page, repeats);
+  return kept.map((b) => b.text);
 }
 
 /** Blocks near the top where the headline may be repeated. */
@@ -294,11 +290,6 @@ const MAX_HEADER_LINE_WORDS = 15;
 const HEADER_ZONE_BLOCKS = 4;
 /** Prose that ends a "related articles" run: few links. */
 const MAX_TAIL_PROSE_LINK_DENSITY = 0.3;
-/** Site repeats are looked for in the first and last blocks only: where sites put their furniture. */
-const SITE_REPEAT_HEAD_BLOCKS = 3;
-const SITE_REPEAT_TAIL_BLOCKS = 5;
-/** A page whose blocks are mostly repeats is another copy of a known article: nothing is dropped. */
-const MAX_REPEATED_SHARE = 0.5;
 
 function wordSet(text: string): Set<string> {
   return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -319,23 +310,3 @@ function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-/**
- * Drops the blocks at the article's edges that the site printed on other pages too (see
- * site-blocks.ts). `repeats` receives them, so the caller can record the whole page.
- */
-function dropSiteRepeats(kept: readonly TextBlock[], page: PageContext, repeats: string[]): string[] {
-  const site = page.siteBlocks;
-  const texts = kept.map((b) => b.text);
-  if (!site || !page.host) return texts;
-  const host = page.host;
-  const isRepeat = texts.map((t) => site.pagesWith(host, t) >= MIN_OTHER_PAGES);
-  const repeated = isRepeat.filter(Boolean).length;
-  if (repeated === 0 || repeated / texts.length > MAX_REPEATED_SHARE) return texts;
-  const out: string[] = [];
-  texts.forEach((t, i) => {
-    const atEdge = i < SITE_REPEAT_HEAD_BLOCKS || i >= texts.length - SITE_REPEAT_TAIL_BLOCKS;
-    if (isRepeat[i] && atEdge) repeats.push(t);
-    else out.push(t);
-  });
-  return out;
-}

@@ -614,7 +614,7 @@ function scoreCandidates(s: Stats): Float64Array {
   const add = (from: number, points: number): void => {
     let a = from;
     for (let level = 0; level < MAX_SCORED_ANCESTORS && a >= 0; level++) {
-      if (Number.isNaN(score[a] as number)) score[a] = baseScore((s.els[a] as HtmlElement).tagName) + (s.weight[a] as number);
+      if (Number.isNaN(score[a])) score[a] = baseScore((s.els[a] as HtmlElement).tagName) + (s.weight[a] as number);
       score[a] = (score[a] as number) + points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
       a = s.parent[a] as number;
     }
@@ -631,7 +631,7 @@ function scoreCandidates(s: Stats): Float64Array {
     if (hasParagraphRuns(s, i) && (s.runPoints[i] as number) > 0) add(i, s.runPoints[i] as number);
   }
   for (let i = 0; i < n; i++) {
-    if (!Number.isNaN(score[i] as number)) score[i] = (score[i] as number) * (1 - linkDensity(s, i));
+    if (!Number.isNaN(score[i])) score[i] = (score[i] as number) * (1 - linkDensity(s, i));
   }
   return score;
 }
@@ -672,7 +672,7 @@ function pickTop(s: Stats, score: Float64Array, top: readonly number[], log: str
       }
     }
   }
-  let last = Number.isNaN(score[best] as number) ? 0 : (score[best] as number);
+  let last = Number.isNaN(score[best]) ? 0 : (score[best] as number);
   const threshold = last / 3;
   for (let a = s.parent[best] as number; a > 0; a = s.parent[a] as number) {
     const v = score[a] as number;
@@ -749,7 +749,7 @@ function shouldExclude(s: Stats, score: Float64Array, i: number): string | null 
   const tag = el.tagName;
   if (tag === 'table' && isDataTable(s, i)) return null;
   const weight = s.weight[i] as number;
-  const contentScore = Number.isNaN(score[i] as number) ? 0 : (score[i] as number);
+  const contentScore = Number.isNaN(score[i]) ? 0 : (score[i] as number);
   if (weight + contentScore < 0) return 'negative score';
   if ((s.commas[i] as number) >= 10) return null;
   const chars = s.chars[i] as number;
@@ -790,7 +790,7 @@ function choose(s: Stats, own: OwnFigures, evidence: ArticleEvidence, options: O
       best = matched;
     }
   }
-  const bestScore = Number.isNaN(score[best] as number) ? 0 : (score[best] as number);
+  const bestScore = Number.isNaN(score[best]) ? 0 : (score[best] as number);
   reasons.push(`top ${describe(s.els[best] as HtmlElement)} score ${bestScore.toFixed(1)}`);
   if (debug) {
     for (const i of top) reasons.push(`  candidate ${describe(s.els[i] as HtmlElement)} ${(score[i] as number).toFixed(1)} chars ${s.chars[i]}`);

@@ -7,7 +7,7 @@ import { findContinuation } from './continuation.js';
 import { countElements, removeNonContent } from './dom.js';
 import { extractMetadata } from './metadata.js';
 import { MAX_ELEMENTS_TO_PARSE, runReadability } from './readability.js';
-import type { SiteBlocks } from './site-blocks.js';
+import { applySiteBlocks, siteHost, type SiteBlocks } from './site-blocks.js';
 import { collapseWhitespace, countWords } from './text.js';
 import { parsePage } from './tree.js';
 
@@ -26,7 +26,8 @@ export interface HtmlExtractOptions {
   siteBlocks?: SiteBlocks;
 }
 
-function hasArticleText(paragraphs: readonly string[]): boolean {
+/** True when paragraphs make an article: at least MIN_ARTICLE_WORDS words, one paragraph of MIN_LONGEST_PARAGRAPH_WORDS. */
+export function hasArticleText(paragraphs: readonly string[]): boolean {
   let total = 0;
   let longest = 0;
   for (const p of paragraphs) {
@@ -57,39 +58,29 @@ export function extractHtml(html: string, hints: DocumentHints, options: HtmlExt
     urls: [hints.url ?? null, metadata.canonicalUrl],
     siteName: hints.source ?? metadata.siteName,
     byline: metadata.byline,
-    host: hostOfPage(hints.url ?? metadata.canonicalUrl),
-    siteBlocks: options.siteBlocks ?? null,
   };
   const choice = chooseArticle(page.body, metadata.evidence);
-  // Blocks dropped as site repeats: recorded with the page, so they stay known.
-  let repeats: string[] = [];
-  let paragraphs = filterBoilerplate(blocksOf(choice), context, repeats);
+  let paragraphs = filterBoilerplate(blocksOf(choice), context);
   let byline = metadata.byline;
   // Readability runs only when the scored choice found no article: a second opinion, not a second pass.
   if (!hasArticleText(paragraphs) && countElements(page.body) <= MAX_ELEMENTS_TO_PARSE) {
     const found = runReadability(page);
     if (found) {
       const readabilityByline = byline ?? cleanReadabilityByline(found.byline);
-      const theirRepeats: string[] = [];
-      const theirs = filterBoilerplate(collectBlocks(found.content), { ...context, byline: readabilityByline }, theirRepeats);
+      const theirs = filterBoilerplate(collectBlocks(found.content), { ...context, byline: readabilityByline });
       if (hasArticleText(theirs)) {
         paragraphs = theirs;
-        repeats = theirRepeats;
         byline = readabilityByline;
       }
     }
   }
   if (!hasArticleText(paragraphs)) return null;
-  context.siteBlocks?.record(context.host ?? null, [...paragraphs, ...repeats]);
+  if (options.siteBlocks) {
+    const { kept } = applySiteBlocks(options.siteBlocks, siteHost(hints.url ?? metadata.canonicalUrl), paragraphs);
+    // The site's repeats go only when an article remains.
+    if (hasArticleText(kept)) paragraphs = kept;
+  }
   const continuation = findContinuation(page, choice, hints.url ?? metadata.canonicalUrl);
   return buildArticle(paragraphs, metadata, hints, { byline, continuation });
 }
 
-function hostOfPage(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\d?\./, '');
-  } catch {
-    return null;
-  }
-}

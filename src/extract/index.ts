@@ -12,6 +12,9 @@ import { detectLanguage as detectLanguageImpl } from './language.js';
 import { extractPlainText as extractPlainTextImpl } from './plain-text.js';
 
 export { EXTRACTOR_VERSION } from './assemble.js';
+export { createExtractionPool, DEFAULT_MEMORY_MB, DEFAULT_MS_PER_DOCUMENT, type ExtractionPool, type ExtractionPoolOptions } from './pool.js';
+export { createSiteBlocks, type SiteBlocks } from './site-blocks.js';
+export { MAX_NESTING_DEPTH } from './slim.js';
 export { MAX_HTML_CHARS } from './tree.js';
 export { MAX_ELEMENTS_TO_PARSE } from './readability.js';
 

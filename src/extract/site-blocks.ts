@@ -88,3 +88,38 @@ export function createSiteBlocks(): SiteBlocks {
     },
   };
 }
+
+/** Site repeats are looked for in the first and last blocks only: where sites put their furniture. */
+const HEAD_BLOCKS = 3;
+const TAIL_BLOCKS = 5;
+/** A page whose blocks are mostly repeats is another copy of a known article: nothing is dropped. */
+const MAX_REPEATED_SHARE = 0.5;
+
+/**
+ * Splits an article's paragraphs into those kept and the site's repeats at its edges, then
+ * records the page (all of it, so repeats stay known). Nothing is dropped from a page whose
+ * paragraphs are mostly repeats (another copy of an article already seen).
+ */
+export function applySiteBlocks(site: SiteBlocks, host: string | null, paragraphs: readonly string[]): { kept: string[]; repeats: string[] } {
+  const isRepeat = paragraphs.map((p) => site.pagesWith(host, p) >= MIN_OTHER_PAGES);
+  const repeated = isRepeat.filter(Boolean).length;
+  site.record(host, paragraphs);
+  if (repeated === 0 || repeated / paragraphs.length > MAX_REPEATED_SHARE) return { kept: [...paragraphs], repeats: [] };
+  const kept: string[] = [];
+  const repeats: string[] = [];
+  paragraphs.forEach((p, i) => {
+    const atEdge = i < HEAD_BLOCKS || i >= paragraphs.length - TAIL_BLOCKS;
+    (isRepeat[i] && atEdge ? repeats : kept).push(p);
+  });
+  return { kept, repeats };
+}
+
+/** The host a page's blocks are remembered under (`www.` dropped), or null. */
+export function siteHost(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\d?\./, '') || null;
+  } catch {
+    return null;
+  }
+}
