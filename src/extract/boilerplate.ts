@@ -260,7 +260,7 @@ export function filterBoilerplate(blocks: readonly TextBlock[], page: PageContex
       if (words <= MAX_PROMPT_WORDS && linkDensity(block) > MAX_LINK_DENSITY) continue;
     }
     if (isBoilerplateText(block.text)) continue;
-    const normal = normalizeForCompare(block.text);
+    const normal = normalText;
     if (normalTitle !== null && normal === normalTitle) continue;
     // The headline again, slightly reworded (the <h1> beside og:title, the title with the site name), near the top.
     if (titleWords !== null && kept.length < HEADLINE_ZONE_BLOCKS && words <= MAX_HEADLINE_WORDS && !isSentence && isHeadlineLike(wordSet(block.text), titleWords)) continue;
