@@ -7,13 +7,16 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
 const basilFile = path.resolve(repoRoot, '..', 'shared', 'eval-data', 'basil', 'clusters.jsonl');
 
-/** The seed files as a user hands them over: a leading ` date YYYY-MM-DD` token, else --date. */
+/**
+ * The seed files as a new user hands them over, without `--date`: a leading ` date YYYY-MM-DD`
+ * token gives the date, the other files are undated.
+ */
 function loadSeeds(): ClusterInput[] {
   const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
   return files.map((f, i) => {
     const raw = readFileSync(path.join(seedsDir, f), 'utf8');
     const m = /^\s*date (\d{4}-\d{2}-\d{2})\s*/.exec(raw);
-    return { id: i + 1, title: null, text: m ? raw.slice(m[0].length) : raw, published: m ? m[1]! : '2025-03-27' };
+    return { id: i + 1, title: null, text: m ? raw.slice(m[0].length) : raw, published: m ? m[1]! : null, arrivedAt: '2025-03-28T09:00:00Z' };
   });
 }
 
@@ -57,6 +60,7 @@ describe.skipIf(!existsSync(seedsDir))('seeds: five reports of one summit', () =
     for (const order of permutations(seeds)) {
       const c = new StoryClusterer();
       for (const s of order) c.assign(s);
+      c.settle();
       const story = c.storyOf(seeds[0]!.id);
       expect(new Set(seeds.map((s) => c.storyOf(s.id)))).toEqual(new Set([story]));
       const summary = c.stories().find((x) => x.id === story)!;
@@ -83,6 +87,7 @@ describe.skipIf(!existsSync(seedsDir))('seeds: five reports of one summit', () =
       for (const s of order) if (!stream.includes(s)) stream.push(s);
       const c = new StoryClusterer();
       for (const a of stream) c.assign(a);
+      c.settle();
       const story = c.storyOf(seeds[0]!.id)!;
       expect(new Set(seeds.map((s) => c.storyOf(s.id)))).toEqual(new Set([story]));
       expect(c.stories().find((x) => x.id === story)!.size).toBe(5);

@@ -1,38 +1,36 @@
 /**
- * Inverted index from feature keys to the active stories that registered them.
+ * Inverted index from feature ids to the articles of the working set that registered them.
  *
- * Each posting list holds at most `cap` story ids, most recently touched last; adding a story to a
- * full list drops the least recently touched one. Lookup cost is therefore bounded by
- * (keys queried × cap), whatever the number of stories stored.
+ * Each posting list holds at most `cap` article ids, latest arrival last; adding to a full list
+ * drops the oldest. Lookup cost is therefore bounded by (keys queried × cap), whatever the number
+ * of articles stored.
  */
 export class CandidateIndex {
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<number, number[]>();
 
   constructor(private readonly cap: number) {}
 
-  /** Registers `storyId` under `key`, moving it to the most-recent end. */
-  add(key: string, storyId: number): void {
+  /** Registers `articleId` under `key` (appended: the caller adds in arrival order). */
+  add(key: number, articleId: number): void {
     let list = this.postings.get(key);
     if (!list) {
       list = [];
       this.postings.set(key, list);
     }
-    const at = list.indexOf(storyId);
-    if (at >= 0) list.splice(at, 1);
-    list.push(storyId);
+    list.push(articleId);
     if (list.length > this.cap) list.shift();
   }
 
-  remove(key: string, storyId: number): void {
+  remove(key: number, articleId: number): void {
     const list = this.postings.get(key);
     if (!list) return;
-    const at = list.indexOf(storyId);
+    const at = list.indexOf(articleId);
     if (at < 0) return;
     list.splice(at, 1);
     if (list.length === 0) this.postings.delete(key);
   }
 
-  get(key: string): readonly number[] | undefined {
+  get(key: number): readonly number[] | undefined {
     return this.postings.get(key);
   }
 

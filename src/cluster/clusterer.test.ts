@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { StoryClusterer, type ClusterInput, type ClusterState } from './index.js';
+import { InMemoryClusterStateStore, StoryClusterer, type ClusterInput, type ClusterState } from './index.js';
 
 const quake = (id: number, day: string, extra = ''): ClusterInput => ({
   id,
-  title: `Magnitude 6.1 earthquake strikes near Lorvane, ${id} dead`,
-  text: `A magnitude 6.1 earthquake struck near the town of Lorvane on Tuesday, officials of Kessaria province said. Rescue teams searched collapsed buildings in Lorvane. ${extra}`,
+  title: `Magnitude 5.8 earthquake strikes near Lorvane, ${id} dead`,
+  text: `A magnitude 5.8 earthquake struck near the town of Lorvane on Tuesday, officials of Kessaria province said. Rescue teams searched collapsed buildings in Lorvane. ${extra}`,
   published: day,
 });
 const match = (id: number, day: string): ClusterInput => ({
@@ -14,8 +14,26 @@ const match = (id: number, day: string): ClusterInput => ({
   published: day,
 });
 
+/** Two happenings of one cast in one week: a visit and a lawsuit, each told by three outlets. */
+function oneCastTwoHappenings(): ClusterInput[] {
+  const visit = [
+    ['Premier Aldo Varenne visits Ostrava Holdings plant', 'Premier Aldo Varenne toured the Ostrava Holdings plant in Kelby on Monday, greeting workers on the assembly line during a two-hour visit.'],
+    ['Varenne tours Ostrava factory', 'Aldo Varenne visited the Ostrava Holdings factory at Kelby, where he met engineers and watched the assembly line, on a trip his office called routine.'],
+    ['Varenne on factory visit to Ostrava Holdings', 'During a visit to the Ostrava Holdings works in Kelby, Premier Aldo Varenne greeted staff and toured the assembly hall.'],
+  ];
+  const lawsuit = [
+    ['Ostrava Holdings sues Premier Varenne over contract', 'Ostrava Holdings filed a lawsuit against Premier Aldo Varenne on Thursday, claiming damages over a cancelled rail contract worth 40 million.'],
+    ['Varenne sued by Ostrava Holdings', 'Ostrava Holdings has sued Aldo Varenne in the high court, its lawyers said, seeking damages for the cancelled rail contract.'],
+    ['Ostrava takes Varenne to court over rail deal', 'Lawyers for Ostrava Holdings lodged a suit against Aldo Varenne, alleging breach of the rail contract and claiming 40 million in damages.'],
+  ];
+  const out: ClusterInput[] = [];
+  visit.forEach(([title, text], i) => out.push({ id: 10 + i, title: title!, text: `${text!} Officials in Kelby said the premier would return.`, published: `2031-05-0${5 + i}` }));
+  lawsuit.forEach(([title, text], i) => out.push({ id: 20 + i, title: title!, text: `${text!} Varenne visited the company earlier in the week.`, published: `2031-05-0${7 + i}` }));
+  return out;
+}
+
 describe('StoryClusterer', () => {
-  it('groups reports of one event and keeps another event apart', () => {
+  it('groups reports of one event and keeps another event apart, saying why', () => {
     const c = new StoryClusterer();
     const a = c.assign(quake(1, '2025-01-07'));
     const b = c.assign(match(2, '2025-01-07'));
@@ -25,24 +43,38 @@ describe('StoryClusterer', () => {
     expect(b.isNew).toBe(true);
     expect(d.storyId).toBe(a.storyId);
     expect(e.storyId).toBe(b.storyId);
-    expect(d.reasons[0]).toMatch(/^similarity/);
+    expect(d.reasons[0]).toMatch(/^same happening: '.*earthquake.*'/);
+    expect(d.reasons.join(' ')).toMatch(/shared: .*Lorvane/);
+    expect(d.explanation?.links[0]?.articleId).toBe(1);
     const stories = c.stories();
     expect(stories.map((s) => s.size)).toEqual([2, 2]);
     expect(stories[0]!.firstSeen).toBe('2025-01-07');
     expect(stories[0]!.lastSeen).toBe('2025-01-08');
     expect(stories[0]!.title).toContain('earthquake');
+    expect(stories[0]!.core).toContain(1);
   });
 
-  it('honours copyOf', () => {
+  it('keeps two happenings of the same people in the same week apart', () => {
+    const c = new StoryClusterer();
+    for (const a of oneCastTwoHappenings()) c.assign(a);
+    c.settle();
+    expect(new Set([10, 11, 12].map((id) => c.storyOf(id))).size).toBe(1);
+    expect(new Set([20, 21, 22].map((id) => c.storyOf(id))).size).toBe(1);
+    expect(c.storyOf(10)).not.toBe(c.storyOf(20));
+  });
+
+  it('honours copyOf, and a copy follows its original', () => {
     const c = new StoryClusterer();
     const a = c.assign(quake(1, '2025-01-07'));
     c.assign(match(2, '2025-01-07'));
     const copy = c.assign({ ...match(3, '2025-01-07'), copyOf: 1 });
     expect(copy.storyId).toBe(a.storyId);
     expect(copy.reasons).toEqual(['copy of article 1']);
+    c.moveArticle(1, null);
+    expect(c.storyOf(3)).toBe(c.storyOf(1));
   });
 
-  it('does not join a story that went quiet; the quiet story is kept', () => {
+  it('does not link dated articles weeks apart; the older story is kept', () => {
     const c = new StoryClusterer();
     const a = c.assign(quake(1, '2025-01-07'));
     const later = c.assign(quake(2, '2025-03-01'));
@@ -50,25 +82,60 @@ describe('StoryClusterer', () => {
     expect(c.stories()).toHaveLength(2);
   });
 
-  it('ignores time for undated articles', () => {
+  it('joins undated articles on content', () => {
     const c = new StoryClusterer();
     const a = c.assign({ ...quake(1, ''), published: null });
     const b = c.assign({ ...quake(2, ''), published: null });
+    const d = c.assign(quake(3, '2025-01-07'));
     expect(b.storyId).toBe(a.storyId);
+    expect(d.storyId).toBe(a.storyId);
   });
 
-  it('merges two stories when an article scores high against both, and records it', () => {
-    const c = new StoryClusterer({ joinThreshold: 0.5, mergeThreshold: 0.35 });
+  it('flags a publication date after the arrival and joins the article on content', () => {
+    const c = new StoryClusterer();
+    const a = c.assign({ ...quake(1, '2025-01-07'), arrivedAt: '2025-01-07T10:00:00Z' });
+    const b = c.assign({ ...quake(2, '2099-12-31'), arrivedAt: '2025-01-07T11:00:00Z' });
+    expect(b.timeFlag).toBe('future');
+    expect(b.storyId).toBe(a.storyId);
+    expect(b.reasons.join(' ')).toMatch(/2099-12-31 is later than its arrival/);
+    expect(c.story(a.storyId)!.lastSeen).toBe('2025-01-07');
+  });
+
+  it('merges two stories when new articles show them to be one, and records it with reasons', () => {
+    const c = new StoryClusterer({ joinThreshold: 0.45 });
     const textA = 'Rescue teams in Lorvane pulled survivors from collapsed buildings after the earthquake.';
     const textB = 'Aid convoys from Kessaria reached shelters with blankets after the earthquake.';
     const a = c.assign({ id: 1, title: null, text: textA, published: '2025-01-07' });
     const b = c.assign({ id: 2, title: null, text: textB, published: '2025-01-07' });
     expect(b.storyId).not.toBe(a.storyId);
-    const bridge = c.assign({ id: 3, title: null, text: `${textA} ${textB}`, published: '2025-01-07' });
-    expect(bridge.merged).toEqual({ from: [b.storyId], into: a.storyId });
-    expect(c.mergeEvents()).toEqual([{ articleId: 3, from: [b.storyId], into: a.storyId }]);
-    expect([c.storyOf(1), c.storyOf(2), c.storyOf(3)]).toEqual([a.storyId, a.storyId, a.storyId]);
+    c.assign({ id: 3, title: null, text: `${textA} ${textB}`, published: '2025-01-07' });
+    c.assign({ id: 4, title: null, text: `${textB} ${textA}`, published: '2025-01-07' });
+    const changes = c.settle();
+    expect(new Set([1, 2, 3, 4].map((id) => c.storyOf(id))).size).toBe(1);
+    expect(changes.events.some((e) => e.kind === 'merge' || e.kind === 'move')).toBe(true);
     expect(c.stories()).toHaveLength(1);
+  });
+
+  it('respects a reader moving an article out, and merging two stories, in later assignments', () => {
+    const c = new StoryClusterer();
+    c.assign(quake(1, '2025-01-07'));
+    c.assign(quake(2, '2025-01-07'));
+    c.assign(match(3, '2025-01-07'));
+    const moved = c.moveArticle(2, null);
+    expect(moved.events[0]).toMatchObject({ kind: 'move', articleId: 2, byReader: true });
+    expect(c.storyOf(2)).not.toBe(c.storyOf(1));
+    c.assign(quake(4, '2025-01-08'));
+    c.assign(quake(5, '2025-01-08'));
+    c.settle();
+    expect(c.storyOf(2)).not.toBe(c.storyOf(1));
+    expect(c.storyOf(4)).toBe(c.storyOf(1));
+    c.mergeStories(c.storyOf(3)!, c.storyOf(1)!);
+    c.assign(match(6, '2025-01-08'));
+    c.settle();
+    expect(c.storyOf(3)).toBe(c.storyOf(1));
+    expect(c.storyOf(2)).not.toBe(c.storyOf(1));
+    expect(c.storyEvents().filter((e) => e.kind === 'merge' && e.byReader)).toHaveLength(1);
+    expect(() => c.moveArticle(999, null)).toThrow(/not in any story/);
   });
 
   it('is deterministic and its state round-trips through JSON', () => {
@@ -78,8 +145,32 @@ describe('StoryClusterer', () => {
     const ra = stream.map((x) => a.assign(x));
     const rb = stream.map((x) => b.assign(x));
     expect(ra).toEqual(rb);
+    a.moveArticle(3, null);
     const restored = StoryClusterer.importState(JSON.parse(JSON.stringify(a.exportState())) as ClusterState);
     const next = quake(5, '2025-01-09');
+    expect(restored.assign(next)).toEqual(a.assign(next));
+    expect(restored.settle()).toEqual(a.settle());
+    expect(restored.stories()).toEqual(a.stories());
+  });
+
+  it('persists as rows per story and document-frequency increments through a state port', async () => {
+    const port = new InMemoryClusterStateStore();
+    const a = new StoryClusterer();
+    a.assign(quake(1, '2025-01-07'));
+    a.assign(match(2, '2025-01-07'));
+    const first = a.drainStateChanges();
+    expect(first.stories.map((s) => s.id)).toEqual([1, 2]);
+    expect(first.documents).toBe(2);
+    port.save(first);
+    a.assign(quake(3, '2025-01-08'));
+    const second = a.drainStateChanges();
+    // Only the story that changed, and only the increments.
+    expect(second.stories.map((s) => s.id)).toEqual([1]);
+    expect(second.documents).toBe(1);
+    expect(second.frequencies.length).toBeLessThan(first.frequencies.length);
+    port.save(second);
+    const restored = await StoryClusterer.loadFrom(port);
+    const next = match(4, '2025-01-08');
     expect(restored.assign(next)).toEqual(a.assign(next));
     expect(restored.stories()).toEqual(a.stories());
   });

@@ -1,55 +1,54 @@
 /**
- * Online story clustering.
+ * Online story clustering by what happened.
  *
  * Contract:
- * - `new StoryClusterer(config?)`, then `assign(input)` once per article, in order of publication
- *   (or arrival when undated). Each article joins the best-scoring candidate story when its
- *   similarity ∈ [0,1] reaches the join threshold, or starts a new story. Deterministic: the same
- *   stream in the same order always gives the same stories, ids and scores. Pure and in-memory.
- * - Similarity ∈ [0,1]: a weighted mean of three cosines (vocabulary words, light-stemmed; names,
- *   i.e. capitalised sequences and their last word; numbers), with sublinear tf and an IDF whose
- *   document frequencies are updated online; half against the story's summed vector, half the
- *   mean of the two best links to its 16 most recent members (member vectors hold tf·idf frozen when
- *   the member joined; links are computed only for the 5 best stories by centroid whose centroid
- *   score reaches half the join threshold). For undated articles, a year
- *   conflict (each side's most mentioned year absent from the other) halves the score.
- * - Candidates come only from an inverted index (feature → active stories, bounded posting lists),
- *   never from a scan; an assignment costs the same with 10k or 10M stored articles. Story norms are
- *   kept incrementally; a story vector is cut to its heaviest features by selection, not sorting.
- * - Time: a dated article only considers stories whose dated members are within the quiet window;
- *   stories go quiet after that window without a new article (or, in undated streams, after a
- *   large number of arrivals), leave the index and stay readable. Undated articles ignore time.
- * - `copyOf`: a copy joins the story of its original when the original was assigned (reason
- *   `copy of article N`); copies do not change the story vector or document frequencies.
- * - When an article scores at least the merge threshold against two or more stories, they merge
- *   into the oldest (lowest id); the assignment carries `merged` and `mergeEvents()` lists it.
- * - State: `exportState()` returns plain JSON-able data; `StoryClusterer.importState()` restores
- *   it (same `CLUSTER_VERSION` only; otherwise replay the articles in order).
- * - Errors: assigning an id twice throws CrosscheckError `invalid_argument`.
+ * - `new StoryClusterer(config?, { now? })`, then `assign(input)` once per article, in any order.
+ *   Deterministic: the same stream in the same order always gives the same stories, ids, scores.
+ *   Pure and in-memory; the clock used to judge publication dates is injected (`now`).
+ * - An article's event signature: the happening (the vocabulary words of its headline and lead,
+ *   inflections and nominalisations reduced to one stem), its participants and places (names, with
+ *   accents folded, countries and international bodies under one name in every bundled language,
+ *   acronyms of long names), its numbers and dates (date anchors such as "14 October" / "14 de octubre"),
+ *   and its time (a plausible publication date).
+ * - Pair similarity ∈ [0,1] (see `PairScorer`): content (per-kind cosines of tf·idf, IDF of the
+ *   moment) × a happening gate (sharing participants without agreeing on what happened keeps only
+ *   a floor share) × a year factor. Across languages only names, numbers and dates count.
+ * - An article joins the story whose articles it links to most strongly (mean of its best links to
+ *   `linkTop` different articles) when that reaches the join threshold, else starts a story.
+ * - Settling: every `settleEvery` arrivals and on `settle()`, the stories that changed and those
+ *   linked to them are re-clustered from their links alone (constrained agglomerative clustering,
+ *   `agglomerate`), so that the stories of a window do not depend on arrival order. Articles may
+ *   move, stories split and merge; a merge re-checks the happening. Each change is returned
+ *   (`Assignment.changes`, `settle()`) and recorded (`storyEvents()`) with its reasons.
+ * - Time: an implausible publication date (after arrival plus `maxFutureHours`) is flagged and not
+ *   used; undated articles join on content; two dated articles link only within `pairWindowDays`
+ *   of each other; the clock (latest plausible date) only retires stories `retainDays` behind it.
+ * - Candidates come only from an inverted index over the working set (bounded posting lists),
+ *   never from a scan; an assignment costs the same with 10k or 10M stored articles.
+ * - `copyOf`: a copy joins its original's story and follows it; copies do not change document
+ *   frequencies or links.
+ * - Corrections: `moveArticle`, `mergeStories` are pinned and respected by later assignments.
+ * - State: `exportState()`/`importState()` (plain JSON); as rows per story plus document-frequency
+ *   increments through a `ClusterStateStore` (`drainStateChanges`, `saveTo`, `loadFrom`).
+ * - Errors: assigning an id twice throws CrosscheckError `invalid_argument`; corrections on unknown
+ *   ids `not_found`; a state of another version `invalid_record`.
  */
+export * from './config.js';
+export { StoryClusterer, type Assignment, type ClusterInput, type MergeEvent, type StorySummary, type StoryChanges } from './clusterer.js';
+export type { Explanation } from './reasons.js';
+export type { TimeFlag } from './clock.js';
 export {
-  CLUSTER_VERSION,
-  DEFAULT_CLUSTER_CONFIG,
-  DEFAULT_INDEX_KEYS,
-  DEFAULT_JOIN_THRESHOLD,
-  DEFAULT_MAX_CANDIDATES,
-  DEFAULT_MERGE_THRESHOLD,
-  DEFAULT_NAME_WEIGHT,
-  DEFAULT_NUMBER_WEIGHT,
-  DEFAULT_POSTING_CAP,
-  DEFAULT_QUIET_AFTER_ARTICLES,
-  DEFAULT_QUIET_AFTER_DAYS,
-  DEFAULT_STORY_FEATURES,
-  DEFAULT_MEMBER_LINK_SHARE,
-  DEFAULT_IDF_PRIOR_DOCS,
-  DEFAULT_YEAR_CONFLICT_FACTOR,
-  StoryClusterer,
-  type Assignment,
-  type ClusterConfig,
-  type ClusterInput,
+  InMemoryClusterStateStore,
+  type ArticleRecord,
+  type ClusterMeta,
+  type ClusterSnapshot,
   type ClusterState,
-  type MergeEvent,
-  type StorySummary,
-} from './clusterer.js';
+  type ClusterStateBatch,
+  type ClusterStateStore,
+  type CopyRecord,
+  type PinRecord,
+  type StoryEvent,
+  type StoryRecord,
+} from './state.js';
 export { extractFeatures, type ArticleFeatures } from './features.js';
 export { scoreClustering, type ClusteringScores } from './metrics.js';

@@ -31,6 +31,8 @@ export const NON_NAME_CAPITALS: ReadonlySet<string> = new Set(
     'january february march april may june july august september october november december ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'mr mrs ms dr sir lord lady prof president vice prime minister secretary senator sen rep governor gov mayor ' +
+    'foreign interior defence defense finance home justice health state federal national deputy general attorney ' +
+    'chancellor ambassador envoy spokesman spokeswoman spokesperson commissioner chairman chairwoman ceo ' +
     'king queen prince princess chief judge justice col lt sgt ' +
     'said says according however meanwhile also after before while when where what who why how ' +
     'he she it they we i you his her its their our this that these those there here then but and or ' +

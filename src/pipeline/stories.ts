@@ -1,4 +1,4 @@
-import { CLUSTER_VERSION, StoryClusterer, type Assignment, type ClusterState } from '../cluster/index.js';
+import { CLUSTER_VERSION, StoryClusterer, type Assignment, type ClusterState, type StoryChanges } from '../cluster/index.js';
 import { CopyGroups, CopyIndex, DEDUP_VERSION, fingerprint, type CopyMatch } from '../dedup/index.js';
 import type { StoredArticle } from '../core/types.js';
 import type { SqliteStore } from '../store/index.js';
@@ -69,6 +69,7 @@ export class StoryPipeline {
           text: article.text,
           published: article.published,
           arrivedAt: article.ingestedAt,
+          language: article.language,
           ...(row.copyOf !== null ? { copyOf: row.copyOf } : {}),
         });
       }
@@ -96,9 +97,10 @@ export class StoryPipeline {
       text: article.text,
       published: article.published,
       arrivedAt: article.ingestedAt,
+      language: article.language,
       ...(original ? { copyOf: original.other } : {}),
     });
-    this.writeStories([assignment.storyId, ...(assignment.merged ? [assignment.merged.into] : [])], now);
+    this.writeStories([assignment.storyId], now);
     repo.insertAssignment({
       articleId: article.id,
       storyId: assignment.storyId,
@@ -109,14 +111,14 @@ export class StoryPipeline {
       clusterVersion: CLUSTER_VERSION,
       assignedAt: now,
     });
-    if (assignment.merged) repo.recordMerge(assignment.merged.from, assignment.merged.into, article.id, now);
+    if (assignment.changes) this.applyChanges(assignment.changes, now);
     const members = this.groups.members(article.id);
     const earliest = this.groups.earliest(article.id);
     repo.setCopyGroups(members.map((id) => ({ articleId: id, groupId: earliest })));
     if (++this.sinceSave >= STATE_SAVE_EVERY) this.save(now);
     return {
       articleId: article.id,
-      storyId: assignment.merged?.into ?? assignment.storyId,
+      storyId: this.clusterer.storyOf(article.id) ?? assignment.storyId,
       isNewStory: assignment.isNew,
       copies: matches,
       copyGroup: earliest,
@@ -132,6 +134,47 @@ export class StoryPipeline {
       if (article) results.push(this.process(article, now));
     }
     return results;
+  }
+
+  /**
+   * Re-checks the stories that changed since the last call (the clusterer's settle) and writes
+   * what moved: merged-away stories, moved articles with their reasons, the stories' new summaries.
+   */
+  settle(now: string): StoryChanges {
+    const changes = this.clusterer.settle();
+    this.applyChanges(changes, now);
+    return changes;
+  }
+
+  /**
+   * A reader's correction: the article leaves its story (for story `to`, or one of its own), pinned
+   * so that later assignments respect it. Writes what moved and saves the clusterer state.
+   */
+  moveArticle(articleId: number, to: number | null, now: string): StoryChanges {
+    const changes = this.clusterer.moveArticle(articleId, to);
+    this.applyChanges(changes, now);
+    this.save(now);
+    return changes;
+  }
+
+  /** A reader's correction: two stories are one (pinned together). Writes the merge and saves the state. */
+  mergeStories(a: number, b: number, now: string): StoryChanges {
+    const changes = this.clusterer.mergeStories(a, b);
+    this.applyChanges(changes, now);
+    this.save(now);
+    return changes;
+  }
+
+  private applyChanges(changes: StoryChanges, now: string): void {
+    const repo = this.store.stories;
+    // New stories (splits) first: moved assignments refer to them.
+    this.writeStories(changes.touched, now);
+    for (const e of changes.events) {
+      if (e.kind !== 'merge') continue;
+      const witness = e.articleId ?? changes.moves.find((m) => e.from.includes(m.from))?.articleId ?? 0;
+      repo.recordMerge(e.from, e.into, witness, now);
+    }
+    for (const m of changes.moves) repo.moveAssignment(m.articleId, m.to, m.reasons);
   }
 
   /** Saves the clusterer state (covering every assignment so far) in the store. */
@@ -188,6 +231,7 @@ export function assignPendingStories(store: SqliteStore, options: { now?: () => 
         if (result.merged) summary.merges++;
         summary.results.push(result);
       }
+      pipeline.settle(at);
       if (start + ASSIGN_CHUNK_SIZE >= pending.length) pipeline.save(at);
     });
   }

@@ -114,6 +114,11 @@ export class StoryRepository {
     return Number(info.lastInsertRowid);
   }
 
+  /** Moves an assigned article to another story (the clusterer re-checked it, or a reader moved it), with the reasons. */
+  moveAssignment(articleId: number, storyId: number, reasons: string[]): void {
+    this.db.prepare('UPDATE assignments SET story_id = ?, reasons = ? WHERE article_id = ?').run(storyId, JSON.stringify(reasons), articleId);
+  }
+
   upsertStory(s: StorySnapshot, now: string): void {
     this.db
       .prepare(
