@@ -231,7 +231,7 @@ export function filterBoilerplate(blocks: readonly TextBlock[], page: PageContex
   const labels = new Set([page.siteName, page.byline].filter((l): l is string => !!l).map(normalizeForCompare));
   const kept: TextBlock[] = [];
   // After a heading such as "Related articles" inside the text: its links and teasers, until prose resumes.
-  let inTailSection = false;
+  let inTailSection: 'tail' | 'comments' | null = null;
   // Header lines are dropped only when prose follows (a page of short lines, a calendar, keeps them).
   let firstProse = blocks.findIndex((b) => countWords(b.text) >= MIN_SENTENCE_WORDS && REGEXPS.sentenceEnd.test(b.text) && b.list === null);
   if (firstProse < 0) firstProse = 0;
@@ -247,13 +247,18 @@ export function filterBoilerplate(blocks: readonly TextBlock[], page: PageContex
     // A sentence with links is prose; a link line (headline, label) has no final punctuation.
     const isSentence = words >= MIN_SENTENCE_WORDS && REGEXPS.sentenceEnd.test(block.text);
     const isProse = isSentence && linkDensity(block) < MAX_TAIL_PROSE_LINK_DENSITY && block.list === null;
-    if (words <= MAX_LABEL_WORDS && classifyHeading(block.text) === 'tail') {
-      inTailSection = true;
+    const heading = words <= MAX_LABEL_WORDS ? classifyHeading(block.text) : null;
+    if (heading === 'tail' || heading === 'comments') {
+      inTailSection = heading;
       continue;
     }
-    if (inTailSection) {
+    // Related links run until prose resumes; readers' comments run until the next heading.
+    if (inTailSection === 'tail') {
       if (!isProse) continue;
-      inTailSection = false;
+      inTailSection = null;
+    } else if (inTailSection === 'comments') {
+      if (!HEADING_BLOCK_TAGS.has(block.tag)) continue;
+      inTailSection = null;
     }
     if (!isSentence) {
       if (block.list && linkLists.has(block.list)) continue;
@@ -277,6 +282,7 @@ export function filterBoilerplate(blocks: readonly TextBlock[], page: PageContex
   return kept.map((b) => b.text);
 }
 
+const HEADING_BLOCK_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Blocks near the top where the headline may be repeated. */
 const HEADLINE_ZONE_BLOCKS = 3;
 const MAX_HEADLINE_WORDS = 30;

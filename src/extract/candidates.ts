@@ -450,9 +450,6 @@ function normalize(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-export function containsIndex(s: Stats, outer: number, inner: number): boolean {
-  return inner >= outer && inner <= (s.end[outer] as number);
-}
 
 /**
  * Pass 2: decides which subtrees are furniture, from figures that still include everything.
@@ -522,7 +519,8 @@ function markFurniture(s: Stats, options: Options, headline: number): void {
   // takes in the article's own markup.
   for (let h = 1; h < n; h++) {
     const tag = (s.els[h] as HtmlElement).tagName;
-    if (!HEADING_TAGS.has(tag) || holdsHeadline[h] === 1 || kindOf(h) !== 'tail') continue;
+    const kind = HEADING_TAGS.has(tag) && holdsHeadline[h] === 0 ? kindOf(h) : null;
+    if (kind !== 'tail' && kind !== 'comments') continue;
     let w = h;
     // Climb wrappers that hold nothing but the heading (a box holding the heading and its list is a section of its own).
     for (let up = s.parent[w] as number; up > 0 && (s.chars[up] as number) <= (s.chars[h] as number) + 5 && childIndices(s, up).length === 1; up = s.parent[w] as number) w = up;
@@ -540,7 +538,8 @@ function markFurniture(s: Stats, options: Options, headline: number): void {
         const isSectioning = sibTag === 'article' || sibTag === 'section';
         const opening = HEADING_TAGS.has(sibTag) ? sib : !isSectioning && first >= 0 && HEADING_TAGS.has((s.els[first] as HtmlElement).tagName) ? first : -1;
         if (opening >= 0 && Number((s.els[opening] as HtmlElement).tagName.slice(1)) <= rank && kindOf(opening) === null) break;
-        if (!isSectioning && (s.chars[sib] as number) >= 100 && linkDensity(s, sib) < 0.1 && (isParagraph(s, sib) || (s.paragraphs[sib] as number) > 0)) break;
+        // Prose ends a run of related links; readers' comments are prose and run to the next heading.
+        if (kind === 'tail' && !isSectioning && (s.chars[sib] as number) >= 100 && linkDensity(s, sib) < 0.1 && (isParagraph(s, sib) || (s.paragraphs[sib] as number) > 0)) break;
       }
       if (s.furniture[sib] === null) s.furniture[sib] = 'furniture section';
     }

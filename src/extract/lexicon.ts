@@ -239,15 +239,22 @@ function normalizeHeading(text: string): string {
     .trim();
 }
 
-/** What a heading says of the section it opens: `tail` (runs to the end of its container), `box` (only itself), or null. */
-export type FurnitureHeading = 'tail' | 'box' | null;
+/**
+ * What a heading says of the section it opens: `comments` (readers' posts, prose to the next
+ * heading of its rank), `tail` (related and recommended stories: links and teasers, to the end of
+ * its container or back to prose), `box` (only itself), or null.
+ */
+export type FurnitureHeading = 'comments' | 'tail' | 'box' | null;
+
+/** Tail sections that hold readers' posts: prose that is not the article. */
+const COMMENT_WORDS = /comment|kommentar|diskussion|discussion|conversation|responses|reply|réagir|réactions|reacties|reactie|reageer|comentario|comentário|respuesta|resposta|commento|commenti|have your say|your opinion|ihre meinung/;
 
 /** Classifies a heading as the title of a furniture section (comments, related posts, newsletter...) in one of the languages. */
 export function classifyHeading(text: string): FurnitureHeading {
   if (text.length > MAX_SECTION_TITLE_CHARS) return null;
   const heading = normalizeHeading(text);
   if (heading.length === 0) return null;
-  if (MERGED.tails.has(heading) || MERGED.prefixes.some((p) => heading.startsWith(p))) return 'tail';
+  if (MERGED.tails.has(heading) || MERGED.prefixes.some((p) => heading.startsWith(p))) return COMMENT_WORDS.test(heading) ? 'comments' : 'tail';
   return MERGED.boxes.has(heading) ? 'box' : null;
 }
 
