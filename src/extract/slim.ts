@@ -116,7 +116,11 @@ function isDroppedByAttributes(attributes: ReadonlyMap<string, string>): boolean
  * are cut, and formatting elements lose their attributes (see FORMATTING_TAGS). Never runs
  * scripts. Pure.
  */
-export function slimHtml(html: string, maxDepth = MAX_NESTING_DEPTH, isRetry = false): SlimResult {
+export function slimHtml(html: string, maxDepth = MAX_NESTING_DEPTH): SlimResult {
+  return slim(html, maxDepth, false);
+}
+
+function slim(html: string, maxDepth: number, isRetry: boolean): SlimResult {
   const out: string[] = [];
   const jsonLd: string[] = [];
   // Open elements as the stream sees them; `emitted[i]` says whether its tags are written.
@@ -362,7 +366,7 @@ export function slimHtml(html: string, maxDepth = MAX_NESTING_DEPTH, isRetry = f
   // as raw text, in a browser too. When the swallowed text holds the end of the document, the
   // element was a typo: read the page again without its start tag (once: bounded work).
   if (rawTextElement !== '' && !isRetry && REGEXPS.documentEnd.test(html.slice(rawTextFrom.textStart))) {
-    return slimHtml(html.slice(0, rawTextFrom.tagStart) + html.slice(rawTextFrom.textStart), maxDepth, true);
+    return slim(html.slice(0, rawTextFrom.tagStart) + html.slice(rawTextFrom.textStart), maxDepth, true);
   }
   return { html: out.join(''), jsonLd };
 }
