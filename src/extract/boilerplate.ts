@@ -13,6 +13,15 @@ const MAX_LIST_LINK_DENSITY = 0.6;
 const MIN_WORDS_TO_DEDUPE = 6;
 /** A block this long that ends like a sentence is prose even when it is mostly links. */
 const MIN_SENTENCE_WORDS = 10;
+/** "By Jane Doe | March 3, 2024 at 9:10 AM - Updated 11:40 AM": a byline and its stamps. */
+const MAX_BYLINE_DATE_WORDS = 30;
+
+function isBylineWithDate(text: string): boolean {
+  const parts = text.split(/\s+[|·•–—-]\s+/);
+  if (parts.length < 2 || !REGEXPS.byline.test(parts[0] ?? '')) return false;
+  return parts.slice(1).every((p) => isDateLine(p));
+}
+
 /** A reporter's role line is this short. */
 const MAX_ROLE_LINE_WORDS = 8;
 /** Credit, byline and stamp rules only look at blocks this short. */
@@ -82,6 +91,7 @@ const DATE_WORDS = new Set(
     'jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ' +
     'am pm a m p utc gmt est edt cst cdt mst mdt pst pdt et ct pt bst cet cest ist amt jst kst aest ' +
+    'hst hdt akst akdt aedt acst awst nzst nzdt sgt hkt wib msk eet eest wet west mez mesz ' +
     'at on of the updated update published posted original originally last modified de às h hrs ' +
     // German, French, Spanish, Italian, Dutch, Portuguese months, days and stamp words.
     'januar jänner februar märz mai juni juli august oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag ' +
@@ -140,6 +150,7 @@ export function isBoilerplateText(text: string): boolean {
   if (words <= MAX_DATE_LINE_TOKENS && !REGEXPS.sentenceEnd.test(text) && isDateLine(start)) return true;
   if (hasFurniturePhrase((text.length > NOTICE_WINDOW_CHARS ? text.slice(0, NOTICE_WINDOW_CHARS) : text).toLowerCase(), words, MAX_PROMPT_WORDS)) return true;
   if (words <= MAX_PROMPT_WORDS * 2 && isTagLine(text)) return true;
+  if (words <= MAX_BYLINE_DATE_WORDS && isBylineWithDate(start)) return true;
   if (REGEXPS.playerFallback.test(start) && words <= MAX_PROMPT_WORDS * 2) return true;
   if (REGEXPS.contributors.test(start) && words <= MAX_PROMPT_WORDS * 2) return true;
   if (words > MAX_PROMPT_WORDS) return false;

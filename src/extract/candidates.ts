@@ -761,7 +761,9 @@ function shouldExclude(s: Stats, score: Float64Array, i: number): string | null 
   if (images > 1 && paragraphs / images < 0.5 && !isList) return 'images';
   const headingShare = chars === 0 ? 0 : (s.headingChars[i] as number) / chars;
   if (!isList && headingShare < 0.9 && chars < MIN_PARAGRAPH_CHARS && (images === 0 || images > 2) && density > 0) return 'short link';
-  if (!isList && weight < CLASS_WEIGHT && density > 0.2) return 'link density';
+  // A wrapper holding one sentence with a link in it is prose, not a link box.
+  const isLinkedSentence = paragraphs <= 1 && chars >= 60 && density <= 0.5 && sentenceLike(el);
+  if (!isList && weight < CLASS_WEIGHT && density > 0.2 && !isLinkedSentence) return 'link density';
   if (weight >= CLASS_WEIGHT && density > 0.5) return 'link density (positive class)';
   return null;
 }
