@@ -48,6 +48,8 @@ const MIN_TEASER_LINK_DENSITY = 0.3;
 const MIN_TEASER_SHARE = 0.6;
 /** A candidate covering this share of the JSON-LD `articleBody` words is the article. */
 const MIN_ARTICLE_BODY_COVERAGE = 0.8;
+/** A candidate after the headline takes over from one above it when it scores at least this share of it. */
+const MIN_AFTER_HEADLINE_SHARE = 0.5;
 /** Words of `articleBody` compared: enough to tell, bounded work. */
 const MAX_ARTICLE_BODY_WORDS = 3_000;
 
@@ -791,6 +793,15 @@ function choose(s: Stats, own: OwnFigures, evidence: ArticleEvidence, options: O
       best = matched;
     }
   }
+  // The article follows its headline: a candidate wholly before the <h1> is a teaser or a box
+  // above the story, when a candidate after the headline scores nearly as well.
+  if (headline > 0 && (s.end[best] as number) < headline && !Number.isNaN(score[best])) {
+    const after = top.find((c) => c > headline && (score[c] as number) >= (score[best] as number) * MIN_AFTER_HEADLINE_SHARE);
+    if (after !== undefined) {
+      reasons.push(`${describe(s.els[best] as HtmlElement)} is above the headline; ${describe(s.els[after] as HtmlElement)} follows it`);
+      best = after;
+    }
+  }
   const bestScore = Number.isNaN(score[best]) ? 0 : (score[best] as number);
   reasons.push(`top ${describe(s.els[best] as HtmlElement)} score ${bestScore.toFixed(1)}`);
   if (debug) {
@@ -814,6 +825,8 @@ function choose(s: Stats, own: OwnFigures, evidence: ArticleEvidence, options: O
         continue;
       }
       if (s.inFurniture[sib] === 1) continue;
+      // Nothing above the headline joins a story that starts at or after it.
+      if (headline >= 0 && headline <= (s.end[best] as number) && (s.end[sib] as number) < headline) continue;
       const sibEl = s.els[sib] as HtmlElement;
       const bonus = bestClass !== '' && getAttribute(sibEl, 'class') === bestClass ? bestScore * 0.2 : 0;
       const sibScore = score[sib] as number;

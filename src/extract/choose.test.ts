@@ -48,6 +48,15 @@ describe('chooseArticle: furniture loses against the article', () => {
     expect(chosenText(html)).not.toContain('Another story');
   });
 
+  it('prefers the story after its headline to a box of prose above it', () => {
+    const html = `<body><div class="box">${prose('weather', 5)}</div><div class="story"><h1>Bridge to reopen</h1>${prose('bridge', 4)}</div></body>`;
+    const page = parsePage(html);
+    const choice = chooseArticle(page.body, { ...EMPTY_METADATA.evidence, headline: 'Bridge to reopen' });
+    const text = choice.roots.map((r) => textContent(r)).join(' ');
+    expect(text).toContain('bridge report');
+    expect(text).not.toContain('weather report');
+  });
+
   it('keeps a list of linked lead-ins that is the article (a listicle)', () => {
     const item = (i: number): string => `<li><strong><a href="/x/${i}">Point number ${i} links elsewhere</a>.</strong> Then a sentence explains it, with detail, at some length for the reader.</li>`;
     const html = `<body><div class="post"><p>Intro to the list, which explains what follows, and why.</p><ol>${[1, 2, 3, 4, 5].map(item).join('')}</ol></div></body>`;
