@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createApp, CrosscheckService, startServer } from '../src/api/index.js';
-import { textIdentityHash } from '../src/core/text.js';
+import { textIdentityHash } from '../src/core/index.js';
 import type { NewArticle } from '../src/store/index.js';
 import { SqliteStore } from '../src/store/index.js';
 import { createWebApp } from '../src/web/index.js';

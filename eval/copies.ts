@@ -126,7 +126,8 @@ export async function run(sharedDir: string): Promise<void> {
   const found = new Map<string, CopyMatch & { self: number }>();
   const started = performance.now();
   for (const id of order) {
-    for (const match of index.add(id, fingerprint(docs[id]!.paragraphs.join('\n\n')))) {
+    // BASIL and ECB+ are English: fingerprinted with their language, as the pipeline does.
+    for (const match of index.add(id, fingerprint(docs[id]!.paragraphs.join('\n\n'), 'en'))) {
       const key = id < match.other ? `${id}:${match.other}` : `${match.other}:${id}`;
       found.set(key, { ...match, self: id });
     }

@@ -20,8 +20,15 @@ export interface Fingerprint {
   signature: Uint32Array;
 }
 
-/** Fingerprints an article's text (its paragraphs joined). Deterministic. */
-export function fingerprint(text: string): Fingerprint {
-  const { shingles, textHash } = shingleText(text);
+/**
+ * Fingerprints an article's text (its paragraphs joined). Deterministic.
+ *
+ * `language`: the article's language (ISO 639-1, or null when unknown). Given, text in scripts
+ * without spaces (Chinese, Japanese, Thai...) is shingled by characters, so that its copies are
+ * found; text in other scripts gets the same fingerprint as without it. Omitted, every text is
+ * read as in DEDUP_VERSION 1 (runs of unspaced characters are single words).
+ */
+export function fingerprint(text: string, language?: string | null): Fingerprint {
+  const { shingles, textHash } = shingleText(text, language);
   return { textHash, shingles, signature: minhashSignature(shingles) };
 }

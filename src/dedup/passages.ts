@@ -1,5 +1,5 @@
 import { combineHash, fmix32 } from './hash.js';
-import { normalizeText } from './normalize.js';
+import { isUnspacedChar, normalizeText, splitUnspaced } from './normalize.js';
 import { splitSentences } from './sentences.js';
 
 /**
@@ -55,6 +55,13 @@ export interface Passage {
 export interface PassageArticle {
   id: number;
   paragraphs: readonly string[];
+  /**
+   * The article's language (ISO 639-1, or null when unknown). Given, sentences are split by the
+   * text toolkit's rules for that language and text in scripts without spaces is compared by
+   * characters (so Chinese, Japanese and Thai passages align); omitted, the English-era rules of
+   * DEDUP_VERSION 1 apply.
+   */
+  language?: string | null;
 }
 
 interface SentenceRecord {
@@ -127,15 +134,29 @@ function sharedCount(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
+ * A Chinese or Japanese character carries about what three Latin letters do (a word of 1.6
+ * characters against one of five letters and a space), so it counts three times towards
+ * {@link MIN_CONTAINED_CHARS}.
+ */
+const UNSPACED_CHAR_WEIGHT = 3;
+
+function weightedLength(normalized: string): number {
+  let length = normalized.length;
+  for (let i = 0; i < normalized.length; i++) if (isUnspacedChar(normalized.charCodeAt(i))) length += UNSPACED_CHAR_WEIGHT - 1;
+  return length;
+}
+
+/**
  * Similarity ∈ [0,1] of two sentences from their character 4-grams: the Dice coefficient, or the
  * containment of the shorter in the longer when that passes {@link SENTENCE_CONTAINMENT} and the
  * shorter has at least {@link MIN_CONTAINED_CHARS} characters. 0 when neither passes its
  * threshold. Symmetric, deterministic.
  */
-export function sentenceSimilarity(a: string, b: string): number {
+export function sentenceSimilarity(a: string, b: string, language?: string | null): number {
   const na = normalizeText(a);
   const nb = normalizeText(b);
-  return scorePair(charGrams(na), na.length, charGrams(nb), nb.length);
+  const length = language === undefined ? (t: string) => t.length : weightedLength;
+  return scorePair(charGrams(na), length(na), charGrams(nb), length(nb));
 }
 
 function scorePair(a: Uint32Array, aChars: number, b: Uint32Array, bChars: number): number {
@@ -173,17 +194,18 @@ export class PassageAligner {
     if (this.articles.has(article.id)) throw new Error(`PassageAligner.add: article ${article.id} was already added`);
     const record: ArticleRecord = { sentences: [] };
     const newSentences: number[] = [];
+    const language = article.language;
     article.paragraphs.forEach((paragraph, p) => {
-      for (const text of splitSentences(paragraph)) {
+      for (const text of splitSentences(paragraph, language)) {
         const normalized = normalizeText(text);
         const id = this.sentences.length;
         this.sentences.push({
           article: article.id,
           paragraph: p,
           text,
-          chars: normalized.length,
+          chars: language === undefined ? normalized.length : weightedLength(normalized),
           grams: charGrams(normalized),
-          trigrams: wordTrigrams(normalized),
+          trigrams: wordTrigrams(language === undefined ? normalized : splitUnspaced(normalized)),
           matches: new Map(),
         });
         record.sentences.push(id);
@@ -272,7 +294,7 @@ export class PassageAligner {
  * sentences within a paragraph) with the other articles that share them, allowing small edits
  * ("U.S."/"US", "Britain"/"the United Kingdom", a clause added, "generalized"/"generalised").
  * Every sentence of every article lands in exactly one passage; `sharedWith` empty means the
- * article's own text. Deterministic.
+ * article's own text. Each article's `language` (when set) picks its sentence rules. Deterministic.
  */
 export function alignPassages(articles: readonly PassageArticle[]): Map<number, Passage[]> {
   const aligner = new PassageAligner();

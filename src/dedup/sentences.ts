@@ -1,3 +1,5 @@
+import { textToolkit } from '../core/index.js';
+
 /**
  * A rule-based sentence splitter for news English. compromise's splitter (installed) misses
  * boundaries after a closing quote (`… it.” He said`) and after dotted acronyms (`the U.S. The`),
@@ -66,10 +68,15 @@ function isBoundaryAfterPeriod(text: string, dot: number, next: number): boolean
  * abbreviations (U.S., Inc., Jan.) that are not followed by a typical sentence opener. Sentences
  * are trimmed; empty ones are dropped. Deterministic.
  *
+ * With a `language` (ISO 639-1, or null when unknown) the text toolkit's splitter for that
+ * language is used instead (`textToolkit(language).sentences`): its abbreviations, and the
+ * terminators of every script; these rules remain the default for callers that give none.
+ *
  * @example splitSentences('Mr. Smith went to the U.S. on Monday. “It is done.” He left.')
  *   // ['Mr. Smith went to the U.S. on Monday.', '“It is done.”', 'He left.']
  */
-export function splitSentences(text: string): string[] {
+export function splitSentences(text: string, language?: string | null): string[] {
+  if (language !== undefined) return textToolkit(language).sentences(text).map((s) => s.text);
   const sentences: string[] = [];
   for (const line of text.split(/\r?\n/)) {
     let start = 0;

@@ -1,5 +1,5 @@
 import { CrosscheckError, isCrosscheckError } from '../core/errors.js';
-import { textIdentityHash } from '../core/text.js';
+import { textIdentityHash } from '../core/index.js';
 import { describeOrigin, type ArticleId, type ExtractedArticle, type Origin, type RawDocument } from '../core/types.js';
 import { extractHtml, extractPlainText } from '../extract/index.js';
 import type { ReadItem } from '../ingest/index.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { textIdentityHash } from '../core/text.js';
+import { textIdentityHash } from '../core/index.js';
 import { SCHEMA_VERSION, SqliteStore, type NewArticle } from './index.js';
 
 function article(text: string, extra: Partial<NewArticle> = {}): NewArticle {
