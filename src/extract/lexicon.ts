@@ -2,10 +2,13 @@
  * Words of page furniture, per language: the titles of sections that are not the article
  * (comments, related posts, newsletter...) and the lines of prompts and notices (log in to
  * comment, all rights reserved...). Structure decides first (forms, fields, link lists,
- * repeated blocks); these lists catch what structure leaves. General knowledge of how news
- * sites label their furniture, in English, German, French, Spanish, Italian, Dutch and
+ * repeated blocks); these lists catch what structure leaves. They extend the boilerplate
+ * phrases of the language bundles (`src/core/lang/<xx>`, merged in below) with what only
+ * extraction needs: headings of sections, prompts and longer notices. General knowledge of how
+ * news sites label their furniture, in English, German, French, Spanish, Italian, Dutch and
  * Portuguese; nothing here comes from a particular site.
  */
+import { BUNDLED_LANGUAGES, languageBundle } from '../core/lang/index.js';
 
 export interface FurnitureLexicon {
   /**
@@ -207,21 +210,36 @@ export const FURNITURE_LEXICONS: Readonly<Record<string, FurnitureLexicon>> = {
   },
 };
 
+/** Tail sections that hold readers' posts: prose that is not the article. */
+const COMMENT_WORDS = /comment|kommentar|diskussion|diskutier|discussion|conversation|responses|reply|réagir|réactions|reacties|reactie|reageer|comentario|comentário|respuesta|resposta|commento|commenti|have your say|your opinion|ihre meinung/;
+
 /** Every language's lists merged: a page's furniture is often in another language than its text. */
-function merge(): { tails: Set<string>; boxes: Set<string>; prefixes: string[]; prompts: string[]; notices: string[] } {
+function merge(): { tails: Set<string>; comments: Set<string>; boxes: Set<string>; prefixes: string[]; prompts: string[]; notices: string[] } {
   const tails = new Set<string>();
+  const comments = new Set<string>();
   const boxes = new Set<string>();
   const prefixes: string[] = [];
   const prompts: string[] = [];
   const notices: string[] = [];
   for (const lexicon of Object.values(FURNITURE_LEXICONS)) {
-    for (const t of lexicon.tailSections) tails.add(t);
+    for (const t of lexicon.tailSections) (COMMENT_WORDS.test(t) ? comments : tails).add(t);
     for (const t of lexicon.boxTitles) boxes.add(t);
     prefixes.push(...lexicon.sectionTitlePrefixes);
     prompts.push(...lexicon.promptPhrases);
     notices.push(...lexicon.noticePhrases);
   }
-  return { tails, boxes, prefixes, prompts, notices };
+  // The language bundles' boilerplate phrases: as headings, and their longer copyright lines as prompts.
+  for (const code of BUNDLED_LANGUAGES) {
+    const phrases = languageBundle(code)?.boilerplate;
+    if (!phrases) continue;
+    for (const t of phrases.comments) comments.add(t);
+    for (const t of phrases.related) tails.add(t);
+    for (const t of [...phrases.newsletter, ...phrases.share, ...phrases.advertising, ...phrases.readMore]) boxes.add(t);
+    // Single words ("copyright", "©") are too common in prose to mark a line alone.
+    for (const t of phrases.copyright) if (t.includes(' ')) prompts.push(t);
+  }
+  for (const t of comments) tails.delete(t);
+  return { tails, comments, boxes, prefixes, prompts, notices };
 }
 
 const MERGED = merge();
@@ -246,14 +264,13 @@ function normalizeHeading(text: string): string {
  */
 export type FurnitureHeading = 'comments' | 'tail' | 'box' | null;
 
-/** Tail sections that hold readers' posts: prose that is not the article. */
-const COMMENT_WORDS = /comment|kommentar|diskussion|discussion|conversation|responses|reply|réagir|réactions|reacties|reactie|reageer|comentario|comentário|respuesta|resposta|commento|commenti|have your say|your opinion|ihre meinung/;
 
 /** Classifies a heading as the title of a furniture section (comments, related posts, newsletter...) in one of the languages. */
 export function classifyHeading(text: string): FurnitureHeading {
   if (text.length > MAX_SECTION_TITLE_CHARS) return null;
   const heading = normalizeHeading(text);
   if (heading.length === 0) return null;
+  if (MERGED.comments.has(heading)) return 'comments';
   if (MERGED.tails.has(heading) || MERGED.prefixes.some((p) => heading.startsWith(p))) return COMMENT_WORDS.test(heading) ? 'comments' : 'tail';
   return MERGED.boxes.has(heading) ? 'box' : null;
 }
