@@ -1,9 +1,19 @@
 /**
  * Extraction speed: a few hundred generated news pages (varied layouts, head metadata, JSON-LD,
- * scripts, navigation, related lists, share bars, ads) through extractHtml, single-threaded.
- * Reports pages per CPU-second (= per core; holds on a busy machine), MB/s and peak RSS.
+ * scripts, navigation, related lists, share bars, ads), and the 181 real pages of the
+ * article-extraction set when ../shared/eval-data is present.
+ * - single-threaded through extractHtml: pages per CPU-second (= per core; holds on a busy machine);
+ * - through the extraction pool on every core: pages per second of wall time, and the longest
+ *   the caller's event loop was blocked meanwhile;
+ * - hostile pages (1.1 MB of nested <div>s and others): milliseconds each.
  */
-import { extractHtml } from '../src/extract/index.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { gunzipSync } from 'node:zlib';
+import type { RawDocument } from '../src/core/types.js';
+import { createExtractionPool, extractHtml } from '../src/extract/index.js';
 import { seededRandom as rng } from '../src/core/random.js';
 
 const PAGES = 300;
@@ -61,21 +71,87 @@ function cpuSeconds(): number {
   return (user + system) / 1e6;
 }
 
-export async function run(): Promise<void> {
-  const pages = Array.from({ length: PAGES }, (_, i) => page(i));
-  const bytes = pages.reduce((sum, p) => sum + p.length, 0);
-  // Warm-up (JIT, language and date tables), not measured.
-  for (const html of pages.slice(0, 20)) extractHtml(html, {});
+function line(name: string, value: string): void {
+  console.log(`${name.padEnd(56)}${value}`);
+}
+
+function realPages(): string[] {
+  const dir = resolve(process.env['CROSSCHECK_SHARED'] ?? join(import.meta.dirname, '..', '..', 'shared'), 'eval-data', 'article-extraction', 'html');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.html.gz'))
+    .sort()
+    .map((f) => gunzipSync(readFileSync(join(dir, f))).toString('utf8'));
+}
+
+/** Per-core speed: CPU time of a warm single-threaded pass. */
+function singleThreaded(pages: readonly string[], label: string): void {
+  // Warm-up pass, not measured (JIT, language and date tables), as in the eval's warm figure.
+  for (const html of pages) extractHtml(html, {});
   let paragraphs = 0;
   const started = cpuSeconds();
   for (const html of pages) paragraphs += extractHtml(html, { url: 'https://bench.example/news/x' })?.paragraphs.length ?? 0;
   const seconds = cpuSeconds() - started;
-  const rssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`extract: ${PAGES} generated news pages, ${(bytes / PAGES / 1024).toFixed(0)} KB each on average`);
-  console.log(`${'HTML pages/s per core'.padEnd(28)}${(PAGES / seconds).toFixed(1)}`);
-  console.log(`${'MB/s per core'.padEnd(28)}${(bytes / 1e6 / seconds).toFixed(1)}`);
-  console.log(`${'ms per page'.padEnd(28)}${((seconds * 1000) / PAGES).toFixed(2)}`);
-  console.log(`${'paragraphs per page'.padEnd(28)}${(paragraphs / PAGES).toFixed(1)}`);
-  console.log(`${'peak RSS MB'.padEnd(28)}${rssMb.toFixed(0)}`);
-  await Promise.resolve();
+  const bytes = pages.reduce((sum, p) => sum + p.length, 0);
+  line(`${label}: pages/s per core`, (pages.length / seconds).toFixed(1));
+  line(`${label}: MB/s per core`, (bytes / 1e6 / seconds).toFixed(1));
+  line(`${label}: ms per page`, ((seconds * 1000) / pages.length).toFixed(2));
+  line(`${label}: paragraphs per page`, (paragraphs / pages.length).toFixed(1));
+}
+
+/** Wall-clock speed on every core, and how long the caller's event loop was ever blocked meanwhile. */
+async function pooled(pages: readonly string[], label: string, rounds: number): Promise<void> {
+  const threads = availableParallelism();
+  const pool = createExtractionPool({ threads });
+  const docs: RawDocument[] = pages.map((content, i) => ({ origin: { input: `page-${i}.html` }, format: 'html', content, hints: {} }));
+  // Warm-up: start the workers and compile their code.
+  await Promise.all(docs.map((d) => pool.extract(d)));
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const started = performance.now();
+  // CPU time of the whole process: the caller's thread and every worker.
+  const cpuStarted = cpuSeconds();
+  for (let r = 0; r < rounds; r++) await Promise.all(docs.map((d) => pool.extract(d)));
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuSeconds() - cpuStarted;
+  delay.disable();
+  await pool.close();
+  line(`${label}: pool of ${threads}, pages/s (wall)`, (docs.length * rounds / seconds).toFixed(1));
+  line(`${label}: pool, pages per CPU-second (all threads)`, (docs.length * rounds / cpu).toFixed(1));
+  line(`${label}: pool, caller's event loop blocked at most`, `${(delay.max / 1e6).toFixed(1)} ms`);
+}
+
+function hostile(): void {
+  const text = '<p>Deep nesting must neither freeze nor break extraction, it only has to finish. </p>';
+  const cases: Array<[string, string]> = [
+    ['25,000 nested <div>s', `<html><body>${'<div>'.repeat(25_000)}${text}${'</div>'.repeat(25_000)}</body></html>`],
+    ['50,000 nested <div>s', `<html><body>${'<div>'.repeat(50_000)}${text}${'</div>'.repeat(50_000)}</body></html>`],
+    ['100,000 nested <div>s', `<html><body>${'<div>'.repeat(100_000)}${text}${'</div>'.repeat(100_000)}</body></html>`],
+    ['100,000 unclosed <div>s', `<html><body>${'<div>'.repeat(100_000)}${text}</body></html>`],
+    ['30,000 unclosed <b> in paragraphs', `<html><body>${Array.from({ length: 30_000 }, (_, i) => `<p><b class="c${i}">x</p>`).join('')}</body></html>`],
+    ['attributes of 1 MB', `<html><body><p title="${'a'.repeat(1_000_000)}">x</p>${text.repeat(5)}</body></html>`],
+  ];
+  extractHtml(cases[0]?.[1] ?? '', {});
+  for (const [name, html] of cases) {
+    const started = cpuSeconds();
+    extractHtml(html, {});
+    line(`hostile: ${name} (${(html.length / 1e6).toFixed(1)} MB)`, `${((cpuSeconds() - started) * 1000).toFixed(0)} ms CPU`);
+  }
+}
+
+export async function run(): Promise<void> {
+  const pages = Array.from({ length: PAGES }, (_, i) => page(i));
+  console.log(`extract: ${PAGES} generated news pages, ${(pages.reduce((sum, p) => sum + p.length, 0) / PAGES / 1024).toFixed(0)} KB each on average`);
+  singleThreaded(pages, 'generated');
+  const real = realPages();
+  if (real.length > 0) {
+    console.log(`extract: ${real.length} real pages of the article-extraction set, ${(real.reduce((sum, p) => sum + p.length, 0) / real.length / 1024).toFixed(0)} KB each on average`);
+    singleThreaded(real, 'real');
+  } else {
+    console.log('extract: real pages skipped (../shared/eval-data/article-extraction not found)');
+  }
+  line('peak RSS MB (single-threaded)', (process.resourceUsage().maxRSS / 1024).toFixed(0));
+  await pooled(pages, 'generated', 3);
+  if (real.length > 0) await pooled(real, 'real', 3);
+  hostile();
 }

@@ -108,8 +108,44 @@ function formatScore(s: Score): string {
   return `F1 ${s.f1.toFixed(3)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  accuracy ${s.accuracy.toFixed(3)}`;
 }
 
+interface GoldenExpectation {
+  url: string;
+  first: string;
+  last: string;
+  contains?: string[];
+  excludes?: string[];
+}
+
+/** Whether a text has the golden page's article and none of its furniture. */
+function meetsGolden(text: string, expected: GoldenExpectation): boolean {
+  const flat = text.replace(/\s+/g, ' ');
+  const wanted = [expected.first, expected.last, ...(expected.contains ?? [])];
+  return wanted.every((w) => flat.includes(w)) && !(expected.excludes ?? []).some((x) => flat.includes(x));
+}
+
+/**
+ * The golden pages of test/fixtures/extract (invented pages, one per way extraction goes wrong):
+ * how many crosscheck and plain Readability get right (the article, no furniture).
+ */
+function goldenPages(): void {
+  const root = join(import.meta.dirname, '..', 'test', 'fixtures', 'extract');
+  const slugs = readdirSync(root).filter((slug) => existsSync(join(root, slug, 'expected.json'))).sort();
+  let ours = 0;
+  let plain = 0;
+  const plainMisses: string[] = [];
+  for (const slug of slugs) {
+    const html = readFileSync(join(root, slug, 'source.html'), 'utf8');
+    const expected = JSON.parse(readFileSync(join(root, slug, 'expected.json'), 'utf8')) as GoldenExpectation;
+    if (meetsGolden(extractHtml(html, { url: expected.url })?.paragraphs.join('\n') ?? '', expected)) ours++;
+    if (meetsGolden(plainReadability(html), expected)) plain++;
+    else plainMisses.push(slug);
+  }
+  console.log(line('golden pages (test/fixtures/extract)', `crosscheck ${ours}/${slugs.length}, plain Readability ${plain}/${slugs.length} (misses: ${plainMisses.join(', ')})`));
+}
+
 // eslint-disable-next-line @typescript-eslint/require-await -- the eval interface is async; this one is synchronous inside.
 export async function run(sharedDir: string): Promise<void> {
+  goldenPages();
   const dir = join(sharedDir, 'eval-data', 'article-extraction');
   if (!existsSync(join(dir, 'ground-truth.json'))) {
     console.log(`extraction: skipped (${dir} not found)`);

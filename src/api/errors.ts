@@ -52,6 +52,7 @@ const STATUS_OF_CODE: Record<ErrorCode, number> = {
   too_many_redirects: 502,
   bad_feed: 400,
   invalid_argument: 400,
+  over_budget: 422,
 };
 
 /** Maps anything thrown to an ApiError: ApiErrors as they are, CrosscheckErrors by code, the rest as 500. */

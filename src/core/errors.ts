@@ -19,7 +19,9 @@ export type ErrorCode =
   | 'bad_url'
   | 'too_many_redirects'
   | 'bad_feed'
-  | 'invalid_argument';
+  | 'invalid_argument'
+  /** A document needed more time or memory than its budget allows; the work was cancelled. */
+  | 'over_budget';
 
 /** Base of every operational failure: a code, the stage, and the input it concerns in the message. */
 export class CrosscheckError extends Error {

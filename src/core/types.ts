@@ -69,6 +69,18 @@ export interface ExtractedArticle {
   language: string | null;
   /** Version of the extractor that produced these fields. */
   extractorVersion: number;
+  /**
+   * Set when the page holds only part of the article: a next page of a multi-page article, or
+   * a "read more" link to the full text. Absent when the page is the whole article.
+   */
+  continuation?: ArticleContinuation;
+}
+
+/** Where the rest of an article is. */
+export interface ArticleContinuation {
+  kind: 'next_page' | 'read_more';
+  /** Absolute URL of the rest, when the page gives one. */
+  url: string | null;
 }
 
 /** Branded ids keep article and story ids from being mixed up. */

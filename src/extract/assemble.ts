@@ -1,10 +1,10 @@
-import type { DateProvenance, DocumentHints, ExtractedArticle } from '../core/types.js';
+import type { ArticleContinuation, DateProvenance, DocumentHints, ExtractedArticle } from '../core/types.js';
 import { normalizeDate } from './dates.js';
 import { detectLanguage, normalizeLanguageTag } from './language.js';
 import { hostOf, type PageMetadata } from './metadata.js';
 
 /** Bump when extraction output changes for the same input. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 /** Date sources a document states about itself; they beat a date the container gave. */
 const PAGE_DATE_SOURCES: ReadonlySet<DateProvenance> = new Set(['meta', 'json-ld', 'text']);
@@ -27,14 +27,14 @@ export function buildArticle(
   paragraphs: string[],
   metadata: PageMetadata,
   hints: DocumentHints,
-  extra: { byline: string | null } = { byline: null },
+  extra: { byline: string | null; continuation?: ArticleContinuation | undefined } = { byline: null },
 ): ExtractedArticle {
   const url = hints.url ?? metadata.canonicalUrl ?? null;
   const canonicalUrl = metadata.canonicalUrl ?? url;
   const source = hints.source ?? metadata.siteName ?? hostOf(url);
   const date = chooseDate(metadata, hints.published);
   const hintedLanguage = hints.language ? normalizeLanguageTag(hints.language) : null;
-  return {
+  const article: ExtractedArticle = {
     title: hints.title ?? metadata.title,
     paragraphs,
     source,
@@ -46,6 +46,8 @@ export function buildArticle(
     language: hintedLanguage ?? metadata.language ?? detectLanguage(paragraphs.join('\n')),
     extractorVersion: EXTRACTOR_VERSION,
   };
+  if (extra.continuation) article.continuation = extra.continuation;
+  return article;
 }
 
 /** Metadata with nothing known, for plain text. */
@@ -57,4 +59,5 @@ export const EMPTY_METADATA: PageMetadata = {
   published: null,
   publishedFrom: null,
   language: null,
+  evidence: { headline: null, articleBody: null, description: null, ogType: null },
 };

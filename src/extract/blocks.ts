@@ -1,4 +1,5 @@
 import { collapseWhitespace } from './text.js';
+import { getAttribute, isElement, type HtmlElement, type HtmlNode } from './tree.js';
 
 /** One paragraph-like run of text from the article DOM, with what the boilerplate rules need. */
 export interface TextBlock {
@@ -8,12 +9,14 @@ export interface TextBlock {
   /** Tag of the nearest block ancestor (`p`, `li`, `h2`, `figcaption`, `div`...). */
   tag: string;
   /** The nearest enclosing `ul`/`ol`, so list-level rules can look at all its items. */
-  list: Element | null;
+  list: HtmlElement | null;
   /** Inside `figure`/`figcaption` or an element whose class says caption/credit. */
   isCaption: boolean;
   /** Inside `blockquote`. */
   isQuote: boolean;
 }
+
+const EMPTY: ReadonlySet<HtmlElement> = new Set();
 
 /** Elements that start a new block of text. */
 const BLOCK_TAGS = new Set([
@@ -26,7 +29,7 @@ const CAPTION_CLASS = /caption|credit|copyright|photo-?info|image-?info|media-?i
 
 interface Context {
   tag: string;
-  list: Element | null;
+  list: HtmlElement | null;
   isCaption: boolean;
   isQuote: boolean;
   inLink: boolean;
@@ -36,11 +39,11 @@ interface Context {
  * Splits an element's content into text blocks at block-level boundaries. Iterative (no
  * recursion), so deeply nested markup cannot overflow the stack. Pure.
  */
-export function collectBlocks(root: Element): TextBlock[] {
+export function collectBlocks(root: HtmlElement, excluded: ReadonlySet<HtmlElement> = EMPTY): TextBlock[] {
   const blocks: TextBlock[] = [];
   let parts: string[] = [];
   let linkChars = 0;
-  let current: Context = { tag: root.localName, list: null, isCaption: false, isQuote: false, inLink: false };
+  let current: Context = { tag: root.tagName, list: null, isCaption: false, isQuote: false, inLink: false };
 
   const flush = (): void => {
     if (parts.length === 0) return;
@@ -60,31 +63,30 @@ export function collectBlocks(root: Element): TextBlock[] {
   };
 
   // Frames to enter a node in a context, or to leave an element and restore its parent's context.
-  type Frame = { node: Node; ctx: Context; leaving: boolean };
+  type Frame = { node: HtmlNode | HtmlElement; ctx: Context; leaving: boolean };
   const stack: Frame[] = [{ node: root, ctx: current, leaving: false }];
   while (stack.length > 0) {
     const frame = stack.pop() as Frame;
     const node = frame.node;
     if (frame.leaving) {
-      const tag = (node as Element).localName;
-      if (BLOCK_TAGS.has(tag)) flush();
+      if (BLOCK_TAGS.has((node as HtmlElement).tagName)) flush();
       current = frame.ctx;
       continue;
     }
     current = frame.ctx;
-    if (node.nodeType === 3) {
-      const value = node.nodeValue ?? '';
+    if (node.nodeName === '#text') {
+      const value = (node as { value: string }).value;
       parts.push(value);
       if (current.inLink) linkChars += collapseWhitespace(value).length;
       continue;
     }
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    const tag = el.localName;
+    if (!isElement(node) || excluded.has(node)) continue;
+    const el = node;
+    const tag = el.tagName;
     if (BLOCK_TAGS.has(tag)) flush();
     if (tag === 'br' || tag === 'hr') continue;
     const parent = current;
-    const className = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const className = `${getAttribute(el, 'class') ?? ''} ${getAttribute(el, 'id') ?? ''}`;
     const ctx: Context = {
       tag: BLOCK_TAGS.has(tag) ? tag : parent.tag,
       list: tag === 'ul' || tag === 'ol' ? el : parent.list,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dateFromUrl, normalizeDate } from './dates.js';
-import { parseDocument } from './dom.js';
+import { parsePage } from './tree.js';
 import { extractMetadata, stripSiteFromTitle } from './metadata.js';
 
 function meta(head: string, body = '', url: string | null = 'https://www.example-news.test/world/story') {
-  return extractMetadata(parseDocument(`<html${body.startsWith('lang') ? ` ${body}` : ''}><head>${head}</head><body>${body.startsWith('lang') ? '' : body}</body></html>`), url);
+  return extractMetadata(parsePage(`<html${body.startsWith('lang') ? ` ${body}` : ''}><head>${head}</head><body>${body.startsWith('lang') ? '' : body}</body></html>`), url);
 }
 
 describe('publication date', () => {

@@ -2,6 +2,7 @@ import type { DateProvenance } from '../core/types.js';
 import { dateFromUrl, normalizeDate } from './dates.js';
 import { normalizeLanguageTag } from './language.js';
 import { collapseWhitespace } from './text.js';
+import { getAttribute, textContent, walkElements, type ParsedPage } from './tree.js';
 
 /** Metadata read from a page's head and markup, before any hint is applied. */
 export interface PageMetadata {
@@ -14,6 +15,19 @@ export interface PageMetadata {
   publishedFrom: DateProvenance | null;
   /** From `<html lang>` or a content-language meta, ISO 639-1. */
   language: string | null;
+  /** What the page says about its article, to recognise the article block. */
+  evidence: ArticleEvidence;
+}
+
+/** The page's own statements about its article (not returned to callers; used to choose the block). */
+export interface ArticleEvidence {
+  headline: string | null;
+  /** JSON-LD `articleBody`: the text itself, when the page gives it. */
+  articleBody: string | null;
+  /** JSON-LD, `og:` or meta description: usually the lead or a summary of it. */
+  description: string | null;
+  /** `og:type` (`article`, `website`...). */
+  ogType: string | null;
 }
 
 /** JSON-LD blocks larger than this are skipped: no real page needs more, hostile ones could. */
@@ -55,22 +69,58 @@ interface JsonLdFacts {
   datePublished: string | null;
   authors: string[];
   publisherName: string | null;
+  /** The article's own text, when the page puts it in JSON-LD: evidence for choosing the article block. */
+  articleBody: string | null;
+  description: string | null;
 }
 
-/** Reads meta tags into lower-cased key → first non-empty content. */
-function readMetaTags(document: Document): Map<string, string> {
-  const metas = new Map<string, string>();
-  for (const meta of Array.from(document.querySelectorAll('meta'))) {
-    const content = meta.getAttribute('content');
-    if (content === null || content.trim() === '') continue;
-    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
-      const key = meta.getAttribute(attr);
-      if (key === null) continue;
-      const normal = key.trim().toLowerCase();
-      if (!metas.has(normal)) metas.set(normal, content.trim());
+/** What one walk of the page collects for the metadata readers. */
+interface PageIndex {
+  /** Lower-cased meta key (property, name, itemprop, http-equiv) → first non-empty content. */
+  metas: Map<string, string>;
+  canonicalHref: string | null;
+  title: string | null;
+  firstH1: string | null;
+  relAuthor: string | null;
+  /** Values of `[itemprop=datePublished]` elements (datetime, content, else text). */
+  itemDates: string[];
+  /** `datetime` of `<time>` elements, those marked `pubdate` first. */
+  times: string[];
+}
+
+function indexPage(page: ParsedPage): PageIndex {
+  const index: PageIndex = { metas: new Map(), canonicalHref: null, title: null, firstH1: null, relAuthor: null, itemDates: [], times: [] };
+  const pubTimes: string[] = [];
+  walkElements(page.html, (el) => {
+    const tag = el.tagName;
+    if (tag === 'meta') {
+      const content = getAttribute(el, 'content');
+      if (content === null || content.trim() === '') return;
+      for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+        const key = getAttribute(el, attr);
+        if (key === null) continue;
+        const normal = key.trim().toLowerCase();
+        if (!index.metas.has(normal)) index.metas.set(normal, content.trim());
+      }
+      return;
     }
-  }
-  return metas;
+    if (tag === 'link' && index.canonicalHref === null && /(?:^|\s)canonical(?:\s|$)/i.test(getAttribute(el, 'rel') ?? '')) {
+      index.canonicalHref = getAttribute(el, 'href');
+    } else if (tag === 'title' && index.title === null) {
+      index.title = textContent(el);
+    } else if (tag === 'h1' && index.firstH1 === null) {
+      index.firstH1 = textContent(el);
+    } else if (tag === 'time') {
+      const value = getAttribute(el, 'datetime');
+      if (value) (getAttribute(el, 'pubdate') !== null ? pubTimes : index.times).push(value);
+    }
+    if (index.relAuthor === null && /(?:^|\s)author(?:\s|$)/.test(getAttribute(el, 'rel') ?? '')) index.relAuthor = textContent(el);
+    if (getAttribute(el, 'itemprop') === 'datePublished') {
+      index.itemDates.push(getAttribute(el, 'datetime') ?? getAttribute(el, 'content') ?? textContent(el));
+    }
+  });
+  index.times = [...pubTimes, ...index.times];
+  return index;
 }
 
 function asArray(value: unknown): unknown[] {
@@ -91,13 +141,11 @@ function nameOf(value: unknown): string | null {
 }
 
 /** Walks every JSON-LD block (arrays, `@graph`, nesting) and collects article facts. */
-function readJsonLd(document: Document): JsonLdFacts {
-  const facts: JsonLdFacts = { headline: null, datePublished: null, authors: [], publisherName: null };
+function readJsonLd(blocks: readonly string[]): JsonLdFacts {
+  const facts: JsonLdFacts = { headline: null, datePublished: null, authors: [], publisherName: null, articleBody: null, description: null };
   let fallbackDate: string | null = null;
   let visited = 0;
-  for (const script of Array.from(document.querySelectorAll('script[type]'))) {
-    if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
-    const raw = script.textContent ?? '';
+  for (const raw of blocks) {
     if (raw.length > MAX_JSON_LD_CHARS) continue;
     let data: unknown;
     try {
@@ -128,6 +176,8 @@ function readJsonLd(document: Document): JsonLdFacts {
             .filter((n): n is string => n !== null);
         }
         if (facts.publisherName === null) facts.publisherName = nameOf(obj['publisher']);
+        if (facts.articleBody === null && typeof obj['articleBody'] === 'string') facts.articleBody = obj['articleBody'];
+        if (facts.description === null && typeof obj['description'] === 'string') facts.description = obj['description'];
       } else if (fallbackDate === null && date) {
         fallbackDate = date;
       }
@@ -204,11 +254,11 @@ function clip(text: string | null, max: number): string | null {
 
 /** Publication date, most trusted source first, each with its provenance. */
 function findPublished(
-  document: Document,
-  metas: Map<string, string>,
+  index: PageIndex,
   jsonLd: JsonLdFacts,
   urls: readonly (string | null)[],
 ): { published: string; from: DateProvenance } | null {
+  const metas = index.metas;
   for (const key of DATE_META_KEYS) {
     const value = metas.get(key);
     const date = value === undefined ? null : normalizeDate(value);
@@ -218,17 +268,13 @@ function findPublished(
     const date = normalizeDate(jsonLd.datePublished);
     if (date) return { published: date, from: 'json-ld' };
   }
-  for (const el of Array.from(document.querySelectorAll('[itemprop="datePublished"]'))) {
-    const value = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent ?? '';
+  for (const value of index.itemDates) {
     const date = normalizeDate(value);
     if (date) return { published: date, from: 'meta' };
   }
-  const times = Array.from(document.querySelectorAll('time'));
-  // A <time pubdate> or one inside the article header is the best; else the first with datetime.
-  const ordered = [...times.filter((t) => t.hasAttribute('pubdate')), ...times];
-  for (const time of ordered) {
-    const value = time.getAttribute('datetime');
-    const date = value ? normalizeDate(value) : null;
+  // A <time pubdate> is the best; else the first with datetime.
+  for (const value of index.times) {
+    const date = normalizeDate(value);
     if (date) return { published: date, from: 'time' };
   }
   for (const url of urls) {
@@ -240,39 +286,33 @@ function findPublished(
 
 /**
  * Reads title, site name, byline, canonical URL, publication date and declared language from
- * the page. Must run before scripts are removed (JSON-LD lives in them). Pure.
+ * the page (meta tags, JSON-LD, `<title>`, `<time>`, `<html lang>`, URL patterns). Pure.
  */
-export function extractMetadata(document: Document, pageUrl: string | null): PageMetadata {
-  const metas = readMetaTags(document);
-  const jsonLd = readJsonLd(document);
+export function extractMetadata(page: ParsedPage, pageUrl: string | null): PageMetadata {
+  const index = indexPage(page);
+  const metas = index.metas;
+  const jsonLd = readJsonLd(page.jsonLd);
 
   let canonicalUrl: string | null = null;
-  const canonicalHref = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? metas.get('og:url');
+  const canonicalHref = index.canonicalHref ?? metas.get('og:url');
   if (canonicalHref) canonicalUrl = resolveUrl(canonicalHref.trim(), pageUrl);
 
   const siteName = clip(metas.get('og:site_name') ?? jsonLd.publisherName ?? metas.get('application-name') ?? null, MAX_TITLE_CHARS);
   const host = hostOf(pageUrl ?? canonicalUrl);
 
-  const rawTitle =
-    metas.get('og:title') ??
-    metas.get('twitter:title') ??
-    jsonLd.headline ??
-    document.querySelector('title')?.textContent ??
-    document.querySelector('h1')?.textContent ??
-    null;
+  const rawTitle = metas.get('og:title') ?? metas.get('twitter:title') ?? jsonLd.headline ?? index.title ?? index.firstH1 ?? null;
   const clipped = clip(rawTitle, MAX_TITLE_CHARS);
   const title = clipped === null ? null : stripSiteFromTitle(clipped, siteName, host) || clipped;
 
-  const relAuthor = document.querySelector('[rel~="author"]')?.textContent ?? null;
   const metaAuthor = metas.get('author') ?? metas.get('article:author') ?? metas.get('parsely-author') ?? metas.get('dc.creator') ?? null;
   const byline =
-    cleanByline(metaAuthor) ?? cleanByline(jsonLd.authors.length > 0 ? jsonLd.authors.join(', ') : null) ?? cleanByline(relAuthor);
+    cleanByline(metaAuthor) ?? cleanByline(jsonLd.authors.length > 0 ? jsonLd.authors.join(', ') : null) ?? cleanByline(index.relAuthor);
 
-  const published = findPublished(document, metas, jsonLd, [canonicalUrl, pageUrl]);
+  const published = findPublished(index, jsonLd, [canonicalUrl, pageUrl]);
 
   const declared =
-    document.documentElement?.getAttribute('lang') ??
-    document.documentElement?.getAttribute('xml:lang') ??
+    getAttribute(page.html, 'lang') ??
+    getAttribute(page.html, 'xml:lang') ??
     metas.get('content-language') ??
     metas.get('language') ??
     metas.get('dc.language') ??
@@ -287,6 +327,12 @@ export function extractMetadata(document: Document, pageUrl: string | null): Pag
     published: published?.published ?? null,
     publishedFrom: published?.from ?? null,
     language,
+    evidence: {
+      headline: clip(jsonLd.headline ?? metas.get('og:title') ?? index.firstH1 ?? null, MAX_TITLE_CHARS),
+      articleBody: jsonLd.articleBody,
+      description: jsonLd.description ?? metas.get('og:description') ?? metas.get('description') ?? null,
+      ogType: metas.get('og:type')?.toLowerCase() ?? null,
+    },
   };
 }
 

@@ -1,26 +1,30 @@
 import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { parseFragmentElement, serializeDocument, type HtmlElement, type ParsedPage } from './tree.js';
 
 /** Readability refuses documents with more elements than this (after our clean-up): bounds work. */
 export const MAX_ELEMENTS_TO_PARSE = 20_000;
 
-/** What Readability found: the article element (its own DOM, not re-parsed HTML) and its byline. */
+/** What Readability found: the article element (in our tree) and its byline. */
 export interface ReadabilityResult {
-  content: Element;
+  content: HtmlElement;
   title: string | null;
   byline: string | null;
 }
 
 /**
- * Runs Readability on a (cleaned) document and returns its article element directly, skipping
- * the serialise-then-reparse round trip. Null when Readability finds nothing or the document is
- * over the element cap. Mutates the document.
+ * Runs Readability on the page. Readability needs a DOM: the tree is serialised (well-formed,
+ * so linkedom rebuilds the same tree) and parsed by linkedom, and Readability's article is
+ * brought back into our tree. Null when Readability finds nothing or the page is over the
+ * element cap. Does not change the page.
  */
-export function runReadability(document: Document): ReadabilityResult | null {
-  const reader = new Readability<Element>(document, {
+export function runReadability(page: ParsedPage): ReadabilityResult | null {
+  const { document } = parseHTML(serializeDocument(page.document));
+  const reader = new Readability<string>(document, {
     maxElemsToParse: MAX_ELEMENTS_TO_PARSE,
     // We read JSON-LD ourselves, before scripts are removed.
     disableJSONLD: true,
-    serializer: (node: Node) => node as Element,
+    serializer: (node: Node) => (node as Element).innerHTML,
   });
   let parsed: ReturnType<typeof reader.parse>;
   try {
@@ -30,5 +34,5 @@ export function runReadability(document: Document): ReadabilityResult | null {
     return null;
   }
   if (!parsed?.content) return null;
-  return { content: parsed.content, title: parsed.title ?? null, byline: parsed.byline ?? null };
+  return { content: parseFragmentElement(parsed.content), title: parsed.title ?? null, byline: parsed.byline ?? null };
 }
