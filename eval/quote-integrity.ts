@@ -4,7 +4,9 @@
  *
  * - BASIL, every event (300 articles): each passage a sheet prints inside quotation marks (the
  *   `marked` quotes' text, pieces joined by " … " checked one by one, and the partial pieces)
- *   must stand inside quotation marks in at least one article it is cited for (`markedBy`).
+ *   must stand inside quotation marks in at least one article it is cited for (`markedBy`); the
+ *   stricter share that stands in marks in every article cited next to it is printed too (an
+ *   outlet that quotes a shorter cut of the same words fails it).
  *   Compared after folding case, accents, quotation-mark shapes and spacing.
  * - PolNeAR dev: of the gold reported (indirect) attributions, the share the sheet would print
  *   inside quotation marks although their words are not in marks in the article (target 0).
@@ -55,6 +57,7 @@ function runBasil(sharedDir: string, verbose: boolean): void {
   }
   let printed = 0;
   let inMarks = 0;
+  let inEvery = 0;
   for (const story of stories) {
     const sheet = buildFactSheet({ id: 1, title: story.id }, story.articles);
     const byId = new Map(story.articles.map((a) => [a.id, a]));
@@ -73,11 +76,13 @@ function runBasil(sharedDir: string, verbose: boolean): void {
       printed += 1;
       const ok = p.cited.some((id) => quotedIn(id).some((s) => s.includes(words)));
       if (ok) inMarks += 1;
+      if (p.cited.length > 0 && p.cited.every((id) => quotedIn(id).some((s) => s.includes(words)))) inEvery += 1;
       else if (verbose) console.log(`    NOT IN MARKS ${story.id.slice(0, 8)} [${p.cited.join(',')}] “${p.text.slice(0, 140)}”`);
     }
   }
   console.log(`quote integrity: BASIL, ${stories.length} events: passages printed in quotation marks that stand in quotation marks in a cited article`);
   console.log(`  in marks          ${inMarks}/${printed} (${printed === 0 ? 'n/a' : ((100 * inMarks) / printed).toFixed(1)} %, target 100 %)`);
+  console.log(`  in every article cited next to the marks  ${inEvery}/${printed} (${printed === 0 ? 'n/a' : ((100 * inEvery) / printed).toFixed(1)} %)`);
 }
 
 type Range = readonly [number, number];

@@ -442,12 +442,20 @@ function toSheetQuote(q: StoryQuote, variants: SheetQuote['variants'], citeAll: 
   const markedVariants = direct.length > 0 ? direct : reportedVariants.length === 0 ? partial : [];
   const printed = longest(markedVariants);
   const marked = printed !== undefined;
-  const markedIds = new Set(markedVariants.map((v) => v.articleId));
+  // Next to the marks, only the articles that have the whole printed passage in marks; an outlet
+  // quoting a shorter cut of it is listed with its own words among the parts.
+  const pieces = printed ? printed.text.split(' … ').map(foldQuote) : [];
+  const carriesAll = (v: SheetQuote['variants'][number]): boolean => pieces.every((piece) => foldQuote(v.text).includes(piece));
+  const fullVariants = markedVariants.filter((v) => v === printed || carriesAll(v));
+  const cuts = markedVariants.filter((v) => !fullVariants.includes(v));
+  const markedIds = new Set(fullVariants.map((v) => v.articleId));
+  const cutIds = cuts.map((v) => v.articleId).filter((id) => !markedIds.has(id));
   const reportedIds = reportedVariants.map((v) => v.articleId).filter((id) => !markedIds.has(id));
   // A partial quote inside a reported sentence the sheet prints anyway is not listed twice.
   const isInPrintedSentence = (v: SheetQuote['variants'][number]): boolean =>
     !marked && reportedVariants.some((r) => r.articleId === v.articleId && r.sentence.includes(v.text));
-  const parts = markedVariants === partial ? [] : partial.filter((v) => !isInPrintedSentence(v)).map((v) => ({ articleId: v.articleId, source: v.source, text: v.text }));
+  const partials = markedVariants === partial ? [] : partial.filter((v) => !isInPrintedSentence(v));
+  const parts = [...cuts, ...partials].map((v) => ({ articleId: v.articleId, source: v.source, text: v.text }));
   const firstReported = reportedVariants[0];
   return {
     id: q.id,
@@ -457,12 +465,17 @@ function toSheetQuote(q: StoryQuote, variants: SheetQuote['variants'], citeAll: 
     reported: marked ? null : (firstReported?.sentence ?? null),
     channel: q.channel,
     sentence: printed?.sentence ?? variants[0]?.sentence ?? q.text,
-    citations: citeAll([...markedIds, ...reportedIds]),
+    citations: citeAll([...markedIds, ...cutIds, ...reportedIds]),
     markedBy: citeAll(markedIds),
     reportedBy: citeAll(reportedIds),
     parts,
     variants,
   };
+}
+
+/** A quote's words folded for comparison: case, accents, quotation marks and spacing aside. */
+function foldQuote(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
 }
 
 /** The sentence(s) of the article a quote stands in, with its attribution when in the same paragraph. */
