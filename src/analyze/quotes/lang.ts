@@ -62,6 +62,8 @@ export interface QuoteLanguage {
   readonly leadingNonSubjectRe: RegExp;
   readonly adverbialPieceRe: RegExp;
   readonly leadingConjunctionRe: RegExp;
+  /** The end of the words before a second "that" clause joined to the first ("... and that"). */
+  readonly joinedClauseRe: RegExp;
   readonly passiveBeforeRe: RegExp;
   readonly joinedVerbsRe: RegExp;
   readonly determinerRe: RegExp;
@@ -135,6 +137,7 @@ function english(bundle: LanguageBundle | null): QuoteLanguage {
       /^(?:But|And|So|Or|In|On|At|As|If|When|While|After|Before|Then|Yet|Still|Also|However|Meanwhile|Although|Though|Because|Since|During|For|From|With|Without|To|By|Of|Under|Over|This|That|These|Those|There|It|Its|Here|Now|Why|What|How|Where|Who)\b/,
     adverbialPieceRe: /^\s*(?:In|On|At|After|Before|During|Since|Until|By|For|From|With|Without|Under|Over|Earlier|Later|Last|This|Next|Yesterday|Today|Meanwhile|However|Still|Instead|Also|Then|Now)\b/,
     leadingConjunctionRe: /^\s*(?:But|And|So|Yet|Or|Still|Then|Now|Also)\s+/,
+    joinedClauseRe: /\s(?:and|or|but)\s+$/i,
     passiveBeforeRe: /\b(?:is|was|were|are|been|being|be)\s+$/i,
     joinedVerbsRe: /(?:^|[\s,])((?:[A-Z][\w'’\uE001-]*\s+){0,3}[A-Z][\w'’\uE001-]*|he|she|they|we|I)\s+[a-z]+ed\s+and\s*$/,
     determinerRe: /^(?:the|a|an) /i,
@@ -196,6 +199,7 @@ function fromBundle(bundle: LanguageBundle): QuoteLanguage {
     leadingNonSubjectRe: NEVER,
     adverbialPieceRe: NEVER,
     leadingConjunctionRe: NEVER,
+    joinedClauseRe: NEVER,
     passiveBeforeRe: NEVER,
     joinedVerbsRe: NEVER,
     determinerRe: determiners.length > 0 ? new RegExp(`^(?:${alternation(determiners)}) `, 'iu') : NEVER,

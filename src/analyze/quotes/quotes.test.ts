@@ -45,6 +45,11 @@ describe('extractQuotes', () => {
       expectedOutputIs: [{ text: 'the ferry could resume service within a week', kind: 'indirect', speaker: 'Jane Doe' }],
     },
     {
+      name: 'indirect speech with a second clause joined by "and that"',
+      whenInputIs: ['Jane Doe said the pier had been repaired and that the ferry would sail on Monday.'],
+      expectedOutputIs: [{ text: 'the pier had been repaired and that the ferry would sail on Monday', kind: 'indirect', speaker: 'Jane Doe' }],
+    },
+    {
       name: 'partial quotes after an appositive subject',
       whenInputIs: ['Omar Haddad, the union leader, called the offer “insulting” and “a step back.”'],
       expectedOutputIs: [

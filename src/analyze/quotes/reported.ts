@@ -66,7 +66,10 @@ function reportedIn(info: ParagraphInfo, sentence: SentenceSpan, attribution: At
   // "X said (on Friday) (that) ...": the content runs from "that", or right after the cue.
   let start = attribution.cueEnd;
   const that = lang.thatRe.exec(trailing);
-  if (that !== null && wordCount(trailing.slice(0, that.index)) <= MAX_WORDS_BEFORE_THAT) {
+  // "said the captain had ... and that conditions were ...": a second clause joined to the first
+  // starts there; the content starts right after the cue.
+  const isJoinedClause = that !== null && lang.joinedClauseRe.test(trailing.slice(0, that.index));
+  if (that !== null && !isJoinedClause && wordCount(trailing.slice(0, that.index)) <= MAX_WORDS_BEFORE_THAT) {
     start = attribution.cueEnd + that.index + that[0].length;
   } else if (lang.prepositionAfterCueRe.test(trailing)) {
     return null;
