@@ -1,3 +1,4 @@
+import { findMarkedSpans } from '../quotes/index.js';
 import { contentTerms } from '../text.js';
 
 /** How many sentences a summary has at least and at most (fewer only when the story has fewer). */
@@ -25,6 +26,8 @@ const REGEXPS = {
   lower: /\p{Ll}/u,
   startsLower: /^[\p{Ll}]/u,
   leadingQuote: /^["“‘'«]/,
+  anyMark: /["“”„«»]/,
+  closingMark: /["”»]/,
 };
 
 /** One sentence of one article as the summariser takes it. */
@@ -180,7 +183,8 @@ function buildUnits(articles: readonly SummarizerArticle[]): Unit[] {
           words <= MAX_WORDS &&
           REGEXPS.lower.test(s.text) &&
           !REGEXPS.startsLower.test(s.text) &&
-          /[.!?"”’)]$/.test(s.text),
+          /[.!?"”’)]$/.test(s.text) &&
+          hasWholeQuotes(s.text),
         isDangling: !REGEXPS.leadingQuote.test(s.text) && REGEXPS.dangling.test(s.text),
         vector: new Map(),
         relevance: 0,
@@ -230,6 +234,22 @@ function weigh(units: Unit[], articleCount: number): void {
     max = Math.max(max, u.relevance);
   }
   if (max > 0) for (const u of units) u.relevance /= max;
+}
+
+/**
+ * True when every quotation of the sentence opens and closes inside it: a sentence cut from a
+ * quote of several sentences ("…crew. Divers will…," he said.) would print a stray mark and
+ * show words as said without their first part.
+ */
+function hasWholeQuotes(text: string): boolean {
+  if (!REGEXPS.anyMark.test(text)) return true;
+  const spans = findMarkedSpans(text);
+  if (spans.some((span) => span.close === null)) return false;
+  for (let i = 0; i < text.length; i++) {
+    if (!REGEXPS.closingMark.test(text[i]!)) continue;
+    if (!spans.some((span) => span.open <= i && i <= span.close!)) return false;
+  }
+  return true;
 }
 
 function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
