@@ -96,7 +96,7 @@ interface Tally {
   speakerCorrect: number;
 }
 
-function score(gold: readonly GoldAttribution[], predicted: readonly Predicted[], tally: Tally): void {
+function score(gold: readonly GoldAttribution[], predicted: readonly Predicted[], tally: Tally, text = '', verbose = false): void {
   tally.gold += gold.length;
   tally.predicted += predicted.length;
   const pairs: Array<{ g: number; p: number; ratio: number }> = [];
@@ -120,6 +120,12 @@ function score(gold: readonly GoldAttribution[], predicted: readonly Predicted[]
     tally.withSource++;
     const speaker = predicted[p]!.speaker;
     if (speaker !== null && overlap(speaker, source) > 0) tally.speakerCorrect++;
+    else if (verbose) {
+      const said = (r: readonly Range[]): string => r.map(([s, e]) => text.slice(s, e)).join(' … ');
+      const c = gold[g]!.content;
+      const around = text.slice(Math.max(0, c[0]![0] - 120), c[c.length - 1]![1] + 120).replace(/\s+/g, ' ');
+      console.log(`    SPEAKER gold "${said(source)}" got "${speaker === null ? '-' : text.slice(speaker[0], speaker[1])}" in: ${around}`);
+    }
   }
 }
 
@@ -153,7 +159,7 @@ export async function run(sharedDir: string): Promise<void> {
       range: [at(q.paragraph, q.start), at(q.endParagraph ?? q.paragraph, q.end)],
       speaker: q.speakerSpan === null ? null : [at(q.speakerSpan.paragraph, q.speakerSpan.start), at(q.speakerSpan.paragraph, q.speakerSpan.end)],
     }));
-    score(gold.filter((g) => g.isDirect), predicted.filter((p) => p.quote.kind === 'direct'), direct);
+    score(gold.filter((g) => g.isDirect), predicted.filter((p) => p.quote.kind === 'direct'), direct, text, process.argv.includes('--verbose'));
     const isInsideAnother = (p: Predicted): boolean =>
       p.quote.kind === 'partial' && predicted.some((o) => o !== p && o.range[0] <= p.range[0] && o.range[1] >= p.range[1]);
     score(gold, predicted.filter((p) => !isInsideAnother(p)), all);

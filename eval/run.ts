@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: quality figures on the public labelled sets in ../shared/eval-data.
  * Each evaluation prints its own table, or one line saying it was skipped when its data is absent.
- * Usage: npm run eval [-- name...]   (names: extraction, copies, clustering, quotes, quantities)
+ * Usage: npm run eval [-- name...]   (names: extraction, copies, clustering, quotes, quantities, figures, quote-integrity)
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -16,6 +16,8 @@ const EVALS: Record<string, () => Promise<{ run: (sharedDir: string) => Promise<
   clustering: () => import('./clustering.js'),
   quotes: () => import('./quotes.js'),
   quantities: () => import('./quantities.js'),
+  figures: () => import('./figures.js'),
+  'quote-integrity': () => import('./quote-integrity.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

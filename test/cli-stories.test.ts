@@ -72,7 +72,7 @@ describe('stories from the example articles', () => {
       summary: Array<{ text: string; citations: unknown[] }>;
       figures: Array<{ isDisagreement: boolean }>;
     };
-    expect(sheet.version).toBe(1);
+    expect(sheet.version).toBe(2);
     expect(sheet.summary.length).toBeGreaterThanOrEqual(5);
     expect(sheet.summary.every((s) => s.citations.length > 0)).toBe(true);
     expect(sheet.figures.some((f) => f.isDisagreement)).toBe(true);

@@ -4,13 +4,16 @@ import { SEEDS_DIR } from './helpers/cli.js';
 import { readSeeds } from './helpers/seeds.js';
 import { buildFactSheet, renderMarkdown, renderTerminal, type FactSheetArticle, type SheetQuote } from '../src/analyze/index.js';
 
-/** The seed files as a user hands them over (undated ones get --date 2025-03-27); ids 1..5 for 000..004, no outlets named. */
-function loadSeeds(): FactSheetArticle[] {
+/**
+ * The seed files as a user hands them over: undated ones get --date 2025-03-27, or (as a new user
+ * runs it, without --date) no date; ids 1..5 for 000..004, no outlets named.
+ */
+function loadSeeds(withDate = true): FactSheetArticle[] {
   return readSeeds().map((s) => ({
     id: Number(s.id) + 1,
     title: null,
     source: null,
-    published: s.published ?? '2025-03-27',
+    published: s.published ?? (withDate ? '2025-03-27' : null),
     paragraphs: s.paragraphs,
   }));
 }
@@ -42,19 +45,37 @@ describe.skipIf(!existsSync(SEEDS_DIR))('fact sheet of the seed story', () => {
     expect(quote('going to evaluate that')?.sentence).toMatch(/Rubio/);
   });
 
+  it('prints in quotation marks only words the sources have in quotation marks', () => {
+    const articles = new Map(loadSeeds().map((a) => [a.id, a.paragraphs.join('\n')]));
+    const fold = (t: string): string => t.replace(/[“”"‘’']/g, '').replace(/\s+/g, ' ').trim();
+    for (const sp of sheet.quotes) {
+      for (const q of sp.quotes) {
+        if (!q.marked) continue;
+        for (const piece of q.text.split(' … ')) {
+          expect(q.markedBy.some((c) => fold(articles.get(c.articleId) ?? '').includes(fold(piece))), piece).toBe(true);
+        }
+      }
+    }
+    // A reporter's lead sentence is reported speech, not a quote.
+    const lead = quote('did not all agree on the proposed deployment');
+    expect(lead).toMatchObject({ speaker: 'Emmanuel Macron', marked: false });
+    // The summit's name in quotation marks is no one's quote.
+    expect(quote('coalition of the willing')).toBeUndefined();
+    // Pieces of one quote cut by "he said" keep their cut visible.
+    expect(quote('It is not unanimous')?.text).toBe('It is not unanimous … We do not need unanimity to achieve it.');
+  });
+
   it('puts the country counts side by side with the conflict flagged', () => {
-    const g = sheet.figures.find((x) => x.kind === 'countries' && x.values.length > 3);
-    expect(g).toMatchObject({ verdict: 'conflict', isDisagreement: true });
-    expect(g?.values.map((v) => v.text)).toEqual(
-      expect.arrayContaining(['nearly 30 countries', 'some 30 nations', '31 delegations', 'nearly three dozen nations', 'more than 30 countries']),
-    );
+    const g = sheet.figures.find((x) => x.unit === 'country' && x.values.length > 3);
+    expect(g).toMatchObject({ verdict: 'conflict', isDisagreement: true, caption: 'countries' });
+    expect(g?.values.map((v) => v.text)).toEqual(expect.arrayContaining(['nearly 30 countries', 'some 30 nations', 'nearly three dozen nations', 'more than 30 countries']));
     expect(g?.disagreements.some((d) => d.level === 'conflict')).toBe(true);
     for (const v of g?.values ?? []) expect(v.sentence).toContain(v.text);
   });
 
   it('puts the injured counts side by side with their difference flagged', () => {
-    const g = sheet.figures.find((x) => x.kind === 'casualties-injured');
-    expect(g).toMatchObject({ verdict: 'differ', isDisagreement: true });
+    const g = sheet.figures.find((x) => x.kind === 'injured' && x.sourceCount > 1);
+    expect(g).toMatchObject({ verdict: 'differ', isDisagreement: true, caption: 'people injured' });
     expect(g?.values.map((v) => v.text)).toEqual(
       expect.arrayContaining(['more than 20 people', 'at least 18 people + three people', 'dozens of people', 'at least 11 people']),
     );
@@ -63,7 +84,7 @@ describe.skipIf(!existsSync(SEEDS_DIR))('fact sheet of the seed story', () => {
   });
 
   it('shows the aid package\'s two dollar conversions as agreeing', () => {
-    const g = sheet.figures.find((x) => x.kind === 'money');
+    const g = sheet.figures.find((x) => x.kind === 'money' && x.sourceCount > 1);
     expect(g).toMatchObject({ verdict: 'agree', isDisagreement: false });
     expect(g?.values.map((v) => v.conversion?.value).sort()).toEqual([2.1e9, 2.15e9]);
     expect(g?.values.every((v) => v.low === 2e9 && v.currency === 'EUR')).toBe(true);
@@ -96,10 +117,32 @@ describe.skipIf(!existsSync(SEEDS_DIR))('fact sheet of the seed story', () => {
     expect(sheet.summary[0]?.citations[0]?.source).toBeNull();
   });
 
+  it('gives the same quotes, figures and timeline without --date, the undated articles dated by inference', () => {
+    const undated = buildFactSheet({ id: 1, title: 'Paris summit of the coalition of the willing' }, loadSeeds(false));
+    expect(undated.quotes).toEqual(sheet.quotes);
+    expect(undated.figures).toEqual(sheet.figures);
+    expect(undated.timeline.entries).toEqual(sheet.timeline.entries);
+    const inferred = undated.articles.filter((a) => a.published === null);
+    expect(inferred.length).toBeGreaterThan(0);
+    for (const a of inferred) {
+      expect(a.inferredDate).toBe('2025-03-27');
+      expect(['text', 'story']).toContain(a.inferredFrom);
+    }
+    expect(renderMarkdown(undated)).toMatch(/dated by inference/);
+  });
+
+  it('marks background events outside the story\'s dates and labels every row', () => {
+    const background = sheet.timeline.entries.filter((e) => e.isOutsideStory);
+    expect(background.map((e) => e.start.slice(0, 4))).toEqual(expect.arrayContaining(['2014', '2022']));
+    expect(sheet.timeline.entries.filter((e) => e.start.startsWith('2025-03')).every((e) => !e.isOutsideStory)).toBe(true);
+    for (const e of sheet.timeline.entries) expect(e.label.length).toBeGreaterThan(0);
+    expect(sheet.timeline.range).toEqual({ start: '2025-03-27', end: '2025-03-27' });
+  });
+
   it('renders for the terminal and as Markdown', () => {
     const text = renderTerminal(sheet, { width: 100 });
     for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
-    expect(text).toMatch(/≠ Injured/);
+    expect(text).toMatch(/≠ People injured/);
     expect(text).toMatch(/✗ Countries/);
     const md = renderMarkdown(sheet);
     expect(md).toMatch(/^### Emmanuel Macron$/m);

@@ -1,12 +1,15 @@
+import { hasAnalysisBundle } from '../core/lang/index.js';
 import { PassageAligner, splitSentences, type Passage } from '../dedup/index.js';
 import { canonicalizeEntities, extractEntities, type Entity, type EntityKind } from './entities/index.js';
-import { contentStems, extractFigures, groupFigures, type FigureGroup } from './figures/index.js';
-import { extractQuotes, mergeQuotes, type StoryQuote } from './quotes/index.js';
+import { extractFigures, groupFigures, type Figure, type FigureGroup } from './figures/index.js';
+import { analysisLanguage, contentTerms } from './text.js';
+import { extractQuotes, isPrintedInMarks, mergeQuotes, type StoryQuote } from './quotes/index.js';
 import { summarize } from './summary/index.js';
-import { articleDates, buildTimeline, type Timeline } from './timeline/index.js';
+import { articleDates, buildTimeline, parseIsoDay, resolveDates, type Timeline } from './timeline/index.js';
 import { buildCoverage } from './coverage.js';
 import {
   FACT_SHEET_VERSION,
+  STORY_CONTEXT_DAYS,
   type ArticleAnalysis,
   type Citation,
   type FactSheet,
@@ -28,7 +31,7 @@ import {
  * Version of the per-article analysis ({@link ArticleAnalysis}). Bump when an analyser's output
  * changes; cached analyses of another version are recomputed.
  */
-export const ARTICLE_ANALYSIS_VERSION = 2;
+export const ARTICLE_ANALYSIS_VERSION = 3;
 /** Version of {@link FactSheetBuilderState}. */
 export const FACT_SHEET_STATE_VERSION = 1;
 
@@ -46,15 +49,17 @@ export interface FactSheetBuilderState {
  * step (compromise tagging in entities) runs once per article.
  */
 export function analyzeArticle(article: FactSheetArticle): ArticleAnalysis {
-  const mentions = extractEntities(article.paragraphs);
+  const mentions = extractEntities(article.paragraphs, article.language);
+  const language = article.language ?? null;
+  const dates = articleDates(article.paragraphs, article.published, language);
   return {
     version: ARTICLE_ANALYSIS_VERSION,
     articleId: article.id,
-    sentences: article.paragraphs.map((p) => splitSentences(p)),
+    sentences: article.paragraphs.map((p) => splitSentences(p, analysisLanguage(language))),
     mentions,
-    quotes: extractQuotes(article.paragraphs, { entities: mentions }),
-    figures: extractFigures(article.paragraphs, article.published === null ? {} : { published: article.published }),
-    dates: articleDates(article.paragraphs, article.published),
+    quotes: extractQuotes(article.paragraphs, { entities: mentions, language }),
+    figures: extractFigures(article.paragraphs, { language, dates: dates.dates, ...(article.published === null ? {} : { published: article.published }) }),
+    dates,
   };
 }
 
@@ -92,6 +97,8 @@ export class FactSheetBuilder {
    * those are dropped; the others stay valid.
    */
   private readonly passageCache = new Map<number, Passage[]>();
+  /** Figures of undated articles read against an inferred day, by `id|day`. */
+  private readonly inferredFigures = new Map<string, Figure[]>();
 
   constructor(story: FactSheetStory) {
     this.story = { id: story.id, title: story.title };
@@ -112,10 +119,27 @@ export class FactSheetBuilder {
     const cached =
       analysis && analysis.version === ARTICLE_ANALYSIS_VERSION && analysis.articleId === article.id ? analysis : analyzeArticle(article);
     this.entries.set(article.id, { article, analysis: cached });
-    this.aligner.add({ id: article.id, paragraphs: article.paragraphs });
+    this.aligner.add({ id: article.id, paragraphs: article.paragraphs, language: analysisLanguage(article.language) });
     const own = this.aligner.passages(article.id);
     for (const p of own) for (const s of p.sharedWith) this.passageCache.delete(s.articleId);
     this.passageCache.set(article.id, own);
+  }
+
+  /**
+   * An article's figures, dated against its publication day; an undated article's are read again
+   * against the day the story infers for it (cached per inferred day), so "on Monday" dates its figures too.
+   */
+  private figuresOf(entry: Entry, inferredDay: string | null): Figure[] {
+    if (entry.article.published !== null || inferredDay === null) return entry.analysis.figures;
+    const key = `${entry.article.id}|${inferredDay}`;
+    let figures = this.inferredFigures.get(key);
+    if (!figures) {
+      const day = parseIsoDay(inferredDay);
+      const dates = day ? resolveDates(entry.article.paragraphs, day, entry.article.language) : [];
+      figures = extractFigures(entry.article.paragraphs, { language: entry.article.language ?? null, dates, published: inferredDay });
+      this.inferredFigures.set(key, figures);
+    }
+    return figures;
   }
 
   private passagesOf(id: number): Passage[] {
@@ -130,9 +154,10 @@ export class FactSheetBuilder {
   /** Removes an article; returns false when it was not there. Realigns the rest (cheap). */
   remove(id: number): boolean {
     if (!this.entries.delete(id)) return false;
+    for (const key of [...this.inferredFigures.keys()]) if (key.startsWith(`${id}|`)) this.inferredFigures.delete(key);
     this.aligner = new PassageAligner();
     this.passageCache.clear();
-    for (const { article } of this.entries.values()) this.aligner.add({ id: article.id, paragraphs: article.paragraphs });
+    for (const { article } of this.entries.values()) this.aligner.add({ id: article.id, paragraphs: article.paragraphs, language: analysisLanguage(article.language) });
     return true;
   }
 
@@ -163,7 +188,18 @@ export class FactSheetBuilder {
   /** The fact sheet of the articles added so far. Deterministic. */
   build(): FactSheet {
     const entries = [...this.entries.values()].sort((a, b) => compareArticles(a.article, b.article));
-    const articles = entries.map((e) => toSheetArticle(e.article));
+    const timeline = buildTimeline(
+      entries.map((e) => ({
+        articleId: e.article.id,
+        source: e.article.source,
+        published: e.article.published,
+        paragraphs: e.article.paragraphs,
+        language: e.article.language ?? null,
+        resolved: e.analysis.dates,
+      })),
+    );
+    const inferred = new Map(timeline.references.filter((r) => r.from === 'text' || r.from === 'story').map((r) => [Number(r.articleId), r]));
+    const articles = entries.map((e) => toSheetArticle(e.article, inferred.get(e.article.id)));
     const byId = new Map(articles.map((a) => [a.id, a]));
     const cite = (id: number): Citation => ({ articleId: id, source: byId.get(id)?.source ?? null });
     const order = new Map(articles.map((a, i) => [a.id, i]));
@@ -175,19 +211,18 @@ export class FactSheetBuilder {
       entries.map((e) => ({ articleId: e.article.id, source: e.article.source, quotes: e.analysis.quotes })),
       { entities },
     );
+    // Undated articles are dated for comparison by the timeline's inference (marked inferred there).
+    const reference = new Map(timeline.references.map((r) => [Number(r.articleId), r.published]));
     const figureGroups = groupFigures(
-      entries.map((e) => ({ articleId: e.article.id, source: e.article.source, published: e.article.published, figures: e.analysis.figures })),
-    );
-    const timeline = buildTimeline(
       entries.map((e) => ({
         articleId: e.article.id,
         source: e.article.source,
-        published: e.article.published,
-        paragraphs: e.article.paragraphs,
-        resolved: e.analysis.dates,
+        published: reference.get(e.article.id) ?? e.article.published,
+        copyGroup: e.article.copyGroup ?? null,
+        language: e.article.language ?? null,
+        figures: this.figuresOf(e, reference.get(e.article.id) ?? null),
       })),
     );
-
     const quotes = toSpeakerQuotes(storyQuotes, this.entries, citeAll);
     const figures = toFigureGroups(figureGroups, citeAll);
     return {
@@ -198,7 +233,8 @@ export class FactSheetBuilder {
       entities: toEntities(entities, byId, citeAll),
       quotes,
       figures,
-      timeline: toTimeline(timeline, citeAll),
+      timeline: toTimeline(timeline, citeAll, articles),
+      notAnalysed: notAnalysedLanguages(entries.map((e) => e.article)),
       coverage: buildCoverage(
         entries.map((e) => ({
           article: byId.get(e.article.id)!,
@@ -252,7 +288,18 @@ export function labelOf(article: { id: number; source: string | null; title: str
   return title ? title : `#${article.id}`;
 }
 
-function toSheetArticle(a: FactSheetArticle): SheetArticle {
+/** The story's languages without a bundle, with their articles in story order. */
+function notAnalysedLanguages(articles: readonly FactSheetArticle[]): FactSheet['notAnalysed'] {
+  const byLanguage = new Map<string, number[]>();
+  for (const a of articles) {
+    if (a.language === null || a.language === undefined || a.language === '' || hasAnalysisBundle(a.language)) continue;
+    byLanguage.set(a.language, [...(byLanguage.get(a.language) ?? []), a.id]);
+  }
+  return [...byLanguage].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([language, ids]) => ({ language, articles: ids }));
+}
+
+function toSheetArticle(a: FactSheetArticle, inferred: { published: string | null; from: string } | undefined): SheetArticle {
+  const isInferred = inferred !== undefined && inferred.published !== null;
   return {
     id: a.id,
     title: a.title,
@@ -261,6 +308,8 @@ function toSheetArticle(a: FactSheetArticle): SheetArticle {
     url: a.url ?? null,
     copyGroup: a.copyGroup ?? null,
     label: labelOf(a),
+    inferredDate: isInferred ? inferred.published : null,
+    inferredFrom: isInferred ? (inferred.from as 'text' | 'story') : null,
   };
 }
 
@@ -269,10 +318,10 @@ type CiteAll = (ids: Iterable<number>) => Citation[];
 // Content words of each sentence of an analysis, computed once per (cached) analysis object.
 const sentenceStems = new WeakMap<ArticleAnalysis, Array<Set<string>>>();
 
-function stemsOfSentences(analysis: ArticleAnalysis, flat: readonly string[]): Array<Set<string>> {
+function stemsOfSentences(analysis: ArticleAnalysis, flat: readonly string[], language: string | null | undefined): Array<Set<string>> {
   let stems = sentenceStems.get(analysis);
   if (!stems) {
-    stems = flat.map((text) => contentStems(text));
+    stems = flat.map((text) => contentTerms(text, language));
     sentenceStems.set(analysis, stems);
   }
   return stems;
@@ -293,7 +342,7 @@ function sharedIdsOf(passages: readonly Passage[]): number[][] {
 function toSummary(entries: readonly Entry[], passages: Map<number, Passage[]>, citeAll: CiteAll): SummarySentence[] {
   const input = entries.map((e) => {
     const flat = e.analysis.sentences.flat();
-    const stems = stemsOfSentences(e.analysis, flat);
+    const stems = stemsOfSentences(e.analysis, flat, e.article.language);
     const shared: Array<readonly number[]> = flat.map(() => []);
     const own = passages.get(e.article.id) ?? [];
     const ids = sharedIdsOf(own);
@@ -362,15 +411,7 @@ function toSpeakerQuotes(storyQuotes: readonly StoryQuote[], entries: Map<number
         sentence: entry ? quoteSentence(entry, v.quote) : v.quote.text,
       };
     });
-    const quote: SheetQuote = {
-      id: q.id,
-      text: q.text,
-      kind: q.kind,
-      channel: q.channel,
-      sentence: variants[0]?.sentence ?? q.text,
-      citations: citeAll(q.articleIds.map(Number)),
-      variants,
-    };
+    const quote = toSheetQuote(q, variants, citeAll);
     // "officials" and "Officials" are one speaker.
     const key = q.speaker === null ? '\u0000' : q.speaker.toLowerCase();
     const group = bySpeaker.get(key) ?? { speaker: q.speaker, speakerKind: q.speakerKind, quotes: [] };
@@ -384,6 +425,57 @@ function toSpeakerQuotes(storyQuotes: readonly StoryQuote[], entries: Map<number
       b.quotes.length - a.quotes.length ||
       (a.speaker ?? '').localeCompare(b.speaker ?? ''),
   );
+}
+
+/**
+ * One quote as the sheet prints it. Quotation marks only around words an article has in
+ * quotation marks: the fullest direct variant, else (all partial) the fullest partial one.
+ * Partial pieces beside a fuller quote are listed as parts, cited apart; a statement only
+ * reported without marks is printed as the outlet's sentence.
+ */
+function toSheetQuote(q: StoryQuote, variants: SheetQuote['variants'], citeAll: CiteAll): SheetQuote {
+  const longest = (vs: SheetQuote['variants']): SheetQuote['variants'][number] | undefined =>
+    [...vs].sort((a, b) => b.text.length - a.text.length)[0];
+  const direct = variants.filter((v) => v.kind === 'direct');
+  const partial = variants.filter((v) => v.kind === 'partial');
+  const reportedVariants = variants.filter((v) => !isPrintedInMarks(v.kind));
+  const markedVariants = direct.length > 0 ? direct : reportedVariants.length === 0 ? partial : [];
+  const printed = longest(markedVariants);
+  const marked = printed !== undefined;
+  // Next to the marks, only the articles that have the whole printed passage in marks; an outlet
+  // quoting a shorter cut of it is listed with its own words among the parts.
+  const pieces = printed ? printed.text.split(' … ').map(foldQuote) : [];
+  const carriesAll = (v: SheetQuote['variants'][number]): boolean => pieces.every((piece) => foldQuote(v.text).includes(piece));
+  const fullVariants = markedVariants.filter((v) => v === printed || carriesAll(v));
+  const cuts = markedVariants.filter((v) => !fullVariants.includes(v));
+  const markedIds = new Set(fullVariants.map((v) => v.articleId));
+  const cutIds = cuts.map((v) => v.articleId).filter((id) => !markedIds.has(id));
+  const reportedIds = reportedVariants.map((v) => v.articleId).filter((id) => !markedIds.has(id));
+  // A partial quote inside a reported sentence the sheet prints anyway is not listed twice.
+  const isInPrintedSentence = (v: SheetQuote['variants'][number]): boolean =>
+    !marked && reportedVariants.some((r) => r.articleId === v.articleId && r.sentence.includes(v.text));
+  const partials = markedVariants === partial ? [] : partial.filter((v) => !isInPrintedSentence(v));
+  const parts = [...cuts, ...partials].map((v) => ({ articleId: v.articleId, source: v.source, text: v.text }));
+  const firstReported = reportedVariants[0];
+  return {
+    id: q.id,
+    text: printed?.text ?? firstReported?.text ?? q.text,
+    kind: printed?.kind ?? firstReported?.kind ?? q.kind,
+    marked,
+    reported: marked ? null : (firstReported?.sentence ?? null),
+    channel: q.channel,
+    sentence: printed?.sentence ?? variants[0]?.sentence ?? q.text,
+    citations: citeAll([...markedIds, ...cutIds, ...reportedIds]),
+    markedBy: citeAll(markedIds),
+    reportedBy: citeAll(reportedIds),
+    parts,
+    variants,
+  };
+}
+
+/** A quote's words folded for comparison: case, accents, quotation marks and spacing aside. */
+function foldQuote(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
 }
 
 /** The sentence(s) of the article a quote stands in, with its attribution when in the same paragraph. */
@@ -413,21 +505,24 @@ function toFigureGroups(groups: readonly FigureGroup[], citeAll: CiteAll): Sheet
     const ids: number[][] = [];
     const indexOfReport: number[] = [];
     const keyOf = new Map<string, number>();
+    const isSeries = g.series.length > 0;
     for (const r of g.reports) {
       const head = r.figures[0];
       const conversion = head?.conversion ? { value: head.conversion.value, currency: head.conversion.currency } : null;
-      const key = `${r.bounds}|${head?.currency ?? ''}|${conversion ? `${conversion.value} ${conversion.currency}` : ''}`;
+      const key = `${r.bounds}|${head?.currency ?? ''}|${conversion ? `${conversion.value} ${conversion.currency}` : ''}|${isSeries ? (r.asOf ?? '') : ''}`;
       let index = keyOf.get(key);
       if (index === undefined) {
         index = values.length;
         keyOf.set(key, index);
         values.push({
           text: r.figures.map((f) => f.text).join(' + '),
+          value: r.figures.length === 1 ? (head?.value ?? null) : null,
           bounds: r.bounds,
           low: r.low,
           high: r.high,
           currency: head?.currency ?? null,
           conversion,
+          asOf: r.asOf,
           sentence: head?.sentence ?? '',
           citations: [],
         });
@@ -452,25 +547,36 @@ function toFigureGroups(groups: readonly FigureGroup[], citeAll: CiteAll): Sheet
     };
     addPairs(g.conflicts, 'conflict');
     addPairs(g.differences, 'differ');
+    const series = isSeries ? [...new Set(g.series.map((r) => indexOfReport[r]).filter((i): i is number => i !== undefined))] : [];
     return {
       kind: g.kind,
       unit: g.unit,
-      keywords: g.keywords,
+      caption: g.caption,
+      measure: { counted: g.measure.counted, predicate: g.measure.predicate, about: g.measure.about },
       verdict: g.verdict,
       isDisagreement: g.isDisagreement,
       values,
       disagreements,
+      series,
       articleCount: new Set(ids.flat()).size,
+      sourceCount: g.sources,
     };
   });
-  // Disagreements first, then figures reported by more articles; stable otherwise.
+  // Disagreements first, then figures reported by more sources; stable otherwise.
   return out
     .map((g, i) => ({ g, i }))
-    .sort((x, y) => Number(y.g.isDisagreement) - Number(x.g.isDisagreement) || y.g.articleCount - x.g.articleCount || x.i - y.i)
+    .sort((x, y) => Number(y.g.isDisagreement) - Number(x.g.isDisagreement) || y.g.sourceCount - x.g.sourceCount || y.g.articleCount - x.g.articleCount || x.i - y.i)
     .map((x) => x.g);
 }
 
-function toTimeline(timeline: Timeline, citeAll: CiteAll): SheetTimeline {
+/** Longest row label on a timeline chart, in characters. */
+const MAX_LABEL_CHARS = 60;
+
+function toTimeline(timeline: Timeline, citeAll: CiteAll, articles: readonly SheetArticle[]): SheetTimeline {
+  const days = articles.map((a) => (a.published ?? a.inferredDate)?.slice(0, 10)).filter((d): d is string => d !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  const range = days.length > 0 ? { start: days[0]!, end: days[days.length - 1]! } : null;
+  const from = range ? shiftDay(range.start, -STORY_CONTEXT_DAYS) : null;
+  const to = range ? shiftDay(range.end, STORY_CONTEXT_DAYS) : null;
   return {
     entries: timeline.entries.map((e) => ({
       start: e.start,
@@ -486,7 +592,23 @@ function toTimeline(timeline: Timeline, citeAll: CiteAll): SheetTimeline {
         expressions: [...new Set(v.mentions.map((m) => m.expression))],
         citations: citeAll(v.mentions.map((m) => Number(m.articleId))),
       })),
+      label: shortLabel(e.description),
+      isOutsideStory: from !== null && to !== null && (e.end < from || e.start > to),
     })),
     references: timeline.references.map((r) => ({ articleId: Number(r.articleId), published: r.published, from: r.from })),
+    range,
   };
+}
+
+function shiftDay(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The description cut at a word boundary to {@link MAX_LABEL_CHARS}. */
+function shortLabel(description: string): string {
+  const text = description.replace(/\s+/g, ' ').trim();
+  if (text.length <= MAX_LABEL_CHARS) return text;
+  const cut = text.slice(0, MAX_LABEL_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > MAX_LABEL_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[,;:.\s]+$/, '')}…`;
 }

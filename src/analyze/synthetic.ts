@@ -45,7 +45,7 @@ function article(id: number, random: () => number, undatedShare: number): FactSh
   const paragraphs = [
     `Floods in ${place} forced ${hedge ? `${hedge} ` : ''}${displaced.toLocaleString('en-US')} people from their homes on ${day}, officials said, as rivers across the region burst their banks after a week of heavy rain.`,
     `${title} ${name} said on ${day} that the government would send ${aid} billion euros ($${(aid * Number(rate)).toFixed(2)} billion) in emergency aid to the worst-hit towns.`,
-    `“${pick(random, QUOTES)},” ${surname} told reporters at a press conference in ${pick(random, PLACES)}.`,
+    `“${pick(random, QUOTES)},” ${surname} said at a briefing in ${pick(random, PLACES)}.`,
     `At least ${injured} people were injured and ${1 + Math.floor(random() * 5)} people were killed, according to the regional health authority.`,
     `${title2} ${name2} called the response “${pick(random, ['too slow', 'chaotic', 'a failure of planning'])}” and demanded an inquiry into warnings issued last week.`,
     `“${pick(random, QUOTES)},” ${surname2} said in an interview with local radio.`,

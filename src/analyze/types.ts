@@ -7,7 +7,7 @@ import type { Quote, QuoteKind, SpeakerKind } from './quotes/index.js';
  * Schema version of {@link FactSheet} (the JSON output). Bump on any change of field names,
  * types or meaning; docs/fact-sheet-schema.md describes each version.
  */
-export const FACT_SHEET_VERSION = 1;
+export const FACT_SHEET_VERSION = 2;
 
 /** One article of a story, as the fact sheet takes it. */
 export interface FactSheetArticle {
@@ -21,6 +21,8 @@ export interface FactSheetArticle {
   /** Earliest member id of the article's copy group (syndicated copies), when known. */
   copyGroup?: number;
   url?: string | null;
+  /** BCP 47 language of the text (`en`), when known; quotes and figures are read only in analysed languages. */
+  language?: string | null;
 }
 
 /** The story a fact sheet is about. */
@@ -45,6 +47,14 @@ export interface SheetArticle {
   copyGroup: number | null;
   /** How to name it in a citation: the outlet, else the title, else `#id`. */
   label: string;
+  /**
+   * For an article without a publication date: the day the sheet infers for it (from the latest
+   * full date its text names, else from the story's other articles), never to be shown as its
+   * publication date; null when it has one or nothing can be inferred.
+   */
+  inferredDate: string | null;
+  /** Where `inferredDate` comes from: `text` or `story`; null when not inferred. */
+  inferredFrom: 'text' | 'story' | null;
 }
 
 /** One sentence of the extractive summary. */
@@ -94,13 +104,31 @@ export interface SheetQuoteVariant extends Citation {
 export interface SheetQuote {
   /** Stable within one fact sheet: `q1`, `q2`... in story order of first appearance. */
   id: string;
-  /** The fullest wording. */
+  /**
+   * The quote's words. When `marked`, the words of the fullest variant that stands in quotation
+   * marks (pieces cut by the reporter's words joined by " … "); else the reporter's words.
+   */
   text: string;
   kind: QuoteKind;
+  /**
+   * Print `text` inside quotation marks: true only when an article carries these words inside
+   * quotation marks (a `direct` or `partial` variant). Otherwise the quote is reported speech:
+   * print `reported`, the outlet's own sentence, attributed to the outlet.
+   */
+  marked: boolean;
+  /** For reported speech (`marked` false): the sentence as the first outlet carrying it wrote it; else null. */
+  reported: string | null;
   channel: string | null;
   /** The sentence of the first variant. */
   sentence: string;
+  /** Every article carrying the statement (in or out of quotation marks), in story order. */
   citations: Citation[];
+  /** The articles that have it inside quotation marks (cite these next to the marks). */
+  markedBy: Citation[];
+  /** The articles that carry it as reported speech, without quotation marks. */
+  reportedBy: Citation[];
+  /** Pieces of it that other articles quote in quotation marks (partial quotes), each with its article. */
+  parts: Array<Citation & { text: string }>;
   variants: SheetQuoteVariant[];
 }
 
@@ -115,6 +143,8 @@ export interface SpeakerQuotes {
 export interface SheetFigureValue {
   /** Surface text(s) as written (`at least 18 people + three people` for a sum of parts). */
   text: string;
+  /** The stated number (`30` in `nearly 30`), or null for ranges, vague plurals and sums. */
+  value: number | null;
   /** Bounds as an interval (`[21, ∞)`, `(20, ∞)`, `31`). */
   bounds: string;
   low: number | null;
@@ -122,12 +152,14 @@ export interface SheetFigureValue {
   /** ISO 4217 code for money, with the outlet's bracketed conversion. */
   currency: string | null;
   conversion: { value: number; currency: string } | null;
+  /** The day the value refers to: the figure's own date, else its article's (possibly inferred) date. */
+  asOf: string | null;
   /** The sentence of the first citing article. */
   sentence: string;
   citations: Citation[];
 }
 
-/** Pairs of `values` (indices) that disagree. */
+/** Pairs of `values` (indices) that disagree: always from two independent sources at one time. */
 export interface SheetFigureDisagreement {
   a: number;
   b: number;
@@ -136,19 +168,25 @@ export interface SheetFigureDisagreement {
   reason: string;
 }
 
-/** Figures about the same thing across outlets, side by side. */
+/** Figures measuring the same quantity across outlets, side by side. */
 export interface SheetFigureGroup {
   kind: FigureKind;
   unit: string;
-  /** Content words the group's sentences share (what is counted). */
-  keywords: string[];
+  /** What is measured, as a readable phrase from the text (`people injured`, `legal fees`). */
+  caption: string;
+  /** The measure the values share: counted thing, predicate class, whom or where. */
+  measure: { counted: string | null; predicate: string | null; about: string[] };
   verdict: FigureVerdict;
   /** True for `differ` and `conflict`. */
   isDisagreement: boolean;
   values: SheetFigureValue[];
   disagreements: SheetFigureDisagreement[];
+  /** When the value changed between reports made at different times: the values in time order (indices into `values`); else empty. */
+  series: number[];
   /** Number of distinct articles reporting the figure. */
   articleCount: number;
+  /** Number of independent sources (copy groups count once). */
+  sourceCount: number;
 }
 
 /** One dating of a timeline event. */
@@ -172,6 +210,13 @@ export interface SheetTimelineEntry {
   /** Outlets place the event at times that cannot overlap: see `variants`. */
   isDisputed: boolean;
   variants: SheetTimelineVariant[];
+  /** A short label for the entry's row on a chart: the start of its description. */
+  label: string;
+  /**
+   * The entry lies outside the story's range (more than {@link STORY_CONTEXT_DAYS} days before its
+   * first article or after its last): background ("since 2014"), to be drawn apart, not on the story's axis.
+   */
+  isOutsideStory: boolean;
 }
 
 /** The publication date the timeline used for one article, and where it came from. */
@@ -184,7 +229,12 @@ export interface SheetTimelineReference {
 export interface SheetTimeline {
   entries: SheetTimelineEntry[];
   references: SheetTimelineReference[];
+  /** The story's range: the first and last day of its articles (inferred dates included), or null. */
+  range: { start: string; end: string } | null;
 }
+
+/** Days either side of a story's articles within which a dated event belongs to the story's axis. */
+export const STORY_CONTEXT_DAYS = 31;
 
 /** What one article adds and shares. */
 export interface CoverageEntry extends Citation {
@@ -221,6 +271,11 @@ export interface FactSheet {
   figures: SheetFigureGroup[];
   timeline: SheetTimeline;
   coverage: CoverageEntry[];
+  /**
+   * Languages of the story whose quotes and figures are not analysed (no language bundle), each
+   * with its articles: their quotes and figures are missing from the sheet, not absent from the texts.
+   */
+  notAnalysed: Array<{ language: string; articles: number[] }>;
 }
 
 /** Per-article analysis, cached by {@link FactSheetBuilder}; JSON-serialisable. */

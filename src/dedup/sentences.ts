@@ -72,8 +72,8 @@ function isBoundaryAfterPeriod(text: string, dot: number, next: number): boolean
  * language is used instead (`textToolkit(language).sentences`): its abbreviations, and the
  * terminators of every script; these rules remain the default for callers that give none.
  *
- * @example splitSentences('Mr. Smith went to the U.S. on Monday. “It is done.” He left.')
- *   // ['Mr. Smith went to the U.S. on Monday.', '“It is done.”', 'He left.']
+ * @example splitSentences('Dr. Lind flew to the U.K. at dawn. “We are ready.” She waved.')
+ *   // ['Dr. Lind flew to the U.K. at dawn.', '“We are ready.”', 'She waved.']
  */
 export function splitSentences(text: string, language?: string | null): string[] {
   if (language !== undefined) return textToolkit(language).sentences(text).map((s) => s.text);

@@ -89,14 +89,93 @@ function surfaceKey(kind: EntityKind, name: string): string {
   return foldName(name);
 }
 
+function absorb(into: Cluster, from: Cluster): void {
+  for (const [n, count] of from.names) into.names.set(n, (into.names.get(n) ?? 0) + count);
+  for (const [id, e] of from.perArticle) {
+    const t = into.perArticle.get(id) ?? { source: e.source, count: 0 };
+    t.count += e.count;
+    into.perArticle.set(id, t);
+  }
+}
+
+/**
+ * One type per entity: a name read as a person in one sentence and as an organisation or place in
+ * another ("Lind said" / "Lind announced") is one entity, of the kind most of its mentions give
+ * (a person on a tie).
+ */
+function mergeKindConflicts(clusters: Map<string, Cluster>): void {
+  const RANK: Readonly<Record<EntityKind, number>> = { person: 0, organisation: 1, place: 2 };
+  const byName = new Map<string, string[]>();
+  for (const [key, c] of clusters) {
+    for (const alias of c.names.keys()) {
+      const folded = foldName(alias);
+      byName.set(folded, [...new Set([...(byName.get(folded) ?? []), key])]);
+    }
+  }
+  for (const keys of byName.values()) {
+    const live = keys.filter((k) => clusters.has(k));
+    if (new Set(live.map((k) => clusters.get(k)!.kind)).size < 2) continue;
+    const [winner, ...rest] = [...live].sort((a, b) => total(clusters.get(b)!) - total(clusters.get(a)!) || RANK[clusters.get(a)!.kind] - RANK[clusters.get(b)!.kind] || (a < b ? -1 : 1));
+    for (const k of rest) {
+      if (clusters.get(k)!.kind === clusters.get(winner!)!.kind) continue;
+      absorb(clusters.get(winner!)!, clusters.get(k)!);
+      clusters.delete(k);
+    }
+  }
+}
+
+/**
+ * The consonant skeleton of a name: letters without diacritics, vowels, `y`, `h`, `w` or doubled
+ * letters. Transliterations of one name ("Kharkiv" / "Kharkov") often share it; different names
+ * rarely do.
+ */
+function skeleton(name: string): string {
+  return foldName(name).replace(/[^a-z]/g, '').replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+/** Shortest name (letters) whose spelling variants are merged. */
+const MIN_VARIANT_LETTERS = 4;
+
+/**
+ * One entity per spelling variant: two names of one kind with the same first letter and the same
+ * consonant skeleton that never stand in the same article (each outlet keeps to its spelling) are
+ * one entity under the more mentioned spelling. Names used side by side in one article stay apart.
+ */
+function mergeSpellingVariants(clusters: Map<string, Cluster>): void {
+  const groups = new Map<string, string[]>();
+  for (const [key, c] of clusters) {
+    const name = bestName(c);
+    const letters = foldName(name).replace(/[^a-z]/g, '');
+    if (letters.length < MIN_VARIANT_LETTERS) continue;
+    const sk = `${c.kind}|${letters[0]}|${skeleton(name)}`;
+    groups.set(sk, [...(groups.get(sk) ?? []), key]);
+  }
+  for (const keys of groups.values()) {
+    if (keys.length < 2) continue;
+    const sorted = [...keys].sort((a, b) => total(clusters.get(b)!) - total(clusters.get(a)!) || (a < b ? -1 : 1));
+    const kept: string[] = [];
+    for (const k of sorted) {
+      const c = clusters.get(k)!;
+      const into = kept.find((w) => [...c.perArticle.keys()].every((id) => !clusters.get(w)!.perArticle.has(id)));
+      if (into === undefined) {
+        kept.push(k);
+        continue;
+      }
+      absorb(clusters.get(into)!, c);
+      clusters.delete(k);
+    }
+  }
+}
+
 /**
  * Gives each person, place and organisation of a story one canonical name.
  *
  * Places go through the country alias table ("U.K.", "Britain" → "United Kingdom"); an
  * organisation's acronym joins the organisation whose initials it spells; a person's full names
  * group by surname (one edit allowed for long surnames) and first name, and a surname alone joins
- * the most mentioned full name with that surname. Deterministic; entities are sorted by mention
- * count, then name.
+ * the most mentioned full name with that surname. A name read with two kinds takes its majority kind;
+ * spelling variants that never share an article merge. Deterministic; entities are sorted by
+ * mention count, then name.
  */
 export function canonicalizeEntities(perArticle: readonly ArticleMentions[]): Entity[] {
   const clusters = new Map<string, Cluster>();
@@ -159,6 +238,9 @@ export function canonicalizeEntities(perArticle: readonly ArticleMentions[]): En
     }
     clusters.delete(key);
   }
+
+  mergeKindConflicts(clusters);
+  mergeSpellingVariants(clusters);
 
   const articleOrder = new Map(perArticle.map((a, i) => [a.articleId, i] as const));
   const entities: Entity[] = [];

@@ -9,6 +9,8 @@ import {
   SPEECH_VERBS,
   TITLE_WORDS,
 } from './lexicon.js';
+import { languageBundle } from '../../core/lang/index.js';
+import { analysisLanguage } from '../text.js';
 import { tokenize, type Token } from './tokens.js';
 import type { EntityKind, EntityMention } from './types.js';
 
@@ -22,6 +24,10 @@ const REGEXPS = {
 
 /** Lower-case connectors allowed inside a name ("Bank of England", "Charles de Gaulle"). */
 const CONNECTORS: ReadonlySet<string> = new Set(['of', 'de', 'du', 'da', 'del', 'von', 'van', 'der', 'bin', 'al', 'la', 'le']);
+/** Abbreviated honorifics and titles written with a period before a name. */
+const HONORIFICS: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'maj', 'adm', 'cmdr', 'rev', 'hon', 'supt', 'pres', 'st',
+]);
 /** Share of capitalised words above which a paragraph is read as a headline. */
 const HEADLINE_CAPITAL_SHARE = 0.6;
 const HEADLINE_BREAK_TAGS = ['Verb', 'Preposition', 'Conjunction', 'Determiner', 'Adverb'];
@@ -41,6 +47,8 @@ interface Candidate {
   readonly isPossessive: boolean;
   /** Token index right after the candidate, to look for a speech verb. */
   readonly next: Token | undefined;
+  /** The token right before the run. */
+  readonly prev: Token | undefined;
 }
 
 function toWord(token: Token, isLast: boolean, isPossessive: boolean): Word {
@@ -58,7 +66,8 @@ function capitalisedRuns(tokens: readonly Token[], paragraph: number): Candidate
   const close = (next: Token | undefined, isPossessive: boolean): void => {
     if (current.length > 0) {
       const words = current.map((t, i) => toWord(t, i === current.length - 1, isPossessive));
-      runs.push({ words, paragraph, isPossessive, next });
+      const firstAt = tokens.indexOf(current[0]!);
+      runs.push({ words, paragraph, isPossessive, next, prev: firstAt > 0 ? tokens[firstAt - 1] : undefined });
     }
     current = [];
   };
@@ -77,7 +86,9 @@ function capitalisedRuns(tokens: readonly Token[], paragraph: number): Candidate
     }
     current.push(token);
     const isPossessive = REGEXPS.possessive.test(token.text) && token.text.length > 2 && isCap;
-    if (isPossessive || REGEXPS.nonSpace.test(token.post)) close(next, isPossessive);
+    // "Mr. Lind", "Sen. Ruiz": the period of an honorific does not end the name.
+    const isHonorific = token.post.trim() === '.' && HONORIFICS.has(token.text.toLowerCase()) && next !== undefined && REGEXPS.capitalised.test(next.text);
+    if (isPossessive || (REGEXPS.nonSpace.test(token.post) && !isHonorific)) close(next, isPossessive);
   }
   close(undefined, false);
   return runs;
@@ -125,7 +136,9 @@ interface Draft extends EntityMention {
 function readRun(paragraph: string, run: Candidate): Draft[] {
   let words = run.words;
   // Sentence-initial capitals and calendar words are not names.
+  let isAfterThe = run.prev !== undefined && run.prev.text.toLowerCase() === 'the';
   while (words.length > 0 && (FUNCTION_WORDS.has(words[0]!.lower) || CALENDAR_WORDS.has(plain(words[0]!)))) {
+    isAfterThe = words[0]!.lower === 'the';
     words = words.slice(1);
   }
   while (words.length > 0 && CALENDAR_WORDS.has(plain(words[words.length - 1]!))) words = words.slice(0, -1);
@@ -174,6 +187,17 @@ function readRun(paragraph: string, run: Candidate): Draft[] {
   if (!titleWords.some((w) => HEAD_TITLES.has(plain(w)))) {
     k = titleStart;
     titleWords = [];
+    // "FBI Director Ana Ruiz", "County Prosecutor Ana Ruiz": the title after an organisation's
+    // name; the name is what follows the last title word.
+    for (let j = words.length - 2; j >= titleStart; j--) {
+      if (!HEAD_TITLES.has(plain(words[j]!))) continue;
+      const rest = words.slice(j + 1);
+      if (rest.length >= 1 && rest.length <= 3 && hasTag(rest, 'Person', 'FirstName', 'LastName', 'ProperNoun')) {
+        titleWords = words.slice(titleStart, j + 1);
+        k = j + 1;
+      }
+      break;
+    }
   }
   const name = words.slice(k);
   if (name.length === 0) return drafts;
@@ -181,6 +205,8 @@ function readRun(paragraph: string, run: Candidate): Draft[] {
   const start = name[0]!.token.start;
   const title = titleWords.length > 0 ? titleWords.map((w) => w.lower).join(' ') : undefined;
   let kind = classifyName(name);
+  // "the Treasury said": a lone name after "the" is an institution, not a person.
+  if (kind === 'candidate' && isAfterThe && title === undefined) kind = 'organisation';
   if (title !== undefined && kind !== 'organisation') kind = 'person';
   if (kind === null) return drafts;
   const namePlace = matchPlace(paragraph, name, 0);
@@ -199,8 +225,49 @@ function readRun(paragraph: string, run: Candidate): Draft[] {
   return drafts;
 }
 
-function isSpeechVerb(token: Token | undefined): boolean {
-  return token !== undefined && SPEECH_VERBS.has(token.text.toLowerCase());
+/**
+ * A paragraph that is a headline, as related-link lists and section titles put them in the body:
+ * most words capitalised, no sentence punctuation at its end, short.
+ */
+export function isHeadlineLine(paragraph: string): boolean {
+  const text = paragraph.trim();
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 3 || words.length > 20 || /[.!?:"”’)]$/.test(text)) return false;
+  const capitals = words.filter((w) => /^[\p{Lu}]/u.test(w) || FUNCTION_WORDS.has(w.toLowerCase())).length;
+  return capitals / words.length >= 0.85 && words.filter((w) => /^[\p{Lu}]/u.test(w)).length >= words.length / 2;
+}
+
+/** A byline or credit line: "By Ana Ruiz", "Ana Ruiz in Lima contributed.", "Reporting by ...". */
+export function isBylineLine(paragraph: string): boolean {
+  const text = paragraph.trim();
+  if (text.length > 200) return false;
+  return (
+    /^(?:By|Reporting by|Written by|Additional reporting by|Compiled by)\s+\p{Lu}/u.test(text) ||
+    /\b(?:contributed|contributed reporting|contributed to this (?:report|story|article))\.?$/.test(text) ||
+    /\b(?:Editing|Reporting|Writing) by\s+\p{Lu}/u.test(text)
+  );
+}
+
+/** A party and state tag ("D-Ore."), a party or political label ("Democrat"): neither names one entity. */
+function isTagOrLabel(d: Draft): boolean {
+  if (/^[A-Z]-[A-Z][\w.]*$/.test(d.text.trim())) return true;
+  return d.kind === 'person' && AFFILIATION_LABELS.has(d.name.toLowerCase());
+}
+
+const AFFILIATION_LABELS: ReadonlySet<string> = new Set([
+  'democrat', 'democrats', 'republican', 'republicans', 'conservative', 'conservatives', 'liberal', 'liberals',
+  'independent', 'independents', 'libertarian', 'socialist', 'progressive', 'progressives',
+]);
+
+function isSpeechVerb(token: Token | undefined, verbs: ReadonlySet<string>): boolean {
+  return token !== undefined && verbs.has(token.text.toLowerCase());
+}
+
+/** Verbs of saying of a language: the English list, else the bundle's one-word verbs. */
+function speechVerbsOf(language: string | null | undefined): ReadonlySet<string> {
+  const lang = analysisLanguage(language);
+  if (lang === 'en') return SPEECH_VERBS;
+  return new Set((languageBundle(lang)?.speech.verbs ?? []).filter((v) => !v.includes(' ')).map((v) => v.toLowerCase()));
 }
 
 /**
@@ -212,10 +279,13 @@ function isSpeechVerb(token: Token | undefined): boolean {
  * when it is followed by a verb of saying or is the surname of a person named in the article.
  * Deterministic; mentions come in paragraph and offset order.
  */
-export function extractEntities(paragraphs: readonly string[]): EntityMention[] {
+export function extractEntities(paragraphs: readonly string[], language?: string | null): EntityMention[] {
+  const speech = speechVerbsOf(language);
   const drafts: Draft[] = [];
   paragraphs.forEach((paragraph, index) => {
-    for (const run of capitalisedRuns(tokenize(paragraph), index)) drafts.push(...readRun(paragraph, run));
+    // A related-link headline or a byline names no participant of the story.
+    if (isHeadlineLine(paragraph) || isBylineLine(paragraph)) return;
+    for (const run of capitalisedRuns(tokenize(paragraph, language), index)) drafts.push(...readRun(paragraph, run).filter((d) => !isTagOrLabel(d)));
   });
   const surnames = new Set<string>();
   for (const d of drafts) {
@@ -224,7 +294,7 @@ export function extractEntities(paragraphs: readonly string[]): EntityMention[] 
       surnames.add(parts[parts.length - 1]!);
     }
   }
-  const speakers = new Set(drafts.filter((d) => d.isCandidate === true && isSpeechVerb(d.next)).map((d) => d.name.toLowerCase()));
+  const speakers = new Set(drafts.filter((d) => d.isCandidate === true && isSpeechVerb(d.next, speech)).map((d) => d.name.toLowerCase()));
   const mentions: EntityMention[] = [];
   for (const d of drafts) {
     if (d.isCandidate === true && !speakers.has(d.name.toLowerCase()) && !surnames.has(d.name.toLowerCase())) continue;

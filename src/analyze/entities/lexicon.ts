@@ -170,6 +170,9 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'labour', 'energy', 'education', 'justice', 'emperor', 'chancellor-elect', 'regional', 'mp', 'supreme',
   'top', 'senior', 'national', 'security', 'adviser', 'advisor', 'press', 'white', 'house', 'majority',
   'minority', 'whip', 'founder', 'co-founder', 'executive', 'officer', 'democratic', 'republican', 'of',
+  'transport', 'agriculture', 'environment', 'culture', 'housing', 'tourism', 'industry', 'infrastructure',
+  'immigration', 'science', 'social', 'welfare', 'employment', 'economic', 'development', 'commerce', 'veterans',
+  'homeland', 'war', 'navy', 'army', 'air', 'force', 'police', 'fire', 'district', 'county', 'city', 'party',
 ]);
 
 /** Titles that can stand alone before a name (a sequence of title words must contain one). */
@@ -182,6 +185,7 @@ export const HEAD_TITLES: ReadonlySet<string> = new Set([
   'dame', 'lord', 'lady', 'speaker', 'attorney', 'sheikh', 'president-elect', 'premier', 'commissioner',
   'reverend', 'rev', 'bishop', 'archbishop', 'cardinal', 'rabbi', 'imam', 'professor', 'prof', 'coach', 'host',
   'anchor', 'emperor', 'mp', 'adviser', 'advisor', 'whip', 'founder', 'co-founder', 'officer', 'candidate', 'nominee',
+  'prosecutor', 'sheriff', 'councilman', 'councilwoman', 'councillor', 'delegate', 'trustee', 'superintendent',
 ]);
 
 /** Last words that mark an organisation ("Foreign Office", "Labour Party", "Fox News"). */

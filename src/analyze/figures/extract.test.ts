@@ -5,28 +5,30 @@ const one = (text: string, includeAges = false) => extractFigures([text], { incl
 
 describe('extractFigures', () => {
   const cases: Array<{ whenInputIs: string; expectedOutputIs: Record<string, unknown> }> = [
-    { whenInputIs: 'Drone attacks injured at least 18 people.', expectedOutputIs: { value: 18, low: 18, high: null, lowInclusive: true, kind: 'casualties-injured', unit: 'people', qualifier: 'at least' } },
-    { whenInputIs: 'Attacks wounded more than 20 people.', expectedOutputIs: { value: 20, low: 20, lowInclusive: false, high: null, kind: 'casualties-injured' } },
-    { whenInputIs: 'Leaders of nearly 30 countries met.', expectedOutputIs: { value: 30, low: 27, high: 30, highInclusive: false, approximate: true, kind: 'countries', unit: 'country' } },
-    { whenInputIs: 'A summit of some 30 nations opened.', expectedOutputIs: { low: 27, high: 33, approximate: true, kind: 'countries' } },
-    { whenInputIs: 'The nearly three dozen nations gather again.', expectedOutputIs: { value: 36, high: 36, highInclusive: false, kind: 'countries' } },
-    { whenInputIs: 'He expects 31 delegations.', expectedOutputIs: { value: 31, low: 31, high: 31, kind: 'countries' } },
-    { whenInputIs: 'Dozens of people had been injured.', expectedOutputIs: { value: null, low: 24, high: 99, kind: 'casualties-injured' } },
-    { whenInputIs: 'Officials talked about 10,000 to 30,000 troops.', expectedOutputIs: { value: null, low: 10000, high: 30000, kind: 'troops', unit: 'troop' } },
-    { whenInputIs: 'They fired at least 86 Shahed drones.', expectedOutputIs: { value: 86, kind: 'drones', unit: 'drone', noun: 'Shahed drones' } },
-    { whenInputIs: 'It trained more than 75,000 Ukrainian troops.', expectedOutputIs: { value: 75000, kind: 'troops', noun: 'Ukrainian troops' } },
-    { whenInputIs: 'The package was worth 2 billion euros ($2.15 billion) in all.', expectedOutputIs: { value: 2e9, kind: 'money', unit: 'euro', currency: 'EUR', conversion: { value: 2.15e9, currency: 'USD' } } },
-    { whenInputIs: 'Shares rose 19 per cent.', expectedOutputIs: { value: 19, unit: 'percentage' } },
-    { whenInputIs: 'Shelling killed one person.', expectedOutputIs: { value: 1, kind: 'casualties-killed' } },
-    { whenInputIs: 'It has been on the table for half a month now.', expectedOutputIs: { value: 0.5, unit: 'month' } },
-    { whenInputIs: 'Up to 5 ships sailed.', expectedOutputIs: { value: 5, low: null, high: 5, highInclusive: true } },
-    { whenInputIs: 'A dozen boats sank.', expectedOutputIs: { value: 12, unit: 'boat' } },
-    { whenInputIs: 'Twenty-one people voted.', expectedOutputIs: { value: 21, kind: 'people' } },
-    { whenInputIs: 'Hundreds of homes burned.', expectedOutputIs: { value: null, low: 200, high: 999 } },
-    { whenInputIs: 'Between 10 and 20 boats left.', expectedOutputIs: { low: 10, high: 20, qualifier: 'between' } },
-    { whenInputIs: 'The fund lost $3.2bn last year.', expectedOutputIs: { value: 3.2e9, currency: 'USD' } },
-    { whenInputIs: 'Speeds reached 87 mph yesterday.', expectedOutputIs: { value: 87, unit: 'mile per hour' } },
-    { whenInputIs: 'The 27-nation European Union agreed.', expectedOutputIs: { value: 27, attributive: true, kind: 'countries' } },
+    { whenInputIs: 'The landslide injured at least 12 villagers.', expectedOutputIs: { value: 12, low: 12, high: null, lowInclusive: true, kind: 'injured', role: 'injured', unit: 'villager', qualifier: 'at least' } },
+    { whenInputIs: 'The storm wounded more than 40 people.', expectedOutputIs: { value: 40, low: 40, lowInclusive: false, high: null, kind: 'injured', unit: 'people' } },
+    { whenInputIs: 'Delegates of nearly 50 countries voted.', expectedOutputIs: { value: 50, low: 45, high: 50, highInclusive: false, approximate: true, kind: 'count', unit: 'country' } },
+    { whenInputIs: 'A conference of some 40 nations opened.', expectedOutputIs: { low: 36, high: 44, approximate: true, kind: 'count', unit: 'country' } },
+    { whenInputIs: 'The nearly three dozen teams arrive again.', expectedOutputIs: { value: 36, high: 36, highInclusive: false, kind: 'count', unit: 'team' } },
+    { whenInputIs: 'Dozens of people had been evacuated.', expectedOutputIs: { value: null, low: 24, high: 99, kind: 'evacuated' } },
+    { whenInputIs: 'Officials spoke of 2,000 to 5,000 volunteers.', expectedOutputIs: { value: null, low: 2000, high: 5000, kind: 'people', unit: 'volunteer' } },
+    { whenInputIs: 'Turnout rose to between 20 and 25 percent.', expectedOutputIs: { value: null, low: 20, high: 25, kind: 'percentage' } },
+    { whenInputIs: 'Analysts expect 20 to 25 percent of voters to stay home.', expectedOutputIs: { value: null, low: 20, high: 25, kind: 'percentage', unit: 'percentage' } },
+    { whenInputIs: 'The navy launched at least 40 patrol boats.', expectedOutputIs: { value: 40, kind: 'count', unit: 'boat', noun: 'patrol boats' } },
+    { whenInputIs: 'The deal is worth 3 billion euros ($3.3 billion) in all.', expectedOutputIs: { value: 3e9, kind: 'money', unit: 'euro', currency: 'EUR', conversion: { value: 3.3e9, currency: 'USD' } } },
+    { whenInputIs: 'Shares fell 12 per cent.', expectedOutputIs: { value: 12, unit: 'percentage', kind: 'percentage' } },
+    { whenInputIs: 'The collapse killed one worker.', expectedOutputIs: { value: 1, kind: 'killed' } },
+    { whenInputIs: 'The repairs have taken half a year so far.', expectedOutputIs: { value: 0.5, unit: 'year', kind: 'duration' } },
+    { whenInputIs: 'Up to 5 ferries sailed.', expectedOutputIs: { value: 5, low: null, high: 5, highInclusive: true } },
+    { whenInputIs: 'A dozen kayaks capsized.', expectedOutputIs: { value: 12, unit: 'kayak' } },
+    { whenInputIs: 'Twenty-one councillors voted.', expectedOutputIs: { value: 21, kind: 'count' } },
+    { whenInputIs: 'Hundreds of sheep drowned.', expectedOutputIs: { value: null, low: 200, high: 999 } },
+    { whenInputIs: 'Between 10 and 20 vans left.', expectedOutputIs: { low: 10, high: 20, qualifier: 'between' } },
+    { whenInputIs: 'The club lost $4.5bn last season.', expectedOutputIs: { value: 4.5e9, currency: 'USD', kind: 'money' } },
+    { whenInputIs: 'Gusts reached 95 km/h at the pier.', expectedOutputIs: { value: 95, unit: 'kilometre per hour', kind: 'measure' } },
+    { whenInputIs: 'The 12-member panel agreed.', expectedOutputIs: { value: 12, attributive: true } },
+    { whenInputIs: 'Police detained 14 fans after the match.', expectedOutputIs: { value: 14, kind: 'arrested', role: 'arrested' } },
+    { whenInputIs: 'Two of the climbers were found.', expectedOutputIs: { value: 2, attributive: true } },
   ];
   for (const { whenInputIs, expectedOutputIs } of cases) {
     it(whenInputIs, () => {
@@ -37,14 +39,17 @@ describe('extractFigures', () => {
   }
 
   const negatives = [
-    'The summit took place on March 27 in Paris.',
-    'The G7 and COVID-19 were discussed.',
-    'It was the first step, in the 27th round.',
-    'The meeting starts at 11 a.m. sharp.',
-    'The war began in 2014 and escalated in 2022.',
-    'If Moscow launched one, they would respond.',
-    'A coalition willing in one way or another.',
-    'He plays in the Big 12 conference.',
+    'The fair opened on June 14 in Lyon.',
+    'The A4 and the B-52 were on display.',
+    'It was the second match, in the 14th round.',
+    'The train leaves at 9 a.m. sharp.',
+    'The dispute began in 1998 and flared in 2011.',
+    'If the rival club signed one, they would object.',
+    'A plan that works in one way or another.',
+    'She won Division 12 last spring.',
+    'He was elected two years ago.',
+    'Ana Ruiz, 44, of Porto, was named.',
+    'The No. 2 seed withdrew.',
   ];
   for (const text of negatives) {
     it(`finds nothing in: ${text}`, () => {
@@ -53,22 +58,47 @@ describe('extractFigures', () => {
   }
 
   it('carries the sentence, paragraph and surface text', () => {
-    const [f] = extractFigures(['First paragraph.', 'Nothing here. Drones injured at least 11 people overnight.']);
-    expect(f).toMatchObject({ paragraph: 1, sentence: 'Drones injured at least 11 people overnight.', text: 'at least 11 people' });
+    const [f] = extractFigures(['First paragraph.', 'Nothing here. Floods displaced at least 300 families overnight.']);
+    expect(f).toMatchObject({ paragraph: 1, sentence: 'Floods displaced at least 300 families overnight.', text: 'at least 300 families', kind: 'displaced' });
   });
 
-  it('gives a count joined by "and" the casualty verb of the first', () => {
-    const figures = one('Attacks injured at least 18 people in the Kharkiv region and three people in Dnipro, officials said.');
-    expect(figures.map((f) => [f.value, f.kind])).toEqual([[18, 'casualties-injured'], [3, 'casualties-injured']]);
+  it('gives a count joined by "and" the role of the first', () => {
+    const figures = one('The blast injured at least 9 people in the old town and four people in the harbour, officials said.');
+    expect(figures.map((f) => [f.value, f.kind])).toEqual([[9, 'injured'], [4, 'injured']]);
+    expect(figures.map((f) => f.measure.about)).toEqual([[], []]);
+  });
+
+  it('gives a bare number after "and" the noun before and its own role', () => {
+    const figures = one('The fire killed 3 people and injured 17.');
+    expect(figures.map((f) => [f.value, f.kind, f.unit])).toEqual([[3, 'killed', 'people'], [17, 'injured', 'people']]);
+  });
+
+  it('reads what an amount is of, its predicate and whom it is about', () => {
+    const [a] = one('The firm spent $2 million in legal fees.');
+    expect(a?.measure).toMatchObject({ counted: 'legal fees', head: 'fee', predicate: 'spend' });
+    const [b] = one('In the poll, Alvarez won 38 percent in Leeds.');
+    expect(b?.measure).toMatchObject({ predicate: 'win', about: ['Alvarez', 'Leeds'] });
+    const [c] = one('The council approved a new housing plan worth 40 million euros.');
+    expect(c?.measure).toMatchObject({ counted: 'housing plan', head: 'plan' });
+  });
+
+  it('dates a figure with the date of its clause', () => {
+    const sentence = 'On Monday the river flooded 80 homes.';
+    const [f] = extractFigures([sentence], { dates: [{ paragraph: 0, sentence, index: 0, expression: 'On Monday', start: '2026-05-04', end: '2026-05-04' }] });
+    expect(f?.measure.time).toEqual({ start: '2026-05-04', end: '2026-05-04', expression: 'On Monday' });
   });
 
   it('keeps ages only when asked', () => {
-    expect(one('A 15-year-old boy was hurt.')).toEqual([]);
-    expect(one('A 15-year-old boy was hurt.', true)[0]).toMatchObject({ value: 15, unit: 'year of age' });
+    expect(one('A 9-year-old girl was hurt.')).toEqual([]);
+    expect(one('A 9-year-old girl was hurt.', true)[0]).toMatchObject({ value: 9, unit: 'year of age', kind: 'age' });
+  });
+
+  it('reads nothing in a language without figure words', () => {
+    expect(extractFigures(['El incendio dejó 12 heridos.'], { language: 'xx' })).toEqual([]);
   });
 
   it('is deterministic', () => {
-    const text = ['Some 30 nations and more than 20 people, 2 billion euros ($2.1 billion).'];
+    const text = ['Some 40 nations and more than 70 people, 3 billion euros ($3.3 billion).'];
     expect(extractFigures(text)).toEqual(extractFigures(text));
   });
 });

@@ -1,4 +1,7 @@
 /** General unit lexicon: currencies and measurement units with their normalised names. */
+import type { LanguageBundle } from '../../core/lang/index.js';
+import type { FigureLanguage } from './lang/types.js';
+import type { Token } from './tokens.js';
 
 export interface UnitEntry {
   /** Normalised unit name (`euro`, `mile per hour`). */
@@ -24,7 +27,7 @@ export const CURRENCY_PREFIXES: ReadonlyMap<string, UnitEntry> = new Map([
   ['a$', C('australian dollar', 'AUD')], ['aud', C('australian dollar', 'AUD')], ['au$', C('australian dollar', 'AUD')],
   ['hk$', C('hong kong dollar', 'HKD')], ['hkd', C('hong kong dollar', 'HKD')],
   ['nz$', C('new zealand dollar', 'NZD')], ['s$', C('singapore dollar', 'SGD')],
-  ['r$', C('brazilian real', 'BRL')], ['$us', C('dollar', 'USD')], ['₩', C('south korean won', 'KRW')], ['₪', C('shekel', 'ILS')],
+  ['r$', C('brazilian real', 'BRL')], ['$us', C('dollar', 'USD')], ['$a', C('australian dollar', 'AUD')], ['₩', C('south korean won', 'KRW')], ['₪', C('shekel', 'ILS')],
   ['rm', C('malaysian ringgit', 'MYR')], ['₺', C('turkish lira', 'TRY')],
 ]);
 
@@ -146,6 +149,9 @@ const AFTER: Array<[string[], UnitEntry]> = [
   [['times', 'fold'], { unit: 'count' }],
 ];
 
+/** One-letter units written in lower case only (`m`, `g`, `h`, `l`); `V`, `W`, `C`, `F` are upper case. */
+const LOWER_CASE_UNITS = new Set(['m', 'g', 'h', 'l', 'p']);
+
 /** Single-letter or very ambiguous unit spellings accepted only when glued to the number (`5m`, `3h`). */
 export const GLUED_ONLY = new Set(['m', 'g', 'h', 'l', 'v', 'w', 'c', 'f', 'p', 'mp', 'ps', 'ha', 'in.', '"', 'pc', 'mi', 'sen', 'rand', 'won', 'try', 'nm', 'bp']);
 
@@ -156,36 +162,103 @@ export interface UnitLexicon {
   maxTokens: number;
 }
 
-/** Builds the after-number lexicon once. */
-function buildLexicon(): UnitLexicon {
+/**
+ * Spellings of `AFTER` that every language writes alike: symbols, SI abbreviations, ISO currency
+ * codes. The words ("dollars", "miles") are English and come from each language's bundle instead.
+ */
+const NEUTRAL_SPELLING = /^(?:%|°c|° c|°f|° f|°|km|kms|m|cm|mm|nm|µm|m2|m²|km2|km²|sqm|kg|kgs|g|mg|t|l|ml|gb|mb|tb|kb|mbps|gbps|ghz|mhz|khz|hz|kw|mw|gw|w|kwh|mwh|gwh|mah|v|hp|ps|rpm|km\/h|kmh|kph|mph|bpd|b\/d|ppm|ppb|usd|us\$|eur|gbp|jpy|cny|rmb|inr|rub|uah|chf|cad|aud|hkd|ils|myr|zar|krw|pln|btc|h|min|s)$/;
+
+/**
+ * Builds the after-number lexicon of a language: for English the full list above plus the
+ * bundle's names; for another language the language-neutral spellings, its bundle's currency and
+ * unit names and its words for per cent.
+ */
+export function buildUnitLexicon(bundle: LanguageBundle, isEnglish: boolean): UnitLexicon {
   const byKey = new Map<string, UnitEntry>();
   let maxTokens = 1;
-  for (const [spellings, entry] of AFTER) {
-    for (const s of spellings) {
-      const key = tokenKey(s);
-      if (!byKey.has(key)) byKey.set(key, entry);
-      maxTokens = Math.max(maxTokens, key.split(' ').length);
-    }
+  const add = (spelling: string, entry: UnitEntry): void => {
+    const key = tokenKey(spelling);
+    if (key === '' || byKey.has(key)) return;
+    byKey.set(key, entry);
+    maxTokens = Math.max(maxTokens, key.split(' ').length);
+  };
+  for (const [spellings, entry] of AFTER) for (const sp of spellings) if (isEnglish || NEUTRAL_SPELLING.test(sp)) add(sp, entry);
+  // "15.000 millones de $", "20 €": currency signs also follow the amount.
+  for (const [sign, entry] of CURRENCY_PREFIXES) if (!/^\p{L}+$/u.test(sign)) add(sign, entry);
+  for (const c of bundle.currencies) {
+    const known = [...byKey.values()].find((e) => e.currency === c.code);
+    for (const name of c.names) add(name, { unit: known?.unit ?? c.code.toLowerCase(), currency: c.code });
   }
+  for (const u of bundle.units) for (const name of u.names) add(name, { unit: u.unit });
+  for (const w of bundle.numbers.percentWords) add(w, { unit: 'percentage' });
   return { byKey, maxTokens };
 }
 
 /** Normalises a spelling to the key used by the lexicon (tokens joined by single spaces). */
 export function tokenKey(spelling: string): string {
-  return (spelling.toLowerCase().match(/[a-z]+|\d+|[^\sa-z\d]/g) ?? []).join(' ');
+  return (spelling.toLowerCase().match(/\p{L}+|\d+|[^\s\p{L}\d]/gu) ?? []).join(' ');
 }
 
-export const UNIT_LEXICON: UnitLexicon = buildLexicon();
+/** Units that are durations. */
+export const TIME_UNITS: ReadonlySet<string> = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century']);
+/** Units that are shares rather than amounts. */
+export const RATIO_UNITS: ReadonlySet<string> = new Set(['percentage', 'percentage point', 'basis point', 'part per million', 'parts-per-billion']);
 
-/** Scale words after a number: `2 billion`, `£5bn`, `$3m`, `10k`. */
-export const SCALES: ReadonlyMap<string, number> = new Map([
-  ['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
-  ['mn', 1e6], ['mln', 1e6], ['bn', 1e9], ['bln', 1e9], ['tn', 1e12], ['trn', 1e12],
-  ['k', 1e3], ['m', 1e6], ['b', 1e9], ['lakh', 1e5], ['crore', 1e7],
-]);
+/** The currency marker written before a number at `i` (`$`, `US$`, `EUR`), or null. */
+export function matchCurrencyPrefix(tokens: readonly Token[], i: number): { entry: UnitEntry; end: number } | null {
+  const t = tokens[i];
+  if (!t) return null;
+  const n = tokens[i + 1];
+  const isUpper = (x: Token): boolean => x.text === x.text.toUpperCase();
+  // "US$", "HK$", "C$": an upper-case word glued to "$"
+  if (t.isWord && n?.text === '$' && n.glued && isUpper(t)) {
+    const entry = CURRENCY_PREFIXES.get(`${t.lower}$`);
+    if (entry) return { entry, end: i + 2 };
+  }
+  // "$US5 million": the country code after the symbol
+  if (t.text === '$' && n?.glued && n.isWord && isUpper(n) && tokens[i + 2]?.isDigits) {
+    const entry = CURRENCY_PREFIXES.get(`$${n.lower}`);
+    if (entry) return { entry, end: i + 2 };
+  }
+  const entry = CURRENCY_PREFIXES.get(t.lower);
+  if (!entry) return null;
+  // Codes such as "EUR", "Rs" must be upper-case or symbols, so words like "rub" stay words.
+  if (t.isWord && !isUpper(t) && t.lower !== 'rs') return null;
+  return { entry, end: i + 1 };
+}
 
-/** Scale spellings that count only when glued to the number or after a currency (`$3m`, `10k`). */
-export const SHORT_SCALES = new Set(['k', 'm', 'b']);
+/** The unit written at `i` (`%`, `per cent`, `euros`, `GB` glued), longest spelling first, or null. */
+export function matchUnitAfter(tokens: readonly Token[], i: number, lang: FigureLanguage): { entry: UnitEntry; end: number } | null {
+  const lexicon = lang.units;
+  for (let n = lexicon.maxTokens; n >= 1; n--) {
+    const seq = tokens.slice(i, i + n);
+    if (seq.length < n) continue;
+    const key = seq.map((t) => t.lower).join(' ');
+    const entry = lexicon.byKey.get(key);
+    if (!entry) continue;
+    const first = seq[0]!;
+    if (GLUED_ONLY.has(key) && !first.glued) continue;
+    // "5g" is five grams, "3G" a network: a one-letter unit keeps its case.
+    if (key.length === 1 && LOWER_CASE_UNITS.has(key) && first.text !== key) continue;
+    // A letter glued to the number must not run on into a word ("5Gs" is not "5 g").
+    const after = tokens[i + n];
+    if (after && after.glued && after.isWord && seq[n - 1]?.isWord) continue;
+    return { entry, end: i + n };
+  }
+  return null;
+}
 
-/** Units that are durations (so `in 2014`-style exclusions do not apply, and kind stays `other`). */
-export const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century']);
+/** `per barrel`, `a day`, `/h` after a unit: the compound unit's second part, or null. */
+export function matchPer(tokens: readonly Token[], i: number, lang: FigureLanguage): { unit: string; end: number } | null {
+  const t = tokens[i];
+  const n = tokens[i + 1];
+  if (!t || !n || !n.isWord) return null;
+  const isArticle = lang.articles.has(t.lower);
+  const isRate = isArticle && TIME_UNITS.has(lang.singularize(n.lower)) && !lang.relativeAfter.has(tokens[i + 2]?.lower ?? '');
+  if ((lang.perWords.has(t.lower) && !isArticle) || t.text === '/' || isRate) {
+    const unit = matchUnitAfter(tokens, i + 1, lang);
+    if (unit && !unit.entry.currency) return { unit: unit.entry.unit, end: unit.end };
+    if (!isArticle && t.text !== '/' && !lang.isStopword(n.lower)) return { unit: lang.singularize(n.lower), end: i + 2 };
+  }
+  return null;
+}

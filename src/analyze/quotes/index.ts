@@ -3,11 +3,14 @@
  * Pure and deterministic; no I/O.
  *
  * @example
- * const quotes = extractQuotes(['“It is not unanimous,” Macron said.']);
- * // → [{ text: 'It is not unanimous', kind: 'direct', speaker: 'Macron', cue: 'said', ... }]
+ * const quotes = extractQuotes(['“The bridge will open in May,” Varga said.']);
+ * // → [{ text: 'The bridge will open in May', kind: 'direct', speaker: 'Varga', cue: 'said', ... }]
  * const story = mergeQuotes([{ articleId: 1, source: 'AP', quotes }, ...]);
  */
 export { extractQuotes } from './extract.js';
+export { findMarkedSpans, type MarkedSpan } from './marks.js';
+export { isPrintedInMarks } from './kinds.js';
+export { PIECE_SEPARATOR } from './assemble.js';
 export { mergeQuotes, type MergeQuotesOptions } from './merge.js';
 export type {
   ArticleQuotes,

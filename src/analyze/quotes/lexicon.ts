@@ -20,6 +20,7 @@ export const CUE_WORDS: readonly string[] = [
   'boasted', 'conceded', 'speculated', 'mused', 'reiterated', 'reiterates', 'repeated', 'signaled', 'signalled',
   'concluded', 'confessed', 'exclaimed', 'echoed', 'retorted', 'shouted', 'yelled', 'chanted', 'cried', 'whispered',
   'muttered', 'interrupted', 'recounted', 'opined', 'quoted', 'wondered', 'read', 'reads', 'explained',
+  'demanded', 'demands', 'commented', 'comments', 'yells', 'shouts', 'cries', 'pleaded', 'insisting', 'scoffed',
   ...PARTICIPLE_CUES_LIST,
 ];
 
@@ -42,7 +43,7 @@ export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she']);
 /** Words that reveal a first- or second-person speaker: a stripped quote rather than a paraphrase. */
 export const FIRST_PERSON_RE = /\b(?:I|I'm|I’m|I've|I’ve|we|We|we're|we’re|our|Our|us|my|My|me)\b/;
 
-/** Head nouns of descriptive speakers ("Ukrainian officials", "a campaign spokesman"). */
+/** Head nouns of descriptive speakers ("local officials", "a campaign spokesman"). */
 export const SPEAKER_NOUNS: ReadonlySet<string> = new Set([
   'official', 'officials', 'source', 'sources', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople',
   'aide', 'aides', 'analyst', 'analysts', 'expert', 'experts', 'leader', 'leaders', 'president', 'minister',
@@ -57,10 +58,19 @@ export const SPEAKER_NOUNS: ReadonlySet<string> = new Set([
   'memo', 'website', 'paper', 'newspaper', 'network', 'court', 'judge', 'senator', 'governor', 'mayor', 'chairman',
   'chairwoman', 'manager', 'founder', 'executive', 'executives', 'company', 'firm', 'spokespersons', 'insiders',
   'person', 'man', 'woman', 'presidency', 'palace', 'representative', 'representatives', 'legislators', 'lawmakers',
-  'lawmaker', 'commander', 'commanders', 'parliament', 'kremlin', 'allies', 'ally', 'partner', 'partners', 'friends',
+  'lawmaker', 'commander', 'commanders', 'parliament', 'allies', 'ally', 'partner', 'partners', 'friends',
   'friend', 'family', 'others', 'both', 'delegation', 'delegations', 'negotiators', 'protesters', 'activists',
   'groups', 'pollsters', 'pollster', 'forecasters', 'scientists', 'doctors', 'physician', 'doctor', 'investigators',
 ]);
+
+/** Party and political labels: "the Democrat said" refers back to a person; the label is no speaker. */
+export const AFFILIATION_NOUNS: ReadonlySet<string> = new Set([
+  'democrat', 'democrats', 'republican', 'republicans', 'conservative', 'conservatives', 'liberal', 'liberals',
+  'independent', 'independents', 'libertarian', 'socialist', 'progressive', 'progressives', 'moderate', 'moderates',
+]);
+
+/** Cues whose object is the listener ("told reporters"), never the speaker. */
+export const ADDRESSEE_CUES: ReadonlySet<string> = new Set(['told', 'tells', 'asked', 'asks', 'urged', 'urges']);
 
 /** Heads that turn "the office of X" into an organisation speaker. */
 export const ORG_SPEAKER_HEADS: ReadonlySet<string> = new Set([
@@ -73,7 +83,7 @@ export const PERSON_SPEAKER_HEADS: ReadonlySet<string> = new Set([
   'advisor', 'advisers', 'advisors', 'representative',
 ]);
 
-/** Words that may sit between a speaker and the cue ("Macron also said", "Witkoff earlier this week called"). */
+/** Words that may sit between a speaker and the cue ("Varga also said", "Okafor earlier this week called"). */
 export const ADVERBIAL_TAIL_RE =
   /(?:[\s,]+(?:also|earlier|later|then|previously|again|once|further|repeatedly|reportedly|recently|separately|publicly|privately|quickly|simply|has|have|had|was|is|were|are|would|will|did|does|do|later|this week|last week|this month|last month|on \w+day|\w+day|yesterday|today|tonight|last year|this year|in a statement|in an interview|in a speech|in a post|on Twitter|on Telegram))+\s*$/;
 
@@ -91,3 +101,16 @@ export const CHANNEL_RE = new RegExp(
 /** Abbreviations whose period does not end a sentence. */
 export const ABBREVIATION_RE =
   /(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Inc|Corp|Ltd|Co|vs|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Prof|Rev|Adm|Maj|Cmdr|Ft|Mt|Gov|Pres|Supt|approx|etc)|\b[A-Z]|(?:\b[A-Za-z]\.)+[A-Za-z])\.$/;
+
+/** Lower-case words allowed inside a speaker phrase ("the press office of the regional government"). */
+export const PHRASE_WORDS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'his', 'her', 'their', 'its', 'of', 'for', 'at', 'from', 'in', 'and', 'former', 'top', 'senior',
+  'chief', 'regional', 'deputy', 'foreign', 'state', 'press', 'national', 'security', 'special', 'prime', 'vice',
+  'presidential', 'host', 'anchor', 'several', 'some', 'many', 'two', 'three', 'other', 'local', 'federal',
+  'military', 'defense', 'defence', 'interior', 'finance', 'treasury', 'another', 'one', 'unnamed', 'anonymous',
+  'independent', 'longtime', 'current', 'acting', 'general', 'government', 'party',
+  'campaign', 'economic', 'political', 'republican', 'democratic', 'conservative', 'liberal', 'new', 'recent',
+  'public', 'private', 'polling', 'election', 'opposition', 'ruling', 'head', 'executive', 'managing', 'research',
+  'policy', 'communications', 'media', 'council', 'union', 'majority', 'minority', 'leadership',
+  'trade', 'energy', 'health', 'justice', 'legal', 'intelligence', 'police', 'senate', 'congressional', 'western', 'eastern', 'northern', 'southern', 'top-level', 'high-ranking', 'elected', 'appointed',
+]);

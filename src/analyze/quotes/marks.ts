@@ -1,3 +1,5 @@
+import type { QuoteMarks } from './lang.js';
+
 /** A stretch of a paragraph inside quotation marks. */
 export interface MarkedSpan {
   /** Offset of the opening mark. */
@@ -9,8 +11,11 @@ export interface MarkedSpan {
   readonly end: number;
 }
 
-const OPENING = new Set(['“', '„', '«']);
-const CLOSING = new Set(['”', '»']);
+/** English and general marks: “ ” and « », straight double marks, „ opening. */
+const DEFAULT_MARKS: QuoteMarks = {
+  opens: new Map([['“', new Set(['”'])], ['„', new Set(['“', '”'])], ['«', new Set(['»'])], ['"', new Set(['"'])]]),
+  closes: new Set(['”', '»', '"']),
+};
 const REGEXPS = {
   beforeOpening: /[\s([{—–\-:/]/,
   space: /\s/,
@@ -25,12 +30,13 @@ function trimmed(text: string, start: number, end: number): [number, number] {
 }
 
 /**
- * Finds the outermost quoted stretches of a paragraph. Curly, angle and straight double marks are
- * all accepted and may be mixed (`"... it.”`); a straight mark opens when it follows a space or
- * the paragraph start and closes otherwise. Nested quotes stay inside their outer quote. A quote
- * still open at the end of the paragraph runs to its end with `close: null`.
+ * Finds the outermost quoted stretches of a paragraph, with a language's marks (“ ”, „ “, « »,
+ * » «). A mark that closes the open quote closes it; another opening mark opens a nested one;
+ * marks of the language may be mixed with straight ones (`"... it.”`). A straight mark opens
+ * when it follows a space or the paragraph start and closes otherwise. A quote still open at the
+ * end of the paragraph runs to its end with `close: null`.
  */
-export function findMarkedSpans(paragraph: string): MarkedSpan[] {
+export function findMarkedSpans(paragraph: string, marks: QuoteMarks = DEFAULT_MARKS): MarkedSpan[] {
   const spans: MarkedSpan[] = [];
   const stack: Array<{ char: string; at: number }> = [];
   const push = (open: number, close: number | null, end: number): void => {
@@ -40,13 +46,17 @@ export function findMarkedSpans(paragraph: string): MarkedSpan[] {
   for (let i = 0; i < paragraph.length; i++) {
     const char = paragraph[i]!;
     const isStraight = char === '"';
-    if (!isStraight && !OPENING.has(char) && !CLOSING.has(char)) continue;
+    const opensQuote = marks.opens.has(char);
+    const closesQuote = marks.closes.has(char);
+    if (!opensQuote && !closesQuote) continue;
     const before = i === 0 ? ' ' : paragraph[i - 1]!;
-    const looksOpening = REGEXPS.beforeOpening.test(before) || OPENING.has(before);
+    const looksOpening = REGEXPS.beforeOpening.test(before) || marks.opens.has(before);
+    const top = stack[stack.length - 1];
     let isClosing: boolean;
-    if (CLOSING.has(char)) isClosing = true;
-    else if (OPENING.has(char)) isClosing = false;
-    else isClosing = stack.length > 0 && (stack[stack.length - 1]!.char === '"' || !looksOpening);
+    if (isStraight) isClosing = top !== undefined && (top.char === '"' || !looksOpening);
+    else if (top !== undefined && (marks.opens.get(top.char)?.has(char) === true || (top.char === '"' && closesQuote))) isClosing = true;
+    else if (opensQuote) isClosing = false;
+    else isClosing = closesQuote;
     if (!isClosing) {
       if (isStraight && !looksOpening) continue;
       stack.push({ char, at: i });
@@ -61,7 +71,7 @@ export function findMarkedSpans(paragraph: string): MarkedSpan[] {
 }
 
 /** True when the paragraph opens with a quotation mark (a quote continued from the one before). */
-export function opensWithMark(paragraph: string): boolean {
+export function opensWithMark(paragraph: string, marks: QuoteMarks = DEFAULT_MARKS): boolean {
   const first = paragraph.trimStart()[0];
-  return first !== undefined && (OPENING.has(first) || first === '"');
+  return first !== undefined && (marks.opens.has(first) || first === '"');
 }

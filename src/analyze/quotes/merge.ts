@@ -6,7 +6,10 @@ import type { ArticleQuotes, Quote, QuoteKind, QuoteVariant, StoryQuote } from '
 const MIN_CONTAINMENT = 0.8;
 /** Words this long may differ by one edit and still match ("generalized" / "generalised"). */
 const MIN_FUZZY_WORD_CHARS = 5;
-/** Partial quotes this short attach only to a quote of the same speaker. */
+/**
+ * Partial quotes this short ("simplistic", "open skies") share a phrase, not a statement: they
+ * attach to a longer quote only beside a longer piece of the same sentence that does.
+ */
 const MAX_SHORT_PARTIAL_WORDS = 3;
 
 const KIND_RANK: Readonly<Record<QuoteKind, number>> = { direct: 0, unmarked: 1, indirect: 2, partial: 3 };
@@ -74,6 +77,10 @@ interface Group {
   readonly members: Item[];
 }
 
+function isSameSentence(a: Item, b: Item): boolean {
+  return a.articleId === b.articleId && a.quote.paragraph === b.quote.paragraph && a.quote.sentence === b.quote.sentence;
+}
+
 function isCompatibleSpeaker(a: string | null, b: string | null): boolean {
   return a === null || b === null || a === b;
 }
@@ -83,7 +90,8 @@ function isCompatibleSpeaker(a: string | null, b: string | null): boolean {
  * differences (spelling, a cut, curly or straight marks, a translation variant) becomes one quote
  * with all its sources. Two quotes are the same when at least 80% of the shorter one's words
  * appear in order in the longer one (words of 5+ letters may differ by one edit) and their
- * speakers agree or one is unknown; short partial quotes ("simplistic") need the same speaker.
+ * speakers agree or one is unknown; short partial quotes ("simplistic") need the same speaker and a
+ * longer piece of their sentence in the same quote.
  * Longer quotes are placed first, so partial quotes attach to the full one they are cut from.
  * Speakers are canonicalised with the entities module. Deterministic; quotes come in order of
  * first appearance.
@@ -101,12 +109,18 @@ export function mergeQuotes(perArticle: readonly ArticleQuotes[], opts: MergeQuo
       })),
     );
   const resolve = createEntityResolver(entities);
+  // The entity's kind, read from all its mentions, beats a kind read from one sentence.
+  const kindOf = (q: Quote, speaker: string | null): Quote['speakerKind'] => {
+    if (speaker === null || q.speakerKind === 'unknown') return q.speakerKind;
+    const entity = resolve(speaker);
+    return entity === null ? q.speakerKind : entity.kind === 'person' ? 'person' : 'organisation';
+  };
   const canonical = (q: Quote): string | null => {
     if (q.speaker === null) return null;
     if (q.speakerKind === 'unknown') return q.speaker;
     const entity = resolve(q.speaker);
     if (entity !== null) return entity.name;
-    // "office of Keir Starmer": canonicalise the name inside.
+    // "office of Lena Park": canonicalise the name inside.
     const of = /^(\w+) of (.+)$/.exec(q.speaker);
     return of === null ? q.speaker : `${of[1]} of ${resolve(of[2]!)?.name ?? of[2]}`;
   };
@@ -122,6 +136,7 @@ export function mergeQuotes(perArticle: readonly ArticleQuotes[], opts: MergeQuo
     for (const group of groups) {
       const isShort = item.words.length <= MAX_SHORT_PARTIAL_WORDS;
       if (isShort ? item.speaker === null || item.speaker !== group.head.speaker : !isCompatibleSpeaker(item.speaker, group.head.speaker)) continue;
+      if (isShort && item.quote.kind === 'partial' && !group.members.some((m) => isSameSentence(m, item) && m.words.length > MAX_SHORT_PARTIAL_WORDS)) continue;
       const score = commonWords(item.words, group.head.words) / item.words.length;
       if (score >= MIN_CONTAINMENT && (best === null || score > best.score)) best = { group, score };
     }
@@ -147,7 +162,7 @@ export function mergeQuotes(perArticle: readonly ArticleQuotes[], opts: MergeQuo
           text: group.head.quote.text,
           kind: members.map((m) => m.quote.kind).sort((a, b) => KIND_RANK[a] - KIND_RANK[b])[0]!,
           speaker,
-          speakerKind: withSpeaker?.quote.speakerKind ?? 'unknown',
+          speakerKind: withSpeaker ? kindOf(withSpeaker.quote, speaker) : 'unknown',
           channel: members.find((m) => m.quote.channel !== null)?.quote.channel ?? null,
           articleIds: [...new Set(members.map((m) => m.articleId))],
           sources: [...new Set(members.map((m) => m.source).filter((s): s is string => s !== null))],

@@ -4,8 +4,8 @@ import type { ArticleKey } from '../entities/index.js';
  * How a quote is given:
  * - `direct`: a whole utterance in quotation marks;
  * - `partial`: a few quoted words embedded in the reporter's sentence (`called it "simplistic"`);
- * - `unmarked`: a stripped quote, the attribution trailing with no marks (`..., Macron said.`);
- * - `indirect`: reported speech (`Macron said that ...`).
+ * - `unmarked`: a stripped quote, the attribution trailing with no marks (`..., Varga said.`);
+ * - `indirect`: reported speech (`Varga said that ...`).
  */
 export type QuoteKind = 'direct' | 'partial' | 'unmarked' | 'indirect';
 
@@ -24,14 +24,14 @@ export interface Quote {
   /** The quoted words, marks excluded; pieces of a quote over several paragraphs joined by a space. */
   readonly text: string;
   readonly kind: QuoteKind;
-  /** Resolved speaker: a full name when the article gives one ("Emmanuel Macron"), or a phrase. */
+  /** Resolved speaker: a full name when the article gives one ("Ines Varga"), or a phrase. */
   readonly speaker: string | null;
   readonly speakerKind: SpeakerKind;
-  /** The speaker as written ("he", "Macron", "the office of U.K. Prime Minister Keir Starmer"). */
+  /** The speaker as written ("he", "Varga", "the office of Governor Lena Park"). */
   readonly speakerSpan: (TextSpan & { readonly text: string }) | null;
   /** The verb of saying as written ("said", "told", "according to"). */
   readonly cue: string | null;
-  /** How it was said, when the article says so ("Telegram", "interview with Tucker Carlson", "press conference"). */
+  /** How it was said, when the article says so ("social media", "interview with a local station", "press conference"). */
   readonly channel: string | null;
   /** Paragraph where the quote starts. */
   readonly paragraph: number;
@@ -42,12 +42,16 @@ export interface Quote {
   readonly end: number;
   /** Paragraph where the quote ends, when it runs over several paragraphs. */
   readonly endParagraph?: number;
+  /** The quoted stretches, when the quote is made of several (cut by the reporter's words or by paragraphs). */
+  readonly pieces?: readonly TextSpan[];
 }
 
 /** Options of {@link extractQuotes}. */
 export interface ExtractQuotesOptions {
   /** Entity mentions of the same paragraphs; computed with `extractEntities` when absent. */
   readonly entities?: readonly import('../entities/index.js').EntityMention[];
+  /** The article's language (BCP 47); none given reads as English, one without a bundle gives no quotes. */
+  readonly language?: string | null;
 }
 
 /** One article's quotes, as handed to {@link mergeQuotes}. */

@@ -22,20 +22,15 @@ export function citationLabeler(sheet: FactSheet): (c: Citation) => string {
   return (c) => labels.get(c.articleId) ?? cleanText(c.source ?? `#${c.articleId}`);
 }
 
-/** `casualties-injured` / `people` → `Injured (people)`; `other` / `city` → `City`. */
+/** A group's title: its caption, with the unit when the caption does not say it (`Legal fees (dollar)`). */
 export function figureTitle(g: SheetFigureGroup): string {
-  const kind: Record<string, string> = {
-    'casualties-injured': 'Injured',
-    'casualties-killed': 'Killed',
-    countries: 'Countries',
-    troops: 'Troops',
-    drones: 'Drones',
-    money: 'Money',
-    people: 'People',
-  };
-  const name = kind[g.kind] ?? g.unit.charAt(0).toUpperCase() + g.unit.slice(1);
-  return name.toLowerCase() === g.unit ? name : `${name} (${g.unit})`;
+  const caption = g.caption.charAt(0).toUpperCase() + g.caption.slice(1);
+  const unit = g.kind === 'percentage' ? '%' : g.kind === 'money' ? (g.values[0]?.currency ?? g.unit) : g.unit;
+  const isSaid = unit === '' || g.caption.toLowerCase().includes(unit.toLowerCase()) || g.kind === 'people' || g.kind === 'count' || g.measure.counted === null && g.caption === g.unit;
+  return isSaid || ROLE_KINDS.has(g.kind) ? caption : `${caption} (${unit})`;
 }
+
+const ROLE_KINDS: ReadonlySet<string> = new Set(['killed', 'injured', 'missing', 'arrested', 'displaced', 'evacuated', 'rescued']);
 
 /** How a figure group's verdict reads. */
 export function verdictText(g: SheetFigureGroup): string {
@@ -44,8 +39,12 @@ export function verdictText(g: SheetFigureGroup): string {
       return 'CONFLICT: some values cannot all be true';
     case 'differ':
       return 'DIFFER: outlets report different counts';
+    case 'update':
+      return 'updated between reports';
     case 'agree':
       return 'agree';
+    case 'single':
+      return 'single source';
   }
 }
 
@@ -54,9 +53,9 @@ export function dateRange(start: string, end: string): string {
   return start === end ? start : `${start} – ${end}`;
 }
 
-/** The figure groups worth showing first: disagreements and figures reported by several articles. */
+/** The figure groups worth showing: those two or more independent sources report (agreeing, updated or not). */
 export function notableFigures(sheet: FactSheet): SheetFigureGroup[] {
-  return sheet.figures.filter((g) => g.isDisagreement || g.articleCount > 1);
+  return sheet.figures.filter((g) => g.sourceCount > 1);
 }
 
 /** 2150000000 → `2.15 billion`; smaller numbers with thousands separators. */
@@ -75,4 +74,25 @@ export function boundsText(g: SheetFigureGroup, v: SheetFigureValue): string {
   if (g.kind !== 'money') return v.bounds;
   if (v.low !== null && v.low === v.high) return `${formatAmount(v.low)}${v.currency ? ` ${v.currency}` : ''}`;
   return v.bounds.replace(/\d+(?:\.\d+)?/g, (m) => formatAmount(Number(m)));
+}
+
+/**
+ * An article's date for display: its publication day, else the inferred day marked as such
+ * (`~2025-03-27, inferred`), else `undated`. An inferred date is never shown as a publication date.
+ */
+export function articleDate(sheet: FactSheet, articleId: number): string {
+  const a = sheet.articles.find((x) => x.id === articleId);
+  if (a?.published) return a.published.slice(0, 10);
+  if (a?.inferredDate) return `~${a.inferredDate} (inferred)`;
+  return 'undated';
+}
+
+/** The story's days for a heading: first – last, with how many articles are dated by inference. */
+export function storyDates(sheet: FactSheet): string | null {
+  const days = sheet.articles.map((a) => (a.published ?? a.inferredDate)?.slice(0, 10)).filter((d): d is string => !!d).sort();
+  if (days.length === 0) return null;
+  const inferred = sheet.articles.filter((a) => !a.published && a.inferredDate).length;
+  const undated = sheet.articles.filter((a) => !a.published && !a.inferredDate).length;
+  const notes = [inferred > 0 ? `${inferred} undated, dated by inference` : null, undated > 0 ? `${undated} undated` : null].filter(Boolean);
+  return `${dateRange(days[0]!, days[days.length - 1]!)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
 }

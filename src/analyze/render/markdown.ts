@@ -1,5 +1,5 @@
 import type { Citation, FactSheet, SheetFigureGroup } from '../types.js';
-import { boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, notableFigures, verdictText } from './common.js';
+import { articleDate, boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, notableFigures, storyDates, verdictText } from './common.js';
 
 /** Caps so a 500-article story gives a report a person can read; the JSON has everything. */
 const MAX_QUOTES_PER_SPEAKER = 15;
@@ -41,15 +41,18 @@ export function renderMarkdown(sheet: FactSheet): string {
   };
   const out: string[] = [];
   const outlets = new Set(sheet.articles.map((a) => a.source ?? `#${a.id}`));
-  const dates = sheet.articles.map((a) => a.published?.slice(0, 10)).filter((d): d is string => !!d).sort();
+  const dates = storyDates(sheet);
   out.push(`# Fact sheet: ${escapeMarkdown(sheet.story.title)}`, '');
   out.push(
     `_Story ${sheet.story.id} · ${sheet.articles.length} articles · ${outlets.size} outlets` +
-      (dates.length > 0 ? ` · ${dateRange(dates[0]!, dates[dates.length - 1]!)}` : '') +
+      (dates !== null ? ` · ${escapeMarkdown(dates)}` : '') +
       ` · fact sheet schema v${sheet.version}_`,
     '',
   );
 
+  for (const n of sheet.notAnalysed) {
+    out.push(`_Quotes and figures are not analysed in ${escapeMarkdown(n.language)}: ${n.articles.length} article(s) (${n.articles.map((id) => `#${id}`).join(', ')}) add none to this sheet._`, '');
+  }
   out.push('## Summary', '');
   if (sheet.summary.length === 0) out.push('_No text._', '');
   sheet.summary.forEach((s, i) => out.push(`${i + 1}. ${escapeMarkdown(s.text)} ${cites(s.citations)}`));
@@ -57,7 +60,7 @@ export function renderMarkdown(sheet: FactSheet): string {
 
   out.push('## Figures', '');
   const figures = notableFigures(sheet);
-  if (figures.length === 0) out.push('_No figure is reported by more than one article._', '');
+  if (figures.length === 0) out.push('_No figure is reported by two independent sources._', '');
   for (const g of figures.slice(0, MAX_FIGURE_GROUPS)) out.push(...figureTable(g, cites));
   if (figures.length > MAX_FIGURE_GROUPS) out.push(`_${figures.length - MAX_FIGURE_GROUPS} more figure groups in the JSON output._`, '');
 
@@ -66,9 +69,16 @@ export function renderMarkdown(sheet: FactSheet): string {
   for (const sp of sheet.quotes.slice(0, MAX_SPEAKERS)) {
     out.push(`### ${sp.speaker === null ? 'Unattributed' : escapeMarkdown(sp.speaker)}`, '');
     for (const q of sp.quotes.slice(0, MAX_QUOTES_PER_SPEAKER)) {
-      const body = q.kind === 'indirect' ? `_(reported)_ ${escapeMarkdown(q.text)}` : `“${escapeMarkdown(q.text)}”`;
-      const how = [q.kind, q.channel === null ? null : escapeMarkdown(q.channel)].filter(Boolean).join(', ');
-      out.push(`> ${body}`, '>', `> — ${how} ${cites(q.citations)}`, '');
+      const how = [q.marked ? q.kind : 'reported speech', q.channel === null ? null : escapeMarkdown(q.channel)].filter(Boolean).join(', ');
+      // Quotation marks only around words an article has in quotation marks; reported speech in the outlet's words.
+      if (q.marked) {
+        out.push(`> “${escapeMarkdown(q.text)}”`, '>', `> — ${how} ${cites(q.markedBy)}`);
+        if (q.reportedBy.length > 0) out.push('>', `> also reported without quotation marks: ${cites(q.reportedBy)}`);
+      } else {
+        out.push(`> ${escapeMarkdown(q.reported ?? q.text)}`, '>', `> — ${how}, according to ${cites(q.reportedBy)}`);
+      }
+      for (const part of q.parts) out.push('>', `> in part: “${escapeMarkdown(part.text)}” ${cites([part])}`);
+      out.push('');
     }
     if (sp.quotes.length > MAX_QUOTES_PER_SPEAKER) out.push(`_${sp.quotes.length - MAX_QUOTES_PER_SPEAKER} more quotes._`, '');
   }
@@ -77,7 +87,7 @@ export function renderMarkdown(sheet: FactSheet): string {
   out.push('## Timeline', '');
   if (sheet.timeline.entries.length === 0) out.push('_No dated events._');
   for (const e of sheet.timeline.entries.slice(0, MAX_TIMELINE_ENTRIES)) {
-    out.push(`- **${dateRange(e.start, e.end)}**: ${escapeMarkdown(e.description)} ${cites(e.citations)}`);
+    out.push(`- **${dateRange(e.start, e.end)}**${e.isOutsideStory ? ' _(background, outside the story’s dates)_' : ''}: ${escapeMarkdown(e.description)} ${cites(e.citations)}`);
     if (e.isDisputed) {
       out.push('  - ⚠️ **Disputed dating:**');
       for (const v of e.variants) {
@@ -102,7 +112,7 @@ export function renderMarkdown(sheet: FactSheet): string {
     const copy = c.firstPublished && c.firstPublished.articleId !== c.articleId ? escapeMarkdown(label(c.firstPublished)) : '';
     const shares = c.sharedWith.slice(0, MAX_CITED).map((s) => `${escapeMarkdown(label(s))} (${s.sentences})`).join(', ');
     const own = `${c.ownSentences}/${c.sentences} sentences, ${c.ownQuotes.length} quotes, ${c.ownFigures.length} figures`;
-    out.push(`| ${escapeMarkdown(label(c))} | ${c.published?.slice(0, 10) ?? '–'} | ${c.words} | ${copy} | ${shares} | ${own} |`);
+    out.push(`| ${escapeMarkdown(label(c))} | ${escapeMarkdown(articleDate(sheet, c.articleId))} | ${c.words} | ${copy} | ${shares} | ${own} |`);
   }
   out.push('');
   for (const c of sheet.coverage.slice(0, MAX_OWN_ARTICLES)) {
@@ -118,7 +128,7 @@ export function renderMarkdown(sheet: FactSheet): string {
     const title = escapeMarkdown(a.title ?? `Article #${a.id}`);
     const url = safeUrl(a.url);
     const linked = url === null ? title : `[${title}](<${url}>)`;
-    out.push(`- **${escapeMarkdown(label({ articleId: a.id, source: a.source }))}**: ${linked}${a.published ? `, ${escapeMarkdown(a.published)}` : ''}`);
+    out.push(`- **${escapeMarkdown(label({ articleId: a.id, source: a.source }))}**: ${linked}, ${escapeMarkdown(a.published ?? articleDate(sheet, a.id))}`);
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -126,13 +136,18 @@ export function renderMarkdown(sheet: FactSheet): string {
 function figureTable(g: SheetFigureGroup, cites: (cs: readonly Citation[]) => string): string[] {
   const marker = g.verdict === 'conflict' ? '❌ ' : g.verdict === 'differ' ? '⚠️ ' : '';
   const lines = [`### ${marker}${escapeMarkdown(figureTitle(g))}: ${verdictText(g)}`, ''];
-  lines.push('| | Value | Reading | Reported by | Sentence |', '|---|---|---|---|---|');
-  g.values.forEach((v, i) => {
+  const isSeries = g.series.length > 0;
+  lines.push(`| | Value | Reading |${isSeries ? ' As of |' : ''} Reported by | Sentence |`, `|---|---|---|${isSeries ? '---|' : ''}---|---|`);
+  // An update lists its values in time order.
+  for (const i of isSeries ? g.series : g.values.map((_, k) => k)) {
+    const v = g.values[i];
+    if (!v) continue;
     const involved = g.disagreements.filter((d) => d.a === i || d.b === i);
     const flag = involved.some((d) => d.level === 'conflict') ? '❌' : involved.length > 0 ? '⚠️' : '';
     const conv = v.conversion ? ` (${formatAmount(v.conversion.value)} ${v.conversion.currency})` : '';
-    lines.push(`| ${flag} | ${escapeMarkdown(v.text + conv)} | ${escapeMarkdown(boundsText(g, v))} | ${cites(v.citations)} | ${escapeMarkdown(v.sentence)} |`);
-  });
+    const asOf = isSeries ? ` ${v.asOf ?? '–'} |` : '';
+    lines.push(`| ${flag} | ${escapeMarkdown(v.text + conv)} | ${escapeMarkdown(boundsText(g, v))} |${asOf} ${cites(v.citations)} | ${escapeMarkdown(v.sentence)} |`);
+  }
   lines.push('');
   if (g.disagreements.length > 0) {
     for (const d of g.disagreements) {

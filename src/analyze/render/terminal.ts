@@ -1,5 +1,5 @@
 import type { Citation, FactSheet } from '../types.js';
-import { boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, notableFigures, verdictText } from './common.js';
+import { articleDate, boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, notableFigures, storyDates, verdictText } from './common.js';
 
 /** Options of {@link renderTerminal}. */
 export interface TerminalOptions {
@@ -47,16 +47,19 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
   };
 
   const outlets = new Set(sheet.articles.map((a) => a.source ?? `#${a.id}`));
-  const dates = sheet.articles.map((a) => a.published?.slice(0, 10)).filter((d): d is string => !!d).sort();
+  const dates = storyDates(sheet);
   out.push(paint('bold', cleanText(`Fact sheet: ${sheet.story.title}`)));
   out.push(
     paint(
       'dim',
       `story #${sheet.story.id} · ${sheet.articles.length} articles · ${outlets.size} outlets` +
-        (dates.length > 0 ? ` · ${dateRange(dates[0]!, dates[dates.length - 1]!)}` : ''),
+        (dates !== null ? ` · ${dates}` : ''),
     ),
   );
 
+  for (const n of sheet.notAnalysed) {
+    para(paint('yellow', `quotes and figures are not analysed in ${cleanText(n.language)}: ${n.articles.length} article(s) add none`), 2, 2);
+  }
   heading('Summary');
   if (sheet.summary.length === 0) out.push('  (no text)');
   sheet.summary.forEach((s, i) => {
@@ -66,19 +69,24 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
 
   heading('Figures');
   const figures = notableFigures(sheet);
-  if (figures.length === 0) out.push('  (no figure reported by more than one article)');
+  if (figures.length === 0) out.push('  (no figure reported by two independent sources)');
   for (const g of figures.slice(0, MAX_FIGURE_GROUPS)) {
     const mark = g.verdict === 'conflict' ? paint('red', '✗ ') : g.verdict === 'differ' ? paint('yellow', '≠ ') : '  ';
     const verdict = g.verdict === 'conflict' ? paint('red', verdictText(g)) : g.verdict === 'differ' ? paint('yellow', verdictText(g)) : paint('dim', verdictText(g));
     para(`${mark}${cleanText(figureTitle(g))}: ${verdict}`, 4, 0);
     const textWidth = Math.min(40, Math.max(...g.values.map((v) => cleanText(v.text).length + (v.conversion ? 20 : 0))));
-    g.values.forEach((v, i) => {
+    // An update lists its values in time order, each with the day it refers to.
+    const order = g.series.length > 0 ? g.series : g.values.map((_, i) => i);
+    for (const i of order) {
+      const v = g.values[i];
+      if (!v) continue;
       const involved = g.disagreements.filter((d) => d.a === i || d.b === i);
-      const flag = involved.some((d) => d.level === 'conflict') ? '✗' : involved.length > 0 ? '≠' : '·';
+      const flag = involved.some((d) => d.level === 'conflict') ? '✗' : involved.length > 0 ? '≠' : g.series.length > 0 ? '→' : '·';
       const conv = v.conversion ? ` (${formatAmount(v.conversion.value)} ${v.conversion.currency})` : '';
       const text = truncate(cleanText(v.text) + conv, textWidth).padEnd(textWidth);
-      para(paint('dim', cites(v.citations)), 6, 4, `${flag} ${text}  ${boundsText(g, v).padEnd(12)} `);
-    });
+      const asOf = g.series.length > 0 && v.asOf ? `as of ${v.asOf} ` : '';
+      para(paint('dim', cites(v.citations)), 6, 4, `${flag} ${text}  ${boundsText(g, v).padEnd(12)} ${asOf}`);
+    }
   }
   const more = figures.length - MAX_FIGURE_GROUPS;
   if (more > 0) out.push(paint('dim', `  … ${more} more figure groups in the JSON output`));
@@ -88,9 +96,15 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
   for (const sp of sheet.quotes.slice(0, MAX_SPEAKERS)) {
     out.push(`  ${paint('cyan', cleanText(sp.speaker ?? 'Unattributed'))} ${paint('dim', `(${sp.quotes.length})`)}`);
     for (const q of sp.quotes.slice(0, MAX_QUOTES_PER_SPEAKER)) {
-      const how = [q.kind, q.channel ? cleanText(q.channel) : null].filter(Boolean).join(', ');
-      const body = q.kind === 'indirect' ? `(that) ${cleanText(q.text)}` : `“${cleanText(q.text)}”`;
-      para(`${body} ${paint('dim', `— ${how} ${cites(q.citations)}`)}`, 6, 4, '– ');
+      const how = [q.marked ? q.kind : 'reported speech', q.channel ? cleanText(q.channel) : null].filter(Boolean).join(', ');
+      // Quotation marks only around words an article has in quotation marks.
+      if (q.marked) {
+        para(`“${cleanText(q.text)}” ${paint('dim', `— ${how} ${cites(q.markedBy)}`)}`, 6, 4, '– ');
+        if (q.reportedBy.length > 0) para(paint('dim', `also reported without quotation marks: ${cites(q.reportedBy)}`), 8, 8);
+      } else {
+        para(`${cleanText(q.reported ?? q.text)} ${paint('dim', `— ${how}, according to ${cites(q.reportedBy)}`)}`, 6, 4, '– ');
+      }
+      for (const part of q.parts) para(paint('dim', `in part: “${cleanText(part.text)}” ${cites([part])}`), 8, 8);
     }
     if (sp.quotes.length > MAX_QUOTES_PER_SPEAKER) out.push(paint('dim', `    … ${sp.quotes.length - MAX_QUOTES_PER_SPEAKER} more`));
   }
@@ -100,7 +114,8 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
   if (sheet.timeline.entries.length === 0) out.push('  (no dated events)');
   for (const e of sheet.timeline.entries.slice(0, MAX_TIMELINE_ENTRIES)) {
     const when = dateRange(e.start, e.end);
-    para(`${cleanText(e.description)} ${paint('dim', cites(e.citations))}`, 26, 2, `${when.padEnd(23)} `);
+    const background = e.isOutsideStory ? paint('dim', '(background) ') : '';
+    para(`${background}${cleanText(e.description)} ${paint('dim', cites(e.citations))}`, 26, 2, `${when.padEnd(23)} `);
     if (e.isDisputed) {
       const variants = e.variants.map((v) => `${dateRange(v.start, v.end)} (“${v.expressions.map(cleanText).join('”, “')}” ${cites(v.citations)})`);
       para(paint('yellow', `! disputed: ${variants.join(' vs ')}`), 28, 26);
@@ -123,7 +138,7 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
         : c.copyGroup !== null
           ? ' · first with this text'
           : '';
-    para(`${paint('bold', label(c))} · ${c.published?.slice(0, 10) ?? 'undated'} · ${c.words} words${copy}`, 4, 2);
+    para(`${paint('bold', label(c))} · ${articleDate(sheet, c.articleId)} · ${c.words} words${copy}`, 4, 2);
     const shares = c.sharedWith.slice(0, MAX_CITED).map((s) => `${label(s)} ${s.sentences}`);
     if (shares.length > 0) para(paint('dim', `shares sentences with: ${shares.join(', ')}${c.sharedWith.length > MAX_CITED ? ', …' : ''}`), 6, 4);
     para(`only here: ${c.ownSentences}/${c.sentences} sentences, ${c.ownQuotes.length} quotes, ${c.ownFigures.length} figures`, 6, 4);

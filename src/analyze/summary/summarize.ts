@@ -1,4 +1,5 @@
-import { contentStems } from '../figures/index.js';
+import { findMarkedSpans } from '../quotes/index.js';
+import { contentTerms } from '../text.js';
 
 /** How many sentences a summary has at least and at most (fewer only when the story has fewer). */
 export const MIN_SUMMARY_SENTENCES = 5;
@@ -25,6 +26,8 @@ const REGEXPS = {
   lower: /\p{Ll}/u,
   startsLower: /^[\p{Ll}]/u,
   leadingQuote: /^["“‘'«]/,
+  anyMark: /["“”„«»]/,
+  closingMark: /["”»]/,
 };
 
 /** One sentence of one article as the summariser takes it. */
@@ -32,13 +35,15 @@ export interface SummarizerSentence {
   text: string;
   /** Ids of the other articles carrying this sentence (passage alignment). */
   sharedWith: readonly number[];
-  /** `contentStems(text)` when already known (a caller may cache it per article). */
+  /** `contentTerms(text, language)` when already known (a caller may cache it per article). */
   stems?: ReadonlySet<string>;
 }
 
 /** One article: its id and sentences in text order. Articles are given in story order. */
 export interface SummarizerArticle {
   id: number;
+  /** The article's language, for its content words; English when not given. */
+  language?: string | null;
   sentences: readonly SummarizerSentence[];
 }
 
@@ -140,7 +145,7 @@ function buildUnits(articles: readonly SummarizerArticle[]): Unit[] {
     const own: Unit[] = [];
     const count = article.sentences.length;
     article.sentences.forEach((s, i) => {
-      const stems = s.stems ?? contentStems(s.text);
+      const stems = s.stems ?? contentTerms(s.text, article.language);
       const position = count > 1 ? i / (count - 1) : 0;
       let best: Unit | null = null;
       let bestDice = SAME_SENTENCE_DICE;
@@ -178,7 +183,8 @@ function buildUnits(articles: readonly SummarizerArticle[]): Unit[] {
           words <= MAX_WORDS &&
           REGEXPS.lower.test(s.text) &&
           !REGEXPS.startsLower.test(s.text) &&
-          /[.!?"”’)]$/.test(s.text),
+          /[.!?"”’)]$/.test(s.text) &&
+          hasWholeQuotes(s.text),
         isDangling: !REGEXPS.leadingQuote.test(s.text) && REGEXPS.dangling.test(s.text),
         vector: new Map(),
         relevance: 0,
@@ -228,6 +234,22 @@ function weigh(units: Unit[], articleCount: number): void {
     max = Math.max(max, u.relevance);
   }
   if (max > 0) for (const u of units) u.relevance /= max;
+}
+
+/**
+ * True when every quotation of the sentence opens and closes inside it: a sentence cut from a
+ * quote of several sentences ("…crew. Divers will…," he said.) would print a stray mark and
+ * show words as said without their first part.
+ */
+function hasWholeQuotes(text: string): boolean {
+  if (!REGEXPS.anyMark.test(text)) return true;
+  const spans = findMarkedSpans(text);
+  if (spans.some((span) => span.close === null)) return false;
+  for (let i = 0; i < text.length; i++) {
+    if (!REGEXPS.closingMark.test(text[i]!)) continue;
+    if (!spans.some((span) => span.open <= i && i <= span.close!)) return false;
+  }
+  return true;
 }
 
 function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -1,12 +1,13 @@
-import { contentStems } from '../figures/index.js';
+import { calendarWords } from '../../core/lang/index.js';
+import { analysisLanguage, contentTerms, stemOf } from '../text.js';
 import { isoDay, latestExplicitDate, parseIsoDay, resolveDates, type ResolvedDate } from './resolve.js';
 import type { ArticleReference, DatedMention, PrecomputedDates, Timeline, TimelineArticle, TimelineEntry, TimelineVariant } from './types.js';
 import { createUnionFind } from '../../core/union-find.js';
 
 /**
  * Similarity of two clauses = the summed inverse document frequency, ln(N / df) over the story's
- * dated clauses, of the content words they share. Words common to the whole story (`Ukraine`,
- * `said`) weigh little; rare shared words (`Kharkiv`, `safeguard`) tie clauses together.
+ * dated clauses, of the content words they share. Words common to the whole story (the country's
+ * name, `said`) weigh little; rare shared words (a town's name, `levee`) tie clauses together.
  */
 export const MIN_SCORE_OVERLAP = 8;
 /** Lower bar for mentions resolved to the very same day. */
@@ -15,12 +16,22 @@ export const MIN_SCORE_SAME_DAY = 6;
 export const MIN_SCORE_OTHER_DATE = 12;
 /** ...and when the shared words carry this share of the shorter clause's weight. */
 const MIN_SHARE_OTHER_DATE = 0.4;
-// Date words say when, not what: they must not make two clauses look alike.
-const DATE_WORDS = new Set(
-  ('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
-    'september october november december week month year day today yesterday tomorrow overnight night morning ' +
-    'afternoon evening earlier later last next ago eve weekend').split(' '),
-);
+// Date words say when, not what: they must not make two clauses look alike. English adds the
+// words of relative dates; every language its month and weekday names.
+const ENGLISH_DATE_WORDS = 'week month year day today yesterday tomorrow overnight night morning afternoon evening earlier later last next ago eve weekend'.split(' ');
+const dateWordCache = new Map<string, Set<string>>();
+
+function dateWordsOf(language: string | null | undefined): Set<string> {
+  const lang = analysisLanguage(language);
+  let words = dateWordCache.get(lang);
+  if (!words) {
+    const calendar = calendarWords(lang);
+    const all = [...(calendar?.months.keys() ?? []), ...(calendar?.weekdays.keys() ?? []), ...(lang === 'en' ? ENGLISH_DATE_WORDS : [])];
+    words = new Set(all.map((w) => stemOf(w, lang)));
+    dateWordCache.set(lang, words);
+  }
+  return words;
+}
 /** A date inferred from the text may lie at most this many days after the story's other articles. */
 const MAX_INFERRED_LEAD_DAYS = 7;
 
@@ -52,9 +63,9 @@ export function buildTimeline(perArticle: readonly TimelineArticle[]): Timeline 
     const ref = references[a];
     const day = ref?.published ? parseIsoDay(ref.published) : null;
     const reference = day ? isoDay(day) : null;
-    const dates = article.resolved && article.resolved.reference === reference ? article.resolved.dates : resolveDates(article.paragraphs, day);
+    const dates = article.resolved && article.resolved.reference === reference ? article.resolved.dates : resolveDates(article.paragraphs, day, article.language);
     const inferredReference = ref?.from !== 'published';
-    for (const c of clausesOf(dates)) {
+    for (const c of clausesOf(dates, article.language)) {
       mentions.push({ articleId: article.articleId, source: article.source, ...c.mention, inferredReference, stems: c.stems });
     }
   });
@@ -81,9 +92,9 @@ export function buildTimeline(perArticle: readonly TimelineArticle[]): Timeline 
  * run chrono over every article at every build. Articles without a usable publication date keep
  * only years (the timeline resolves them again against the reference it infers).
  */
-export function articleDates(paragraphs: readonly string[], published: string | null): PrecomputedDates {
+export function articleDates(paragraphs: readonly string[], published: string | null, language?: string | null): PrecomputedDates {
   const day = published ? parseIsoDay(published) : null;
-  return { reference: day ? isoDay(day) : null, dates: resolveDates(paragraphs, day) };
+  return { reference: day ? isoDay(day) : null, dates: resolveDates(paragraphs, day, language) };
 }
 
 interface Clause {
@@ -95,8 +106,9 @@ interface Clause {
 const clauseCache = new WeakMap<readonly ResolvedDate[], Clause[]>();
 
 /** One clause per mention: from its expression to the next expression in the same sentence. */
-function clausesOf(resolved: readonly ResolvedDate[]): Clause[] {
+function clausesOf(resolved: readonly ResolvedDate[], language: string | null | undefined): Clause[] {
   const cached = clauseCache.get(resolved);
+  const dateWords = dateWordsOf(language);
   if (cached) return cached;
   const bySentence = new Map<string, ResolvedDate[]>();
   for (const r of resolved) {
@@ -114,7 +126,7 @@ function clausesOf(resolved: readonly ResolvedDate[]): Clause[] {
       const clause = r.sentence.slice(from, next ? next.index : r.sentence.length);
       out.push({
         mention: { start: r.start, end: r.end, granularity: r.granularity, expression: r.expression, sentence: r.sentence, paragraph: r.paragraph },
-        stems: new Set([...contentStems(clause)].filter((w) => !DATE_WORDS.has(w))),
+        stems: new Set([...contentTerms(clause, language)].filter((w) => !dateWords.has(w))),
       });
     });
   }
@@ -223,7 +235,7 @@ function inferReferences(perArticle: readonly TimelineArticle[]): ArticleReferen
     if (given) return { articleId: a.articleId, published: isoDay(given), from: 'published' };
     const hint = storyLatest ? parseIsoDay(storyLatest) : null;
     if (hint) {
-      const fromText = latestExplicitDate(a.paragraphs, hint);
+      const fromText = latestExplicitDate(a.paragraphs, hint, a.language);
       const limit = isoDay(new Date(hint.getTime() + MAX_INFERRED_LEAD_DAYS * 86_400_000));
       if (fromText && fromText <= limit) return { articleId: a.articleId, published: fromText, from: 'text' };
       return { articleId: a.articleId, published: storyLatest, from: 'story' };

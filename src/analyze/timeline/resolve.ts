@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
-import { splitSentences } from '../figures/index.js';
+import { chronoFor } from '../../core/lang/index.js';
+import { analysisLanguage, sentencesOf } from '../text.js';
 import type { Granularity } from './types.js';
 
 /** A date expression resolved against a reference day. */
@@ -51,10 +52,13 @@ const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\
  * day; with `null` only absolute years are kept). Deterministic: chrono-node with the reference pinned, UTC, plus rules for what chrono
  * leaves out or reads too precisely (`overnight`, `last week`, bare years).
  */
-export function resolveDates(paragraphs: readonly string[], reference: Date | null): ResolvedDate[] {
+export function resolveDates(paragraphs: readonly string[], reference: Date | null, language?: string | null): ResolvedDate[] {
   const out: ResolvedDate[] = [];
+  const lang = analysisLanguage(language);
+  const parser = chronoFor(lang);
+  const isEnglish = lang === 'en' || lang.startsWith('en-');
   paragraphs.forEach((paragraph, p) => {
-    for (const { text: sentence } of splitSentences(paragraph)) {
+    for (const { text: sentence } of sentencesOf(paragraph, lang)) {
       const taken: Array<[number, number]> = [];
       const push = (r: Omit<ResolvedDate, 'sentence' | 'paragraph'>): void => {
         const end = r.index + r.expression.length;
@@ -62,11 +66,13 @@ export function resolveDates(paragraphs: readonly string[], reference: Date | nu
         taken.push([r.index, end]);
         out.push({ ...r, sentence, paragraph: p });
       };
-      if (reference) {
+      if (reference && isEnglish) {
         for (const r of resolveOvernight(sentence, reference)) push(r);
         for (const r of resolveChrono(sentence, reference)) push(r);
+      } else if (reference && parser) {
+        for (const r of resolveChronoIn(parser, sentence, reference)) push(r);
       }
-      for (const r of resolveYears(sentence)) push(r);
+      for (const r of isEnglish ? resolveYears(sentence) : resolveBareYears(sentence)) push(r);
     }
   });
   return out;
@@ -90,13 +96,45 @@ function resolveYears(sentence: string): Array<Omit<ResolvedDate, 'sentence' | '
   return out;
 }
 
+/** A four-digit year after a short lower-case word ("en 2014", "seit 2014", "nel 2014"), in any language. */
+function resolveBareYears(sentence: string): Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> {
+  const out: Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> = [];
+  for (const m of sentence.matchAll(/(?<![\p{L}\d])(\p{Ll}{1,6})\s+((?:1[89]|20)\d{2})(?![\d.,]\d|\s*%)/gu)) {
+    const y = m[2] ?? '';
+    out.push({ start: `${y}-01-01`, end: `${y}-12-31`, granularity: 'year', expression: m[0], index: m.index });
+  }
+  return out;
+}
+
+/**
+ * Dates in a language other than English: its chrono-node locale, with the reference pinned; a
+ * date chrono reads without a certain day is a month, without a certain month a year.
+ */
+function resolveChronoIn(parser: chrono.Chrono, sentence: string, ref: Date): Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> {
+  const out: Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> = [];
+  for (const r of parser.parse(sentence, { instant: ref, timezone: 0 })) {
+    const text = r.text.trim().replace(/[,;:]+$/, '');
+    if (/^\d{1,4}$/.test(text)) continue;
+    let start = r.start.date();
+    let end: Date | null = r.end ? r.end.date() : null;
+    let granularity: Granularity = 'day';
+    if (!r.start.isCertain('day') && r.start.isCertain('month') && !r.start.isCertain('weekday')) {
+      granularity = 'month';
+      start = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1, 12));
+      end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0, 12));
+    }
+    out.push({ start: isoDay(start), end: isoDay(end ?? start), granularity, expression: text, index: r.index });
+  }
+  return out;
+}
+
 function resolveChrono(sentence: string, ref: Date): Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> {
   const out: Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> = [];
   const results = chrono.casual.parse(sentence, { instant: ref, timezone: 0 });
   const isPast = PAST_TENSE.test(sentence) && !FUTURE_TENSE.test(sentence);
   const isFuture = FUTURE_TENSE.test(sentence);
   for (const r of results) {
-    const text = r.text.trim();
+    const text = r.text.trim().replace(/[,;:]+$/, '');
     if (IGNORED.test(text) || /^\d{1,2}$/.test(text)) continue;
     // Durations ("for half a month", "for two weeks") are not dates.
     if (/^(?:for|over|within)\b|\bhalf\b/i.test(text) || /\bfor\s*$/i.test(sentence.slice(0, r.index))) continue;
@@ -133,10 +171,7 @@ function resolveChrono(sentence: string, ref: Date): Array<Omit<ResolvedDate, 's
       start = new Date(Date.UTC(y, 0, 1, 12));
       end = new Date(Date.UTC(y, 11, 31, 12));
     } else if (WEEKDAY.test(lower) && !r.start.isCertain('day')) {
-      // A bare weekday: the past one in past-tense reporting, the coming one in future tense.
-      const diff = Math.round((start.getTime() - ref.getTime()) / DAY_MS);
-      if (isPast && !isFuture && diff > 0) start = addDays(start, -7);
-      if (isFuture && !isPast && diff < 0) start = addDays(start, 7);
+      start = resolveWeekday(start, ref, sentence.slice(0, r.index), isPast, isFuture);
     }
     const endDay = end ?? start;
     out.push({ start: isoDay(start), end: isoDay(endDay), granularity, expression: text, index: r.index });
@@ -144,17 +179,46 @@ function resolveChrono(sentence: string, ref: Date): Array<Omit<ResolvedDate, 's
   return out;
 }
 
+// "since Monday", "from Tuesday": a day already past; "until Friday", "by Monday": one to come.
+const SINCE_BEFORE = /\b(?:since|from|last|past|previous)\s+$/i;
+const UNTIL_BEFORE = /\b(?:until|till|through|by|before|next|coming|this coming)\s+$/i;
+
+/**
+ * A bare weekday (`on Friday`, `since Monday`) against the publication day: the most recent one
+ * after "since"/"from" and in past-tense reporting ("on Friday" in a Saturday report is the day
+ * before), the coming one after "until"/"by" and in future tense; else chrono's reading.
+ */
+function resolveWeekday(read: Date, ref: Date, before: string, isPast: boolean, isFuture: boolean): Date {
+  const dow = read.getUTCDay();
+  const back = ((ref.getUTCDay() - dow + 7) % 7) || 7;
+  const forward = ((dow - ref.getUTCDay() + 7) % 7) || 7;
+  const last = addDays(ref, -back);
+  const next = addDays(ref, forward);
+  if (SINCE_BEFORE.test(before)) return last;
+  if (UNTIL_BEFORE.test(before)) return next;
+  const diff = Math.round((read.getTime() - ref.getTime()) / DAY_MS);
+  if (diff === 0) return read;
+  if (isPast && !isFuture) return diff > 0 ? addDays(read, -7) : read;
+  if (isFuture && !isPast) return diff < 0 ? addDays(read, 7) : read;
+  return read;
+}
+
 /**
  * The latest full calendar date an article names in past-tense sentences, resolved against
  * `yearHint` for dates written without a year. Used to infer a missing publication date.
  */
-export function latestExplicitDate(paragraphs: readonly string[], yearHint: Date): string | null {
+export function latestExplicitDate(paragraphs: readonly string[], yearHint: Date, language?: string | null): string | null {
   let best: string | null = null;
+  const lang = analysisLanguage(language);
+  const isEnglish = lang === 'en' || lang.startsWith('en-');
+  const parser = chronoFor(lang);
+  if (parser === null) return null;
   for (const paragraph of paragraphs) {
-    for (const { text: sentence } of splitSentences(paragraph)) {
-      if (!PAST_TENSE.test(sentence) || FUTURE_TENSE.test(sentence)) continue;
-      for (const r of chrono.casual.parse(sentence, { instant: yearHint, timezone: 0 })) {
-        if (!r.start.isCertain('day') || !r.start.isCertain('month') || !EXPLICIT_DATE.test(r.text)) continue;
+    for (const { text: sentence } of sentencesOf(paragraph, lang)) {
+      if (isEnglish && (!PAST_TENSE.test(sentence) || FUTURE_TENSE.test(sentence))) continue;
+      for (const r of parser.parse(sentence, { instant: yearHint, timezone: 0 })) {
+        // A full date written out, not a weekday read as a date.
+        if (!r.start.isCertain('day') || !r.start.isCertain('month') || (isEnglish ? !EXPLICIT_DATE.test(r.text) : !/\d/.test(r.text))) continue;
         const day = isoDay(r.start.date());
         if (!best || day > best) best = day;
       }

@@ -67,6 +67,8 @@ export interface TimelineArticle {
   /** ISO date or date-time, or null when unknown. */
   published: string | null;
   paragraphs: string[];
+  /** The article's language (BCP 47), when known: dates are read with its chrono locale. */
+  language?: string | null;
   /**
    * The article's date expressions already resolved ({@link articleDates}), e.g. cached with the
    * per-article analysis. Used only when `reference` is the reference day the timeline picks for

@@ -40,6 +40,8 @@ export interface SpeechRules {
   readonly pronouns: readonly string[];
   /** Nouns for speakers without a name: spokesman, official, source, police... (singular and plural). */
   readonly speakerNouns: readonly string[];
+  /** Words that open reported speech after a speech verb: "that", "que", "dass", "che". */
+  readonly complementizers: readonly string[];
 }
 
 /** Titles before names. Case as usually written. */
@@ -135,6 +137,58 @@ export interface PeopleRules {
   readonly roles: Readonly<Record<PersonRole, readonly string[]>>;
 }
 
+/** How a qualifier written before a number bounds it ("at least 18" → [18, ∞), "nearly 30" → [27, 30)). */
+export type FigureBound = 'lower-incl' | 'lower-excl' | 'upper-incl' | 'upper-excl' | 'nearly' | 'about' | 'just-over';
+
+/**
+ * What the figure reader needs beyond numbers and units: hedges, ranges, the words that make a
+ * duration a date, and the predicates news figures go with. Lower case; phrases with single spaces.
+ */
+export interface FigureRules {
+  /** Hedges and bounds written before a number: "at least" → lower-incl, "más de" → lower-excl, "rund" → about. */
+  readonly qualifiers: Readonly<Record<string, FigureBound>>;
+  /** Articles that may stand between a hedge and its number ("casi el 30 %", "fast die Hälfte"). */
+  readonly determiners: readonly string[];
+  /** Preposition and article written as one word ("del" = "de el"), as their preposition: "más del 15 %" reads "más de". */
+  readonly contractions: Readonly<Record<string, string>>;
+  /** Articles that also mean "one" ("a", "un", "ein"): a number only before a multiplier ("a dozen", "un millón"). */
+  readonly articles: readonly string[];
+  /** Number words that multiply the number before them ("three dozen", "deux cents"); others add up. */
+  readonly multipliers: readonly string[];
+  /** Words before a multiplier meaning a few of it ("several dozen", "varias docenas"), with the least count. */
+  readonly few: Readonly<Record<string, number>>;
+  /** The preposition of "dozens of people", "decenas de miles". */
+  readonly of: readonly string[];
+  /** Range separators between two numbers ("10 to 20", "10 bis 20"), and "between ... and", "from ... to". */
+  readonly rangeTo: readonly string[];
+  readonly between: readonly string[];
+  readonly betweenAnd: readonly string[];
+  readonly from: readonly string[];
+  /** Words before a range that make it a change ("rose from 10 to 20"). */
+  readonly changeWords: readonly string[];
+  /** Words before ("in two weeks", "hace dos años", "vor zwei Jahren") and after ("two years ago") a duration that make it a date. */
+  readonly relativeTimeBefore: readonly string[];
+  readonly relativeTimeAfter: readonly string[];
+  /** "per barrel", "pro Tag", "por día". */
+  readonly perWords: readonly string[];
+  /** Prepositions linking an amount to what it is of or for ("$5 million in fees", "5 millones en multas"). */
+  readonly linkWords: readonly string[];
+  /** Prepositions introducing whom or where a figure is about ("in Leeds", "en Madrid"). */
+  readonly aboutPrepositions: readonly string[];
+  /** "worth", "valued at": the amount belongs to the noun before. */
+  readonly worthWords: readonly string[];
+  /** Words opening another clause ("while", "mientras"): a figure's measure does not reach past them. */
+  readonly clauseWords: readonly string[];
+  /**
+   * Predicate classes (English names shared by every language: spend, pay, invest, lose, cut, rise,
+   * fall, win, close...) → the words that say them in this language. Two figures with different
+   * known predicates measure different things.
+   */
+  readonly predicates: Readonly<Record<string, readonly string[]>>;
+  /** Head nouns that name one counted thing ("nation" → "country"). */
+  readonly synonyms: Readonly<Record<string, string>>;
+}
+
 /** Country aliases and demonyms beyond what `Intl.DisplayNames` gives. Keys are ISO 3166-1 alpha-2 codes. */
 export interface CountryRules {
   /** Other names and abbreviations of a country, as written ("EE. UU.", "USA", "Stati Uniti"). */
@@ -165,6 +219,7 @@ export interface LanguageBundle {
   readonly currencies: readonly CurrencyNames[];
   readonly units: readonly UnitNames[];
   readonly people: PeopleRules;
+  readonly figures: FigureRules;
   readonly countries: CountryRules;
   /** Lower-case phrases that mark boilerplate lines, per kind ("read more", "weiterlesen", "lire aussi"). */
   readonly boilerplate: Readonly<Record<BoilerplateKind, readonly string[]>>;

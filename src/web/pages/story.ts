@@ -3,6 +3,7 @@ import type { StoryDetail } from '../../api/index.js';
 import type { StoredArticle } from '../../core/types.js';
 import { splitSentences } from '../../dedup/index.js';
 import { timelineChart } from '../charts.js';
+import { figureTitle } from '../../analyze/index.js';
 import { formatDate, formatSpan, plural } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { page } from '../layout.js';
@@ -76,22 +77,11 @@ function summarySection(ctx: Context): SafeHtml {
   )}</ol>`;
 }
 
-const VERDICT_LABEL: Record<SheetFigureGroup['verdict'], string> = { agree: 'Agree', differ: 'Differ', conflict: 'Conflict' };
-
-const KIND_LABEL: Partial<Record<SheetFigureGroup['kind'], string>> = {
-  'casualties-injured': 'Injured',
-  'casualties-killed': 'Killed',
-  countries: 'Countries',
-  troops: 'Troops',
-  drones: 'Drones',
-  money: 'Amount',
-  people: 'People',
-};
+const VERDICT_LABEL: Record<SheetFigureGroup['verdict'], string> = { agree: 'Agree', differ: 'Differ', conflict: 'Conflict', update: 'Updated', single: 'Single source' };
 
 function figureWhat(group: SheetFigureGroup): SafeHtml {
-  const label = KIND_LABEL[group.kind] ?? group.unit.charAt(0).toUpperCase() + group.unit.slice(1);
-  const keys = group.keywords.slice(0, 4).join(', ');
-  return html`${label}${keys ? html`<br><span class="muted keywords">${keys}</span>` : ''}`;
+  const about = group.measure.about.slice(0, 3).join(', ');
+  return html`${figureTitle(group)}${about ? html`<br><span class="muted keywords">${about}</span>` : ''}`;
 }
 
 /** Why the readings disagree: listed, folded away when there are many pairs. */
@@ -134,8 +124,8 @@ function quotesSection(ctx: Context): SafeHtml {
   <h3>${g.speaker ?? 'Unattributed'} ${g.speakerKind === 'organisation' ? html`<span class="muted">(organisation)</span>` : ''} <span class="count">${plural(g.quotes.length, 'quote')}</span></h3>
   <ul class="quotes">${g.quotes.map(
     (q) => html`<li class="quote">
-    <blockquote>${q.kind === 'indirect' ? q.text : html`“${q.text}”`}</blockquote>
-    <p class="quote-meta">${q.kind === 'indirect' ? html`<span class="badge">reported speech</span> ` : ''}${q.channel ? html`<span class="muted">via ${q.channel}</span> ` : ''}${chips(ctx, q.variants, (c) => ctx.locator.locate(c.articleId, q.variants.find((v) => v.articleId === c.articleId)?.sentence))}</p>
+    <blockquote>${q.marked ? html`“${q.text}”` : (q.reported ?? q.text)}</blockquote>${q.parts.map((part) => html`<p class="quote-meta muted">in part: “${part.text}”</p>`)}
+    <p class="quote-meta">${q.marked ? '' : html`<span class="badge">reported speech</span> `}${q.channel ? html`<span class="muted">via ${q.channel}</span> ` : ''}${chips(ctx, q.variants, (c) => ctx.locator.locate(c.articleId, q.variants.find((v) => v.articleId === c.articleId)?.sentence))}</p>
   </li>`,
   )}</ul>
 </section>`,

@@ -1,4 +1,5 @@
 import type { LanguageBundle } from '../types.js';
+import { figures } from './figures.js';
 import { currencies, numbers, people, units } from './numbers.js';
 
 /** German (de), as written in news in Germany, Austria and Switzerland. */
@@ -66,6 +67,7 @@ export const de: LanguageBundle = {
       'anwohner', 'polizei', 'behörden', 'behörde', 'staatsanwaltschaft', 'quelle', 'quellen', 'kreise', 'mitteilung',
       'erklärung', 'vertreter', 'vertreterin',
     ],
+    complementizers: ['dass'],
   },
   titles: {
     honorifics: ['Herr', 'Herrn', 'Frau', 'Dr.', 'Prof.', 'Hr.', 'Fr.'],
@@ -86,6 +88,7 @@ export const de: LanguageBundle = {
   currencies,
   units,
   people,
+  figures,
   countries: {
     aliases: {
       US: ['USA', 'US', 'Vereinigte Staaten', 'Amerika'], GB: ['Großbritannien', 'UK', 'Vereinigtes Königreich', 'England'],

@@ -1,4 +1,5 @@
 import type { LanguageBundle } from '../types.js';
+import { figures } from './figures.js';
 import { currencies, numbers, people, units } from './numbers.js';
 
 /** English (en), as written in news in the US, UK, Ireland, Australia, India and elsewhere. */
@@ -58,6 +59,7 @@ export const en: LanguageBundle = {
       'witnesses', 'resident', 'residents', 'police', 'authorities', 'prosecutor', 'prosecutors', 'lawyer', 'lawyers',
       'statement', 'representative', 'representatives',
     ],
+    complementizers: ['that'],
   },
   titles: {
     honorifics: ['Mr.', 'Mrs.', 'Ms.', 'Mx.', 'Dr.', 'Prof.', 'Sir', 'Dame', 'Lord', 'Lady', 'Rev.', 'Mr', 'Mrs', 'Ms', 'Dr'],
@@ -75,6 +77,7 @@ export const en: LanguageBundle = {
   currencies,
   units,
   people,
+  figures,
   countries: {
     aliases: {
       US: ['U.S.', 'US', 'USA', 'U.S.A.', 'America', 'the States'],

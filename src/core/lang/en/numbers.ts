@@ -66,10 +66,12 @@ export const people: PeopleRules = {
     killed: ['killed', 'dead', 'died', 'deaths', 'death toll', 'fatalities', 'lost their lives', 'bodies'],
     injured: ['injured', 'wounded', 'hurt', 'injuries'],
     missing: ['missing', 'unaccounted for'],
-    arrested: ['arrested', 'detained', 'held', 'in custody', 'arrests'],
+    // "held" is left out: "held talks with 20 delegates" is no arrest.
+    arrested: ['arrested', 'detained', 'in custody', 'arrests'],
     displaced: ['displaced', 'homeless', 'fled', 'refugees'],
     evacuated: ['evacuated', 'evacuations'],
-    rescued: ['rescued', 'saved'],
+    // "saved" is left out: "saved $5 million" is no rescue.
+    rescued: ['rescued'],
     hospitalized: ['hospitalized', 'hospitalised', 'in hospital', 'taken to hospital'],
   },
 };

@@ -1,4 +1,5 @@
 import type { LanguageBundle } from '../types.js';
+import { figures } from './figures.js';
 import { currencies, numbers, people, units } from './numbers.js';
 
 /** Spanish (es), as written in news in Spain and Latin America. */
@@ -61,6 +62,7 @@ export const es: LanguageBundle = {
       'vecina', 'policía', 'autoridades', 'fiscalía', 'fiscal', 'abogado', 'abogada', 'abogados', 'comunicado',
       'representante', 'representantes', 'responsable', 'responsables',
     ],
+    complementizers: ['que'],
   },
   titles: {
     honorifics: ['Sr.', 'Sra.', 'Srta.', 'Don', 'Doña', 'D.', 'Dña.', 'Dr.', 'Dra.', 'Lic.', 'Ing.', 'señor', 'señora'],
@@ -77,6 +79,7 @@ export const es: LanguageBundle = {
   currencies,
   units,
   people,
+  figures,
   countries: {
     aliases: {
       US: ['EE. UU.', 'EE.UU.', 'EEUU', 'EUA', 'USA', 'Norteamérica'], GB: ['Reino Unido', 'Gran Bretaña', 'Inglaterra'],

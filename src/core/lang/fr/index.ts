@@ -1,4 +1,5 @@
 import type { LanguageBundle } from '../types.js';
+import { figures } from './figures.js';
 import { currencies, numbers, people, units } from './numbers.js';
 
 /** French (fr), as written in news in France, Belgium, Switzerland, Canada and Africa. */
@@ -64,6 +65,7 @@ export const fr: LanguageBundle = {
       'analystes', 'témoin', 'témoins', 'habitant', 'habitants', 'police', 'autorités', 'parquet', 'procureur', 'avocat',
       'avocate', 'avocats', 'communiqué', 'représentant', 'représentante', 'conseiller', 'conseillère', 'entourage',
     ],
+    complementizers: ['que', "qu'"],
   },
   titles: {
     honorifics: ['M.', 'MM.', 'Mme', 'Mmes', 'Mlle', 'Me', 'Mgr', 'Dr', 'Pr', 'Monsieur', 'Madame'],
@@ -81,6 +83,7 @@ export const fr: LanguageBundle = {
   currencies,
   units,
   people,
+  figures,
   countries: {
     aliases: {
       US: ['USA', 'É.-U.', 'E.-U.', 'Amérique'], GB: ['Royaume-Uni', 'Grande-Bretagne', 'Angleterre', 'RU'],

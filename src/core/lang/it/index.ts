@@ -1,4 +1,5 @@
 import type { LanguageBundle } from '../types.js';
+import { figures } from './figures.js';
 import { currencies, numbers, people, units } from './numbers.js';
 
 /** Italian (it), as written in news in Italy and Switzerland. */
@@ -62,6 +63,7 @@ export const it: LanguageBundle = {
       'procura', 'procuratore', 'avvocato', 'avvocati', 'comunicato', 'nota', 'rappresentante', 'rappresentanti',
       'responsabile', 'responsabili', 'carabinieri',
     ],
+    complementizers: ['che'],
   },
   titles: {
     honorifics: ['Sig.', 'Sig.ra', 'Sig.na', 'Dott.', 'Dott.ssa', 'Dr.', 'Prof.', 'Prof.ssa', 'Avv.', 'Ing.', 'On.', 'signor', 'signora'],
@@ -78,6 +80,7 @@ export const it: LanguageBundle = {
   currencies,
   units,
   people,
+  figures,
   countries: {
     aliases: {
       US: ['USA', 'Stati Uniti', 'Usa', 'America'], GB: ['Regno Unito', 'Gran Bretagna', 'Inghilterra', 'UK'],

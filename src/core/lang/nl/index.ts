@@ -1,4 +1,5 @@
 import type { LanguageBundle } from '../types.js';
+import { figures } from './figures.js';
 import { currencies, numbers, people, units } from './numbers.js';
 
 /** Dutch (nl), as written in news in the Netherlands and Flanders. */
@@ -59,6 +60,7 @@ export const nl: LanguageBundle = {
       'buurtbewoner', 'buurtbewoners', 'bewoners', 'politie', 'autoriteiten', 'justitie', 'openbaar ministerie',
       'officier van justitie', 'advocaat', 'advocaten', 'verklaring', 'vertegenwoordiger',
     ],
+    complementizers: ['dat'],
   },
   titles: {
     honorifics: ['dhr.', 'mevr.', 'mw.', 'mr.', 'dr.', 'drs.', 'ir.', 'prof.', 'meneer', 'mevrouw', 'de heer'],
@@ -75,6 +77,7 @@ export const nl: LanguageBundle = {
   currencies,
   units,
   people,
+  figures,
   countries: {
     aliases: {
       US: ['VS', 'V.S.', 'Verenigde Staten', 'Amerika', 'USA'], GB: ['VK', 'Verenigd Koninkrijk', 'Groot-Brittannië', 'Engeland'],

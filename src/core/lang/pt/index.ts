@@ -1,4 +1,5 @@
 import type { LanguageBundle } from '../types.js';
+import { figures } from './figures.js';
 import { currencies, numbers, people, units } from './numbers.js';
 
 /** Portuguese (pt), as written in news in Brazil, Portugal and Africa. */
@@ -57,6 +58,7 @@ export const pt: LanguageBundle = {
       'moradores', 'moradora', 'polícia', 'ministério público', 'procurador', 'procuradora', 'advogado', 'advogada',
       'advogados', 'comunicado', 'nota', 'representante', 'representantes', 'responsável', 'responsáveis',
     ],
+    complementizers: ['que'],
   },
   titles: {
     honorifics: ['Sr.', 'Sra.', 'Srta.', 'Dr.', 'Dra.', 'Prof.', 'Profa.', 'Dom', 'Dona', 'senhor', 'senhora'],
@@ -73,6 +75,7 @@ export const pt: LanguageBundle = {
   currencies,
   units,
   people,
+  figures,
   countries: {
     aliases: {
       US: ['EUA', 'E.U.A.', 'Estados Unidos', 'América'], GB: ['Reino Unido', 'Grã-Bretanha', 'Inglaterra'],
