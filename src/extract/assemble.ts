@@ -5,7 +5,7 @@ import { detectLanguage, normalizeLanguageTag } from './language.js';
 import { hostOf, type PageMetadata } from './metadata.js';
 
 /** Bump when extraction output changes for the same input. */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 /** Date sources a document states about itself; they beat a date the container gave. */
 const PAGE_DATE_SOURCES: ReadonlySet<DateProvenance> = new Set(['meta', 'json-ld', 'text']);
