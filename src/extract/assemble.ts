@@ -1,10 +1,11 @@
+import { cleanLabel } from '../core/text/controls.js';
 import type { ArticleContinuation, DateProvenance, DocumentHints, ExtractedArticle } from '../core/types.js';
 import { normalizeDate } from './dates.js';
 import { detectLanguage, normalizeLanguageTag } from './language.js';
 import { hostOf, type PageMetadata } from './metadata.js';
 
 /** Bump when extraction output changes for the same input. */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 /** Date sources a document states about itself; they beat a date the container gave. */
 const PAGE_DATE_SOURCES: ReadonlySet<DateProvenance> = new Set(['meta', 'json-ld', 'text']);
@@ -16,6 +17,13 @@ function chooseDate(metadata: PageMetadata, hint: string | undefined): { publish
   }
   if (fromHint) return { published: fromHint, from: 'input' };
   return { published: metadata.published, from: metadata.publishedFrom };
+}
+
+/** A title, outlet or byline as shown: no control, bidirectional or zero-width characters, spaces collapsed; null when nothing is left. */
+function label(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const clean = cleanLabel(value).replace(/\s+/g, ' ').trim();
+  return clean === '' ? null : clean;
 }
 
 /**
@@ -31,14 +39,14 @@ export function buildArticle(
 ): ExtractedArticle {
   const url = hints.url ?? metadata.canonicalUrl ?? null;
   const canonicalUrl = metadata.canonicalUrl ?? url;
-  const source = hints.source ?? metadata.siteName ?? hostOf(url);
+  const source = label(hints.source) ?? label(metadata.siteName) ?? hostOf(url);
   const date = chooseDate(metadata, hints.published);
   const hintedLanguage = hints.language ? normalizeLanguageTag(hints.language) : null;
   const article: ExtractedArticle = {
-    title: hints.title ?? metadata.title,
+    title: label(hints.title) ?? label(metadata.title),
     paragraphs,
     source,
-    byline: metadata.byline ?? extra.byline,
+    byline: label(metadata.byline) ?? label(extra.byline),
     url,
     canonicalUrl,
     published: date.published,

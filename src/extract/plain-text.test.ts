@@ -9,6 +9,22 @@ const BODY = [
 ].join('\n\n');
 
 describe('extractPlainText', () => {
+  it('finds no article in a text of NUL and other control characters', () => {
+    expect(extractPlainText('\u0000'.repeat(50), {})).toBeNull();
+    expect(extractPlainText('\u0001\u0002\u007f\n\n\u0085\u202e\ufeff', {})).toBeNull();
+  });
+
+  it('removes control and bidirectional characters from the text, and zero-width ones from labels', () => {
+    const article = extractPlainText(`Harbour\u0000 reopens\n\n${BODY.replace('reservoir', 'reser\u202evoir')}`, {
+      title: 'Mayor \u202eresigns\u202c today',
+      source: 'Valley\u200b Post\u2066',
+    });
+    expect(article?.title).toBe('Mayor resigns today');
+    expect(article?.source).toBe('Valley Post');
+    expect(article?.paragraphs.join(' ')).not.toMatch(/[\u0000\u202a-\u202e\u2066-\u2069]/);
+    expect(article?.paragraphs.join(' ')).toContain('reservoir');
+  });
+
   it('reads a leading date token and removes it from the text', () => {
     const article = extractPlainText(` date 2025-04-11 ${BODY}`, {});
     expect(article).toMatchObject({ published: '2025-04-11', publishedFrom: 'text', title: null, language: 'en' });

@@ -1,6 +1,11 @@
-/** Collapses runs of whitespace (including NBSP and zero-width spaces) to one space and trims. */
+import { stripControls } from '../core/text/controls.js';
+
+/**
+ * Collapses runs of whitespace (including NBSP and zero-width spaces) to one space and trims;
+ * control and bidirectional formatting characters go first (see `stripControls`).
+ */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u200b\u200c\u200d\u2060]+/g, ' ').trim();
+  return stripControls(text).replace(/[\s\u200b\u200c\u200d\u2060]+/g, ' ').trim();
 }
 
 /** Scripts written without spaces between words: each character counts as half a word. */

@@ -172,6 +172,17 @@ describe('readInputs: bad inputs', () => {
     expect(failureCode(await readOne(await write('empty.txt.gz', gzipSync(''))))).toBe('empty_input');
   });
 
+  it('refuses ARC web archives by name and by content, as unsupported_format', async () => {
+    const arc = 'filedesc://crawl-01.arc 0.0.0.0 20010101000000 text/plain 70\n1 0 Example\nURL IP-address Archive-date Content-type Archive-length\n\n';
+    for (const name of ['crawl.arc', 'crawl.arc.gz', 'crawl.dat']) {
+      const item = await readOne(await write(name, name.endsWith('.gz') ? gzipSync(arc) : arc));
+      expect(failureCode(item)).toBe('unsupported_format');
+      expect(!item.ok && item.error.message).toMatch(/ARC/);
+    }
+    const renamed = await readOne(await write('crawl-as-text.txt', arc));
+    expect(failureCode(renamed)).toBe('unsupported_format');
+  });
+
   it('reports a PNG renamed .html as binary_input', async () => {
     const item = await readOne(await write('fake.html', PNG));
     expect(failureCode(item)).toBe('binary_input');

@@ -14,7 +14,7 @@ import { readDocument } from './document.js';
 import { INGEST_STAGE, ingestError, toIngestError } from './fault.js';
 import { formatFromPath, type InputFormat } from './formats.js';
 import { readJsonl } from './jsonl.js';
-import { isBinary, looksLikeWarc, SNIFF_BYTES, sniffFormat } from './sniff.js';
+import { isArcName, isBinary, looksLikeArc, looksLikeWarc, SNIFF_BYTES, sniffFormat } from './sniff.js';
 import { openSource, type Source } from './source.js';
 import { walkInput, type WalkEntry } from './walk.js';
 import { readWarc } from './warc.js';
@@ -94,6 +94,10 @@ function tooLarge(origin: Origin, size: number, limit: number): ReadItem {
 /** Decides how to read an opened file from its name and its first bytes; a failure when it cannot be read. */
 function chooseFormat(named: InputFormat | null, head: Buffer, origin: Origin): InputFormat | ReadItem {
   if (head.length === 0) return failureItem(origin, ingestError('empty_input', origin, 'the file is empty'));
+  if (isArcName(origin.input) || looksLikeArc(head)) {
+    // ARC, the web-archive format before WARC: its records would read as one junk text article.
+    return failureItem(origin, ingestError('unsupported_format', origin, 'ARC web archives are not read: convert the file to WARC first'));
+  }
   if (named === 'warc') {
     if (looksLikeWarc(head)) return 'warc';
     if (isBinary(head.subarray(0, SNIFF_BYTES))) return failureItem(origin, ingestError('binary_input', origin, 'named .warc but holds neither WARC nor gzip data'));

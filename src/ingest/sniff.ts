@@ -109,6 +109,16 @@ export function looksLikeJsonl(head: Uint8Array): boolean {
   }
 }
 
+/** ARC (the Internet Archive's format before WARC) starts with its `filedesc://` version block. */
+export function looksLikeArc(head: Uint8Array): boolean {
+  return head.length >= 11 && Buffer.from(head.subarray(0, 11)).toString('latin1') === 'filedesc://';
+}
+
+/** A file named `.arc` or `.arc.gz`. */
+export function isArcName(path: string): boolean {
+  return /\.arc(\.gz)?$/i.test(path);
+}
+
 /**
  * Guesses the format of content whose name says nothing: WARC, JSON Lines, HTML, then UTF-8 text.
  * Returns null for anything else (binary, or text in an unknown encoding).

@@ -18,6 +18,15 @@ export interface SourceOptions extends ReadOptions {
   onKnownEntry?: (url: string, feed: string) => void;
 }
 
+/**
+ * An entry URL crosscheck refused to fetch (a private or metadata address, a URL that is not
+ * http(s)): the entry fails rather than stand in with its summary, since the feed pointed at
+ * something it may not reach.
+ */
+function isRefusal(error: unknown): boolean {
+  return isCrosscheckError(error) && (error.code === 'blocked_address' || error.code === 'bad_url');
+}
+
 function failure(input: string, error: unknown, location?: string): ReadItem {
   const origin: Origin = location === undefined ? { input } : { input, location };
   const wrapped = isCrosscheckError(error) ? error : new CrosscheckError('fetch_failed', 'ingest', `${input}: ${String(error)}`, { cause: error });
@@ -58,9 +67,12 @@ async function* readFeedEntries(feed: Feed, feedName: string, options: SourceOpt
       const result = await fetchDocument(entry.url, { ...options.fetch, expect: 'html' });
       yield { ok: true, doc: pageDocument(result, { input: entry.url, location: `entry of ${feedName}` }, entryHints(entry, feed, options)) };
     } catch (error) {
-      if (entry.summary) {
-        // The page could not be had: the feed's own text stands in, as a plain-text article.
-        yield { ok: true, doc: { origin: { input: entry.url, location: `summary in ${feedName}` }, format: 'text', content: entry.summary, hints: { ...entryHints(entry, feed, options), url: entry.url } } };
+      if (entry.summary && !isRefusal(error)) {
+        // The page could not be had: the feed's own text stands in, as a plain-text article, and
+        // the origin says so (with why), so that the reader of the ingest log sees it.
+        const why = error instanceof Error ? error.message : String(error);
+        const origin = { input: entry.url, location: `summary in ${feedName}; page not read: ${why}` };
+        yield { ok: true, doc: { origin, format: 'text', content: entry.summary, hints: { ...entryHints(entry, feed, options), url: entry.url } } };
       } else {
         yield failure(entry.url, error, `entry of ${feedName}`);
       }

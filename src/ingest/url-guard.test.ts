@@ -1,7 +1,7 @@
 import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from 'vitest';
 import { CrosscheckError } from '../core/errors.js';
-import { blockedRangeOf, createGuardedLookup, isAddressAllowed, parseHttpUrl, type LookupFunction } from './url-guard.js';
+import { addressPolicy, blockedRangeOf, connectHostOf, createGuardedLookup, isAddressAllowed, isMetadataAddress, parseHttpUrl, type LookupFunction } from './url-guard.js';
 
 describe('blockedRangeOf', () => {
   it.each([
@@ -11,7 +11,11 @@ describe('blockedRangeOf', () => {
     ['172.16.0.1', 'private'],
     ['172.31.255.255', 'private'],
     ['192.168.0.10', 'private'],
-    ['169.254.169.254', 'linkLocal'],
+    ['169.254.169.254', 'metadata'],
+    ['169.254.1.1', 'metadata'],
+    ['fd00:ec2::254', 'metadata'],
+    ['100.100.100.200', 'metadata'],
+    ['168.63.129.16', 'metadata'],
     ['100.64.0.1', 'carrierGradeNat'],
     ['0.0.0.0', 'unspecified'],
     ['0.1.2.3', 'unspecified'],
@@ -21,7 +25,15 @@ describe('blockedRangeOf', () => {
     ['fe80::1%eth0', 'linkLocal'],
     ['::ffff:127.0.0.1', 'loopback'],
     ['::ffff:10.0.0.1', 'private'],
-    ['::ffff:a9fe:a9fe', 'linkLocal'],
+    ['::ffff:a9fe:a9fe', 'metadata'],
+    ['::7f00:1', 'ipv4Compatible'],
+    ['::8.8.8.8', 'ipv4Compatible'],
+    ['::a00:1', 'ipv4Compatible'],
+    ['64:ff9b::7f00:1', 'rfc6052'],
+    ['64:ff9b:1::a00:1', 'rfc6052'],
+    ['2002:7f00:1::', '6to4'],
+    ['2001::1', 'teredo'],
+    ['::ffff:0:7f00:1', 'rfc6145'],
     ['::', 'unspecified'],
     ['not-an-ip', 'invalid'],
   ])('%s is %s', (address, range) => expect(blockedRangeOf(address)).toBe(range));
@@ -39,6 +51,36 @@ describe('isAddressAllowed', () => {
     expect(isAddressAllowed('::ffff:127.0.0.1', onlyLoopback)).toBe(true);
     expect(isAddressAllowed('10.0.0.1', onlyLoopback)).toBe(false);
     expect(isAddressAllowed('8.8.8.8', false)).toBe(true);
+  });
+});
+
+describe('IPv4 inside IPv6 URLs', () => {
+  it.each(['http://[::127.0.0.1]/', 'http://[::7f00:1]/', 'http://[::ffff:127.0.0.1]/', 'http://[0:0:0:0:0:0:7f00:1]/', 'http://[64:ff9b::127.0.0.1]/'])(
+    '%s is not a public address',
+    (url) => expect(blockedRangeOf(connectHostOf(parseHttpUrl(url)))).not.toBeNull(),
+  );
+});
+
+describe('metadata endpoints', () => {
+  it('stay refused when private addresses are allowed', () => {
+    for (const address of ['169.254.169.254', '::ffff:169.254.169.254', 'fd00:ec2::254', '100.100.100.200', '168.63.129.16']) {
+      expect(isMetadataAddress(address)).toBe(true);
+      expect(isAddressAllowed(address, true)).toBe(false);
+      expect(isAddressAllowed(address, addressPolicy({ allowPrivate: true }))).toBe(false);
+    }
+    expect(isAddressAllowed('127.0.0.1', addressPolicy({ allowPrivate: true }))).toBe(true);
+  });
+
+  it('open only when named one by one', () => {
+    const policy = addressPolicy({ addresses: ['169.254.169.254', '[fd00:ec2::254]'] });
+    expect(isAddressAllowed('169.254.169.254', policy)).toBe(true);
+    expect(isAddressAllowed('fd00:ec2::254', policy)).toBe(true);
+    expect(isAddressAllowed('169.254.170.2', policy)).toBe(false);
+    expect(isAddressAllowed('127.0.0.1', policy)).toBe(false);
+    const both = addressPolicy({ allowPrivate: true, addresses: ['169.254.169.254'] });
+    expect(isAddressAllowed('10.0.0.1', both)).toBe(true);
+    expect(isAddressAllowed('169.254.169.254', both)).toBe(true);
+    expect(isAddressAllowed('100.100.100.200', both)).toBe(false);
   });
 });
 

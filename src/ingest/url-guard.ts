@@ -7,18 +7,54 @@ import { CrosscheckError } from '../core/errors.js';
  * SSRF guard: which URLs and which IP addresses crosscheck may connect to.
  *
  * Only `http:` and `https:` URLs are fetched. Only globally routable unicast addresses are
- * reached: loopback, private (RFC 1918), link-local (incl. cloud metadata 169.254.169.254),
- * carrier-grade NAT, unspecified, multicast, reserved, unique-local IPv6, and IPv4-mapped /
- * NAT64 / 6to4 / Teredo forms of them are refused with `blocked_address`, unless the caller's
- * {@link PrivateAddressPolicy} allows that address.
+ * reached: loopback, private (RFC 1918), link-local, carrier-grade NAT, unspecified, multicast,
+ * reserved, unique-local IPv6, and IPv4-mapped / IPv4-compatible / NAT64 / 6to4 / Teredo forms
+ * are refused with `blocked_address`, unless the caller's {@link PrivateAddressPolicy} allows that
+ * address; cloud metadata endpoints stay refused unless the policy names them.
  *
  * The check is made on every address a hostname resolves to (see {@link createGuardedLookup}, used
  * as the `lookup` of every connection, so DNS rebinding between a check and the connect cannot slip
  * through) and again on the socket's remote address once connected ({@link assertAllowedAddress}).
  */
 
-/** `true` allows every non-public address; a predicate allows the addresses it returns true for. */
+/**
+ * `true` allows every non-public address but the cloud metadata endpoints; a predicate allows
+ * the addresses it returns true for (it is asked about metadata endpoints too, so it can name one).
+ */
 export type PrivateAddressPolicy = boolean | ((address: string) => boolean);
+
+/**
+ * Cloud instance-metadata endpoints, which hand out credentials to whoever asks from inside the
+ * machine: the whole link-local range (169.254.169.254 on most clouds, 169.254.170.2 for container
+ * tasks, 169.254.0.23 and others), the IPv6 endpoint fd00:ec2::254, 100.100.100.200, 168.63.129.16
+ * (a platform address in a public range) and 192.0.0.192. They are refused even when private
+ * addresses are allowed, unless a policy names them one by one ({@link addressPolicy}).
+ */
+const METADATA_ADDRESSES: ReadonlySet<string> = new Set(['fd00:ec2::254', '100.100.100.200', '168.63.129.16', '192.0.0.192']);
+
+/** True for a cloud metadata endpoint (see {@link METADATA_ADDRESSES}); IPv4 embedded in IPv6 is judged as IPv4. */
+export function isMetadataAddress(address: string): boolean {
+  const normal = normalizeAddress(address);
+  if (METADATA_ADDRESSES.has(normal)) return true;
+  try {
+    const parsed = ipaddr.parse(normal);
+    return parsed.kind() === 'ipv4' && parsed.range() === 'linkLocal';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The policy the command line asks for: `allowPrivate` opens private, loopback and other
+ * non-public addresses (not the metadata endpoints); `addresses` opens exactly the addresses
+ * named, metadata endpoints included.
+ */
+export function addressPolicy(options: { allowPrivate?: boolean; addresses?: readonly string[] }): PrivateAddressPolicy {
+  const named = new Set((options.addresses ?? []).map((a) => normalizeAddress(a.trim().replace(/^\[|\]$/g, ''))));
+  if (named.size === 0) return options.allowPrivate === true;
+  const allowPrivate = options.allowPrivate === true;
+  return (address) => named.has(normalizeAddress(address)) || (allowPrivate && !isMetadataAddress(address));
+}
 
 /** A DNS lookup with the shape of `dns.lookup` as called by `net.connect`. */
 export type LookupFunction = (
@@ -54,37 +90,70 @@ export function connectHostOf(url: URL): string {
   return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
 }
 
+/** IPv6 prefixes that embed or translate IPv4 and that ipaddr.js calls plain unicast. */
+const EMBEDDING_PREFIXES: ReadonlyArray<[ipaddr.IPv6, number, string]> = [
+  // IPv4-compatible addresses (::a.b.c.d, deprecated by RFC 4291): `[::127.0.0.1]` is `[::7f00:1]`.
+  [ipaddr.IPv6.parse('::'), 96, 'ipv4Compatible'],
+];
+
 /**
- * The range name of a non-public address (`loopback`, `private`, `linkLocal`, ...), or null when
- * the address is globally routable unicast. An IPv4-mapped IPv6 address is judged as its IPv4 form.
+ * The range name of a non-public address (`loopback`, `private`, `linkLocal`, `metadata`, ...),
+ * or null when the address is globally routable unicast. An IPv4-mapped IPv6 address is judged as
+ * its IPv4 form; IPv4-compatible (`::/96`), NAT64 (`64:ff9b::/96` and the local-use `64:ff9b:1::/48`), 6to4 and
+ * Teredo addresses, which carry an IPv4 address a gateway may reach, are never public.
  * Throws nothing: an unparsable address counts as `invalid`.
  */
 export function blockedRangeOf(address: string): string | null {
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
   try {
-    parsed = ipaddr.parse(address.replace(/%.*$/, ''));
+    parsed = ipaddr.parse(canonicalIPv6(address.replace(/%.*$/, '')));
   } catch {
     return 'invalid';
   }
   if (parsed.kind() === 'ipv6') {
     const v6 = parsed as ipaddr.IPv6;
-    if (v6.isIPv4MappedAddress()) parsed = v6.toIPv4Address();
+    const range = v6.range();
+    if (v6.isIPv4MappedAddress()) {
+      parsed = v6.toIPv4Address();
+    } else if (range === 'unicast') {
+      for (const [prefix, bits, name] of EMBEDDING_PREFIXES) if (v6.match(prefix, bits)) return name;
+    }
   }
+  if (isMetadataAddress(parsed.toString())) return 'metadata';
   const range = parsed.range();
   return range === 'unicast' ? null : range;
 }
 
-/** True when `address` may be connected to under `policy` (a predicate sees IPv4-mapped addresses as IPv4). */
+/**
+ * True when `address` may be connected to under `policy` (a predicate sees IPv4-mapped addresses
+ * as IPv4). Metadata endpoints need a predicate that names them; `true` does not open them.
+ */
 export function isAddressAllowed(address: string, policy: PrivateAddressPolicy = false): boolean {
-  if (blockedRangeOf(address) === null) return true;
+  const range = blockedRangeOf(address);
+  if (range === null) return true;
   if (typeof policy === 'function') return policy(normalizeAddress(address));
-  return policy;
+  return policy && range !== 'metadata';
+}
+
+/**
+ * IPv6 text with an embedded dotted quad in the form the connection will use: ipaddr.js reads
+ * `::8.8.8.8` as the IPv4-mapped `::ffff:8.8.8.8`, while the socket (and the URL parser) take it
+ * as the IPv4-compatible `::808:808`.
+ */
+function canonicalIPv6(address: string): string {
+  if (!address.includes(':') || !address.includes('.')) return address;
+  try {
+    const host = new URL(`http://[${address}]/`).hostname;
+    return host.slice(1, -1);
+  } catch {
+    return address;
+  }
 }
 
 /** Canonical text form of an IP address; IPv4-mapped IPv6 becomes dotted IPv4. Unparsable input is returned as is. */
 export function normalizeAddress(address: string): string {
   try {
-    const parsed = ipaddr.parse(address.replace(/%.*$/, ''));
+    const parsed = ipaddr.parse(canonicalIPv6(address.replace(/%.*$/, '')));
     if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) return (parsed as ipaddr.IPv6).toIPv4Address().toString();
     return parsed.toString();
   } catch {

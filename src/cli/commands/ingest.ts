@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { describeOrigin } from '../../core/types.js';
-import { readSources, surveyInputs } from '../../ingest/index.js';
+import { addressPolicy, readSources, surveyInputs } from '../../ingest/index.js';
 import { assignPendingStories, ingestDocuments, type IngestEvent } from '../../pipeline/index.js';
 import { CliExit, EXIT_OK, EXIT_PARTIAL, openStore } from '../context.js';
 import { printJson, status } from '../output.js';
@@ -13,6 +13,7 @@ interface IngestFlags {
   json?: boolean;
   progress?: boolean;
   allowPrivate?: boolean;
+  allowAddress?: string[];
 }
 
 export function registerIngest(program: Command): void {
@@ -26,6 +27,7 @@ export function registerIngest(program: Command): void {
     .option('--json', 'machine-readable output')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .option('--allow-private', 'allow URLs on private and loopback addresses (for local test servers)')
+    .option('--allow-address <address...>', 'allow exactly these IP addresses (the only way to reach a cloud metadata endpoint, which --allow-private does not open)')
     .action(async (inputs: string[], flags: IngestFlags) => {
       process.exitCode = await runIngest(inputs, flags);
     });
@@ -80,7 +82,7 @@ async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> 
     let knownEntries = 0;
     const sources = readSources(inputs, {
       ...optionsFrom(flags),
-      fetch: { allowPrivate: flags.allowPrivate === true, signal: controller.signal },
+      fetch: { allowPrivate: addressPolicy({ allowPrivate: flags.allowPrivate === true, addresses: flags.allowAddress ?? [] }), signal: controller.signal },
       isKnown: (url) => store.hasUrl(url),
       onKnownEntry: () => void knownEntries++,
     });

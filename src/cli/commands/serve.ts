@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { createApp, CrosscheckService, startServer } from '../../api/index.js';
-import { readInputs } from '../../ingest/index.js';
+import { addressPolicy, readInputs } from '../../ingest/index.js';
 import { assignPendingStories, ingestDocuments } from '../../pipeline/index.js';
 import type { SqliteStore } from '../../store/index.js';
 import { createWebApp } from '../../web/index.js';
@@ -25,6 +25,7 @@ interface ServeFlags {
   seedExamples?: boolean;
   watch?: string[];
   allowPrivate?: boolean;
+  allowAddress?: string[];
   hostDelay: string;
 }
 
@@ -60,12 +61,13 @@ export function registerServe(program: Command): void {
     .option('--seed-examples', `ingest the example articles first when the store is empty (undated ones dated ${EXAMPLES_DATE})`)
     .option('--watch <feeds...>', 'also poll these feeds or OPML lists in this process (a live news desk); see `crosscheck watch`')
     .option('--allow-private', 'with --watch: allow feeds on private and loopback addresses')
+    .option('--allow-address <address...>', 'allow exactly these IP addresses (the only way to reach a cloud metadata endpoint, which --allow-private does not open)')
     .option('--host-delay <ms>', 'with --watch: minimum delay between two requests to one host', '2000')
     .action(async (flags: ServeFlags) => {
       const port = parsePort(flags.port);
       const hostDelayMs = Number(flags.hostDelay);
       if (!Number.isFinite(hostDelayMs) || hostDelayMs < 0) throw new CliExit(2, `--host-delay must be a number of milliseconds, got "${flags.hostDelay}"`);
-      const feeds = flags.watch ? await expandFeeds(flags.watch, flags.allowPrivate === true) : [];
+      const feeds = flags.watch ? await expandFeeds(flags.watch, addressPolicy({ allowPrivate: flags.allowPrivate === true, addresses: flags.allowAddress ?? [] })) : [];
       const store = openStore(flags.db);
       try {
         let seeded = 0;
@@ -89,7 +91,7 @@ export function registerServe(program: Command): void {
         if (feeds.length) {
           const watcher = new Watcher({
             store: store.feeds,
-            fetch: { allowPrivate: flags.allowPrivate === true },
+            fetch: { allowPrivate: addressPolicy({ allowPrivate: flags.allowPrivate === true, addresses: flags.allowAddress ?? [] }) },
             hostDelayMs,
             isKnown: (url) => store.hasUrl(url),
             onDocument: (doc) => {

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { isCrosscheckError } from '../../core/errors.js';
 import { describeOrigin } from '../../core/types.js';
-import { isUrlSource, loadOpml } from '../../ingest/index.js';
+import { addressPolicy, isUrlSource, loadOpml, type PrivateAddressPolicy } from '../../ingest/index.js';
 import { LiveIngestor } from '../../pipeline/index.js';
 import { Watcher, type WatchEvent } from '../../watch/index.js';
 import { CliExit, EXIT_OK, EXIT_PARTIAL, openStore } from '../context.js';
@@ -11,13 +11,14 @@ import { formatTable, printJson, println, status, truncate } from '../output.js'
 interface WatchFlags {
   db?: string;
   allowPrivate?: boolean;
+  allowAddress?: string[];
   hostDelay: string;
   once?: boolean;
   json?: boolean;
 }
 
 /** Expands OPML files or URLs into the feeds they list; other inputs are feeds themselves. */
-export async function expandFeeds(inputs: string[], allowPrivate: boolean): Promise<string[]> {
+export async function expandFeeds(inputs: string[], allowPrivate: PrivateAddressPolicy): Promise<string[]> {
   const feeds: string[] = [];
   for (const input of inputs) {
     const isOpml = extname(input.split('?')[0] ?? '').toLowerCase() === '.opml';
@@ -60,13 +61,14 @@ export function registerWatch(program: Command): void {
     .argument('<feeds...>', 'feed URLs (RSS, Atom, RDF) and OPML lists (files or URLs)')
     .option('--db <path>', 'store path')
     .option('--allow-private', 'allow private and loopback addresses (for local test servers)')
+    .option('--allow-address <address...>', 'allow exactly these IP addresses (the only way to reach a cloud metadata endpoint, which --allow-private does not open)')
     .option('--host-delay <ms>', 'minimum delay between two requests to one host', '2000')
     .option('--once', 'poll every feed once now, then stop')
     .option('--json', 'one JSON object per event on stdout')
     .action(async (inputs: string[], flags: WatchFlags) => {
       const hostDelayMs = Number(flags.hostDelay);
       if (!Number.isFinite(hostDelayMs) || hostDelayMs < 0) throw new CliExit(2, `--host-delay must be a number of milliseconds, got "${flags.hostDelay}"`);
-      const allowPrivate = flags.allowPrivate === true;
+      const allowPrivate = addressPolicy({ allowPrivate: flags.allowPrivate === true, addresses: flags.allowAddress ?? [] });
       const feeds = await expandFeeds(inputs, allowPrivate);
       const store = openStore(flags.db);
       const live = new LiveIngestor(store);
