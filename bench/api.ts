@@ -91,7 +91,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Inserts the generated articles and their stories; returns the story ids and the vocabulary. */
-function buildStore(store: SqliteStore): { stories: number; vocabulary: string[] } {
+async function buildStore(store: SqliteStore): Promise<{ stories: number; vocabulary: string[] }> {
   const random = seededRandom(7);
   const vocabulary = makeVocabulary(20_000, 3);
   const day0 = Date.parse('2026-01-01T00:00:00Z');
@@ -99,7 +99,7 @@ function buildStore(store: SqliteStore): { stories: number; vocabulary: string[]
   let inserted = 0;
   const now = new Date('2026-12-01T00:00:00Z').toISOString();
   while (inserted < ARTICLES) {
-    store.transaction(() => {
+    await store.transaction(async (tx) => {
       const stop = Math.min(ARTICLES, inserted + BATCH);
       while (inserted < stop) {
         storyId++;
@@ -137,14 +137,14 @@ function buildStore(store: SqliteStore): { stories: number; vocabulary: string[]
             raw: '',
             hints: {},
           };
-          const result = store.insertArticle(article);
+          const result = await tx.articles.insert(article);
           if (result.status === 'new') ids.push(result.id);
           inserted++;
         }
         if (ids.length === 0) continue;
-        store.stories.upsertStory({ id: storyId, title: `Story ${storyId}: ${topic[0]} ${topic[1]}`, size: ids.length, firstSeen: first, lastSeen: last, isActive: true }, now);
+        await tx.stories.upsert({ id: storyId, title: `Story ${storyId}: ${topic[0]} ${topic[1]}`, size: ids.length, firstSeen: first, lastSeen: last, isActive: true }, now);
         for (const id of ids) {
-          store.stories.insertAssignment({ articleId: id, storyId, isNew: id === ids[0], score: 1, reasons: ['bench'], copyOf: null, clusterVersion: 0, assignedAt: now });
+          await tx.stories.insertAssignment({ articleId: id, storyId, isNew: id === ids[0], score: 1, reasons: ['bench'], copyOf: null, clusterVersion: 0, assignedAt: now });
         }
       }
     });
@@ -162,19 +162,19 @@ export async function run(): Promise<void> {
   try {
     let started = Date.now();
     const { stories, vocabulary } = reuse
-      ? { stories: store.stories.listStories({ limit: -1 }).length, vocabulary: makeVocabulary(20_000, 3) }
-      : buildStore(store);
+      ? { stories: (await store.stories.list({ limit: -1 })).length, vocabulary: makeVocabulary(20_000, 3) }
+      : await buildStore(store);
     const buildSeconds = (Date.now() - started) / 1000;
     const service = new CrosscheckService({ store, eventPollMs: 0 });
     const app = createApp({ service, token: null, web: createWebApp(service), logError: (e) => console.error(e) });
     const server = await startServer(app, { host: '127.0.0.1', port: 0 });
 
     // Fact sheets: a pool of mid-sized stories, built once (cold), then served from the cache.
-    const pool = (store.db.prepare('SELECT id FROM stories WHERE article_count BETWEEN 4 AND 8 ORDER BY id LIMIT ?').all(SHEET_POOL) as Array<{ id: number }>).map((r) => r.id);
+    const pool = (await store.stories.list({ order: 'largest' })).filter((s) => s.articleCount >= 4 && s.articleCount <= 8).map((s) => s.id).sort((a, b) => a - b).slice(0, SHEET_POOL);
     const coldMs: number[] = [];
     for (const id of pool) {
       started = performance.now();
-      service.factSheetJson(id);
+      await service.factSheetJson(id);
       coldMs.push(performance.now() - started);
     }
     coldMs.sort((a, b) => a - b);
@@ -200,9 +200,9 @@ export async function run(): Promise<void> {
       );
     }
     await server.close();
-    service.close();
+    await service.close();
   } finally {
-    store.close();
+    await store.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }

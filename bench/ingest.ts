@@ -21,7 +21,7 @@ async function timeIngest(label: string, inputs: string[], dir: string): Promise
   const summary = await ingestDocuments(readInputs(inputs, { date: '2026-10-14' }), store, {});
   const seconds = (performance.now() - started) / 1000;
   const peak = sampler.stop();
-  store.close();
+  await store.close();
   console.log(
     `${label.padEnd(6)} ${String(summary.new).padStart(6)} new  ${(summary.new / seconds).toFixed(0).padStart(6)} articles/s  peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB` +
       (summary.failed ? `  (${summary.failed} failed)` : ''),

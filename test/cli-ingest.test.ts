@@ -1,12 +1,22 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { SqliteStore } from '../src/store/index.js';
 import { describe, expect, it } from 'vitest';
 import { runCrosscheck, SEEDS_DIR, spawnCrosscheck } from './helpers/cli.js';
 import { makeArticle, makeVocabulary, seededRandom } from './helpers/generate.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'cc-cli-'));
+
+/** Articles stored in the store at `path` right now (opened and closed synchronously, for polling). */
+async function countArticles(path: string): Promise<number> {
+  const probe = SqliteStore.open(path);
+  try {
+    return await probe.articles.count();
+  } finally {
+    await probe.close();
+  }
+}
 
 interface JsonSummary {
   new: number;
@@ -16,7 +26,7 @@ interface JsonSummary {
 }
 
 describe('crosscheck ingest', () => {
-  it('stores good inputs, names each bad one with its place, keeps going and exits 1', () => {
+  it('stores good inputs, names each bad one with its place, keeps going and exits 1', async () => {
     const dir = tmp();
     const db = join(dir, 'cc.db');
     writeFileSync(join(dir, 'good.txt'), 'date 2026-10-14 The river rose two metres overnight, the water agency said.\n\nRoads were closed.');
@@ -60,9 +70,12 @@ describe('crosscheck ingest', () => {
     // Re-extraction works from the kept raw input alone: the original files are gone.
     rmSync(join(dir, 'good.txt'));
     rmSync(join(dir, 'lines.jsonl'));
-    const raw = new Database(db);
-    raw.prepare('UPDATE articles SET extractor_version = 0, title = NULL').run();
-    raw.close();
+    // As an older extractor would have left them: version 0, no title.
+    const old = SqliteStore.open(db);
+    await old.transaction(async (tx) => {
+      for (const a of await tx.articles.list()) await tx.articles.updateExtraction(a.id, { ...a, extractorVersion: 0, title: null });
+    });
+    await old.close();
     const re = runCrosscheck(['reextract', '--db', db, '--json']);
     expect(re.code).toBe(0);
     expect(JSON.parse(re.stdout)).toMatchObject({ updated: 1, unchanged: 1, failed: 0 }); // the text article has no title to restore
@@ -95,40 +108,42 @@ describe('crosscheck ingest', () => {
     // Kill it once some batches are committed but before it can finish.
     await new Promise<void>((resolveWait, reject) => {
       const started = Date.now();
+      let probing = false;
       const poll = setInterval(() => {
-        let stored = 0;
-        if (existsSync(db)) {
-          try {
-            const probe = new Database(db, { readonly: true, fileMustExist: true });
-            stored = (probe.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-            probe.close();
-          } catch {
-            stored = 0; // schema not there yet
+        if (probing) return;
+        probing = true;
+        void (async () => {
+          let stored = 0;
+          if (existsSync(db)) {
+            try {
+              stored = await countArticles(db);
+            } catch {
+              stored = 0; // schema not there yet
+            }
           }
-        }
-        if (stored > 0 || Date.now() - started > 180_000) {
-          clearInterval(poll);
-          child.kill('SIGKILL');
-          if (stored > 0) resolveWait();
-          else reject(new Error('ingest stored nothing within 180 s'));
-        }
+          probing = false;
+          if (stored > 0 || Date.now() - started > 180_000) {
+            clearInterval(poll);
+            child.kill('SIGKILL');
+            if (stored > 0) resolveWait();
+            else reject(new Error('ingest stored nothing within 180 s'));
+          }
+        })();
       }, 25);
     });
     await new Promise((r) => child.once('exit', r));
 
-    const probe = new Database(db, { readonly: true });
-    const partial = (probe.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-    probe.close();
+    const partial = await countArticles(db);
     expect(partial).toBeLessThan(total);
 
     const rerun = runCrosscheck(['ingest', input, '--db', db, '--json']);
     expect(rerun.code).toBe(0);
     const summary = JSON.parse(rerun.stdout) as JsonSummary;
     expect(summary.new + summary.known).toBe(total);
-    const check = new Database(db, { readonly: true });
-    const row = check.prepare('SELECT count(*) AS n, count(DISTINCT external_id) AS ids FROM articles').get() as { n: number; ids: number };
-    check.close();
-    expect(row).toEqual({ n: total, ids: total });
+    const check = SqliteStore.open(db);
+    const stored = await check.articles.list();
+    await check.close();
+    expect({ n: stored.length, ids: new Set(stored.map((a) => a.externalId)).size }).toEqual({ n: total, ids: total });
   }, 240_000);
 });
 

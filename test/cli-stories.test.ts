@@ -87,23 +87,25 @@ describe('stories from the example articles', () => {
     // One file per run, in order of publication, as the articles would arrive.
     const batch = memoryStore();
     await ingestInto(batch, [EXAMPLES], { date: '2026-10-14' });
-    const published = new Map(batch.listArticles().map((a) => [a.origin.split(' (')[0] ?? '', a.published ?? '']));
+    const published = new Map((await batch.articles.list()).map((a) => [a.origin.split(' (')[0] ?? '', a.published ?? '']));
     files.sort((a, b) => (published.get(a) ?? '').localeCompare(published.get(b) ?? '') || a.localeCompare(b));
     for (const file of files) await ingestInto(store, [file], { date: '2026-10-14' });
-    const snapshot = (s: typeof store): string[] => {
-      const rows = [...s.stories.exportRows()];
-      const title = (id: number | null): string => (id === null ? '-' : (s.getArticle(id)?.title ?? s.getArticle(id)?.paragraphs[0]?.slice(0, 40) ?? '?'));
+    const snapshot = async (s: typeof store): Promise<string[]> => {
+      const rows = [];
+      for await (const row of s.stories.exportRows()) rows.push(row);
+      const articles = new Map((await s.articles.list()).map((a) => [Number(a.id), a]));
+      const title = (id: number | null): string => (id === null ? '-' : (articles.get(id)?.title ?? articles.get(id)?.paragraphs[0]?.slice(0, 40) ?? '?'));
       const byStory = new Map<number | null, string[]>();
       for (const r of rows) byStory.set(r.storyId, [...(byStory.get(r.storyId) ?? []), `${title(r.articleId)} <- copy group of ${title(r.copyGroup)}`]);
       return [...byStory.values()].map((g) => g.sort().join(' | ')).sort();
     };
-    const oneByOne = snapshot(store);
+    const oneByOne = await snapshot(store);
     expect(oneByOne.length).toBeGreaterThanOrEqual(3);
-    reclusterAll(store, { now: () => new Date('2026-11-01T00:00:00Z') });
-    expect(snapshot(store)).toEqual(oneByOne);
-    expect(snapshot(batch)).toEqual(oneByOne);
-    store.close();
-    batch.close();
+    await reclusterAll(store, { now: () => new Date('2026-11-01T00:00:00Z') });
+    expect(await snapshot(store)).toEqual(oneByOne);
+    expect(await snapshot(batch)).toEqual(oneByOne);
+    await store.close();
+    await batch.close();
   }, 120_000);
 });
 
@@ -122,12 +124,13 @@ describe.skipIf(!existsSync(SEEDS_DIR))('the canonical case: ../shared/seeds (ne
     for (const order of orders) {
       const store = memoryStore();
       for (const i of order) await ingestInto(store, [join(SEEDS_DIR, seedFiles[i] ?? '')], { date: '2025-03-27' });
-      const stories = store.stories.listStories();
+      const stories = await store.stories.list();
       expect(stories, `order ${order.join(',')}`).toHaveLength(1);
-      const members = store.stories.storyArticles(stories[0]?.id ?? 0);
+      const members = await store.stories.members(stories[0]?.id ?? 0);
       expect(members).toHaveLength(5);
+      const all = await store.articles.list();
       const idOf = (prefix: string): number => {
-        const article = store.listArticles().find((a) => a.origin.includes(`${prefix}_`));
+        const article = all.find((a) => a.origin.includes(`${prefix}_`));
         if (!article) throw new Error(`no seed ${prefix}`);
         return article.id;
       };
@@ -138,7 +141,7 @@ describe.skipIf(!existsSync(SEEDS_DIR))('the canonical case: ../shared/seeds (ne
       expect(group(a3)).not.toBe(group(a0));
       expect(group(a4)).not.toBe(group(a0));
       if (order.join() === '0,1,2,3,4' || order.join() === '4,3,2,1,0') {
-        const view = storyView(store, stories[0]?.id ?? 0);
+        const view = await storyView(store, stories[0]?.id ?? 0);
         const get = (id: number): StoryView['articles'][number] => {
           const found = view.articles.find((a) => a.id === id);
           if (!found) throw new Error(`article ${id} not in the story`);
@@ -151,7 +154,7 @@ describe.skipIf(!existsSync(SEEDS_DIR))('the canonical case: ../shared/seeds (ne
         expect(sharesWith(a3, [a0, a1])).toBe(true);
         expect(get(a4).ownShare).toBeGreaterThan(0.8);
       }
-      store.close();
+      await store.close();
     }
   }, 300_000);
 
@@ -190,15 +193,12 @@ describe.skipIf(!existsSync(SEEDS_DIR))('the canonical case: ../shared/seeds (ne
     writeFileSync(unrelated, lines.join('\n'));
     const store = memoryStore();
     await ingestInto(store, [unrelated, SEEDS_DIR], { date: '2025-03-27' });
-    const seedIds = store
-      .listArticles()
-      .filter((a) => a.externalId === null)
-      .map((a): number => a.id);
+    const seedIds = (await store.articles.list()).filter((a) => a.externalId === null).map((a): number => a.id);
     expect(seedIds).toHaveLength(5);
-    const storyIds = new Set(store.stories.listStories().filter((s) => store.stories.storyArticles(s.id).some((m) => seedIds.includes(m.articleId))).map((s) => s.id));
+    const storyIds = new Set(await Promise.all(seedIds.map(async (id) => (await store.stories.ofArticle(id))!)));
     expect(storyIds.size).toBe(1);
-    const members = store.stories.storyArticles([...storyIds][0] ?? 0).map((m) => m.articleId);
+    const members = (await store.stories.members([...storyIds][0] ?? 0)).map((m) => m.articleId);
     expect(members.sort()).toEqual([...seedIds].sort());
-    store.close();
+    await store.close();
   }, 120_000);
 });

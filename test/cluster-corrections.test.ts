@@ -27,26 +27,27 @@ describe('readers correct stories through the pipeline', () => {
   it('moves an article out and merges two stories; the store and later loads keep it', async () => {
     const store = memoryStore();
     await ingestInto(store, [writeArticles()]);
-    const ids = store.listArticles().map((a): number => a.id);
-    const storyOf = (id: number): number => store.stories.listStories().find((s) => store.stories.storyArticles(s.id).some((m) => m.articleId === id))!.id;
+    const ids = (await store.articles.list()).map((a): number => a.id);
+    const storyOf = async (id: number): Promise<number> => (await store.stories.ofArticle(id))!;
     const [f1, f2, f3, m1] = [ids[0]!, ids[1]!, ids[2]!, ids[3]!];
-    expect(new Set([storyOf(f1), storyOf(f2), storyOf(f3)]).size).toBe(1);
-    expect(storyOf(m1)).not.toBe(storyOf(f1));
+    expect(new Set([await storyOf(f1), await storyOf(f2), await storyOf(f3)]).size).toBe(1);
+    expect(await storyOf(m1)).not.toBe(await storyOf(f1));
 
-    const pipeline = StoryPipeline.load(store);
-    store.transaction(() => pipeline.moveArticle(f3, null, NOW));
-    expect(storyOf(f3)).not.toBe(storyOf(f1));
-    const reasons = store.stories.storyArticles(storyOf(f3)).find((m) => m.articleId === f3)!.reasons;
+    const pipeline = await StoryPipeline.load(store);
+    await store.transaction((tx) => pipeline.moveArticle(tx, f3, null, NOW));
+    expect(await storyOf(f3)).not.toBe(await storyOf(f1));
+    const reasons = (await store.stories.members(await storyOf(f3))).find((m) => m.articleId === f3)!.reasons;
     expect(reasons.join(' ')).toMatch(/moved by a reader/);
 
-    store.transaction(() => pipeline.mergeStories(storyOf(m1), storyOf(f1), NOW));
-    expect(storyOf(m1)).toBe(storyOf(f1));
+    const [a, b] = [await storyOf(m1), await storyOf(f1)];
+    await store.transaction((tx) => pipeline.mergeStories(tx, a, b, NOW));
+    expect(await storyOf(m1)).toBe(await storyOf(f1));
 
     // A fresh load (the saved state) still holds the corrections.
-    const again = StoryPipeline.load(store);
-    const changes = store.transaction(() => again.settle(NOW));
+    const again = await StoryPipeline.load(store);
+    const changes = await store.transaction((tx) => again.settle(tx, NOW));
     expect(changes.moves).toEqual([]);
-    expect(storyOf(f3)).not.toBe(storyOf(f1));
-    store.close();
+    expect(await storyOf(f3)).not.toBe(await storyOf(f1));
+    await store.close();
   });
 });

@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_ARTICLES, fixtureService } from '../../test/e2e/api-fixtures.js';
 import { CrosscheckError } from '../core/errors.js';
-import { APPLICATION_ID, MIGRATIONS, SqliteStore } from '../store/index.js';
+import { SqliteStore } from '../store/index.js';
 import { createApp, CrosscheckService, MAX_BODY_BYTES, OPENAPI_DOCUMENT, toFtsQuery, type FactSheetAnalyzer, type StoryPage } from './index.js';
 
 const TOKEN = 'test-token-123';
@@ -37,10 +36,10 @@ describe('read endpoints', () => {
   let fireStory: number;
   let libraryStory: number;
 
-  beforeAll(() => {
-    service = fixtureService();
+  beforeAll(async () => {
+    service = await fixtureService();
     app = createApp({ service, token: TOKEN });
-    const page = service.listStories({ limit: 20 });
+    const page = await service.listStories({ limit: 20 });
     fireStory = page.stories.find((s) => s.articleCount === 3)!.id;
     libraryStory = page.stories.find((s) => s.articleCount === 1)!.id;
   });
@@ -151,12 +150,12 @@ describe('read endpoints', () => {
     const etag = again.headers.get('etag')!;
     expect(etag).toMatch(/^"/);
     expect((await app.request(`/api/stories/${fireStory}/factsheet`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
-    const row = service.store.db.prepare('SELECT article_key AS key FROM fact_sheets WHERE story_id = ?').get(fireStory) as { key: string };
-    expect(row.key).toMatch(/^\d+\.\d+:3:/);
+    const row = await service.store.factSheets.get(fireStory);
+    expect(row?.key).toMatch(/^\d+\.\d+:3:/);
   });
 
   it('gives an article with its sentences marked shared or own', async () => {
-    const story = service.story(fireStory)!;
+    const story = (await service.story(fireStory))!;
     const copy = story.articles.find((a) => a.source === 'Bay Courier')!;
     const res = await app.request(`/api/articles/${copy.id}`);
     expect(res.status).toBe(200);
@@ -207,7 +206,7 @@ describe('write endpoints', () => {
   const article = { title: 'Harbourton terminal reopens after fire', text: 'The Harbourton container terminal reopened on Thursday, three days after a fire injured at least 12 dock workers, the Harbourton Port Authority said.\n\nFire chief Dana Morel said the investigation into the cause was continuing.', source: 'Coast Daily', published: '2026-03-05' };
 
   it('refuses writes when no token is configured (403), or with a missing or wrong token (401)', async () => {
-    const service = fixtureService();
+    const service = await fixtureService();
     const closed = createApp({ service, token: null });
     await expectError(await closed.request(post('/api/articles', article)), 403, 'forbidden');
     await expectError(await closed.request(post('/api/ingest/url', { url: 'https://example.com/' })), 403, 'forbidden');
@@ -217,12 +216,12 @@ describe('write endpoints', () => {
     expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
     await expectError(await app.request(post('/api/articles', article, { Authorization: 'Bearer nope' })), 401, 'unauthorized');
     await expectError(await app.request(post('/api/articles', article, { Authorization: `Basic ${TOKEN}` })), 401, 'unauthorized');
-    expect(service.store.countArticles()).toBe(FIXTURE_ARTICLES.length);
-    service.store.close();
+    expect(await service.store.articles.count()).toBe(FIXTURE_ARTICLES.length);
+    await service.store.close();
   });
 
   it('validates bodies: content type (415), JSON (400), fields (400), size (413)', async () => {
-    const service = fixtureService();
+    const service = await fixtureService();
     const app = createApp({ service, token: TOKEN });
     await expectError(await app.request(post('/api/articles', article, { 'Content-Type': 'text/plain' })), 415, 'unsupported_media_type');
     await expectError(await app.request(post('/api/articles', '{"title": ')), 400, 'invalid_json');
@@ -237,21 +236,21 @@ describe('write endpoints', () => {
     await expectError(await app.request(post('/api/articles', huge)), 413, 'payload_too_large');
     await expectError(await app.request(post('/api/ingest/url', { url: 'ftp://example.com/a' })), 400, 'bad_request');
     await expectError(await app.request(post('/api/ingest/url', { url: 'not a url' })), 400, 'bad_request');
-    expect(service.store.countArticles()).toBe(FIXTURE_ARTICLES.length);
-    service.store.close();
+    expect(await service.store.articles.count()).toBe(FIXTURE_ARTICLES.length);
+    await service.store.close();
   });
 
   it('stores an article, assigns it to its story, and rebuilds that fact sheet', async () => {
-    const service = fixtureService();
+    const service = await fixtureService();
     const app = createApp({ service, token: TOKEN });
-    const fire = service.listStories({ limit: 20 }).stories.find((s) => s.articleCount === 3)!.id;
-    service.factSheetJson(fire);
+    const fire = (await service.listStories({ limit: 20 })).stories.find((s) => s.articleCount === 3)!.id;
+    await service.factSheetJson(fire);
     const builds = service.factSheets.builds;
     const res = await app.request(post('/api/articles', article));
     expect(res.status).toBe(201);
     const result = (await res.json()) as { status: string; articleId: number; storyId: number; isNewStory: boolean; source: string };
     expect(result).toMatchObject({ status: 'new', storyId: fire, isNewStory: false, source: 'Coast Daily' });
-    const sheet = JSON.parse(service.factSheetJson(fire)!) as { articles: Array<{ id: number }> };
+    const sheet = JSON.parse((await service.factSheetJson(fire))!) as { articles: Array<{ id: number }> };
     expect(sheet.articles.map((a) => a.id)).toContain(result.articleId);
     expect(service.factSheets.builds).toBe(builds + 1);
     // The same text again is known, not stored twice.
@@ -264,12 +263,12 @@ describe('write endpoints', () => {
     expect(await html.json()).toMatchObject({ isNewStory: true });
     const page = (await (await app.request('/api/stories?q=Eastgate')).json()) as StoryPage;
     expect(page.stories).toHaveLength(1);
-    service.store.close();
+    await service.store.close();
   });
 
   it('fetches a URL through the injected fetcher and maps fetch failures to 502', async () => {
     const fetched: string[] = [];
-    const service = fixtureService({
+    const service = await fixtureService({
       fetchUrl: (url) => {
         fetched.push(url);
         if (url.includes('broken')) return Promise.reject(new CrosscheckError('fetch_failed', 'ingest', `${url}: connection refused`));
@@ -284,13 +283,13 @@ describe('write endpoints', () => {
     await expectError(await app.request(post('/api/ingest/url', { url: 'https://broken.example/' })), 502, 'fetch_failed');
     await expectError(await app.request(post('/api/ingest/url', { url: 'http://private.example/' })), 400, 'blocked_address');
     expect(fetched).toHaveLength(3);
-    service.store.close();
+    await service.store.close();
   });
 });
 
 describe('events and failures', () => {
   it('streams an SSE event when an article is stored and assigned', async () => {
-    const service = fixtureService();
+    const service = await fixtureService();
     const app = createApp({ service, token: TOKEN });
     const controller = new AbortController();
     const res = await app.request('/api/events', { signal: controller.signal });
@@ -314,11 +313,11 @@ describe('events and failures', () => {
     expect(JSON.parse(data!)).toMatchObject({ type: 'article', articleId: result.articleId, storyId: result.storyId, source: 'Weather Desk', isNewStory: true });
     controller.abort();
     await reader.cancel();
-    service.close();
-    service.store.close();
+    await service.close();
+    await service.store.close();
   });
 
-  it('publishes assignments made by another writer (the CLI, the watcher) through polling', () => {
+  it('publishes assignments made by another writer (the CLI, the watcher) through polling', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cc-events-'));
     try {
       const path = join(dir, 'store.db');
@@ -327,13 +326,15 @@ describe('events and failures', () => {
       const readerStore = SqliteStore.open(path);
       const reader = new CrosscheckService({ store: readerStore, eventPollMs: 0 });
       const seen: number[] = [];
+      await reader.events.start();
       reader.events.subscribe((e) => seen.push(e.articleId));
-      const result = writer.ingestArticle(FIXTURE_ARTICLES[0]!);
-      expect(reader.events.poll().map((e) => e.articleId)).toEqual([result.articleId]);
+      const result = await writer.ingestArticle(FIXTURE_ARTICLES[0]!);
+      expect((await reader.events.poll()).map((e) => e.articleId)).toEqual([result.articleId]);
       expect(seen).toEqual([result.articleId]);
-      expect(reader.events.poll()).toEqual([]);
-      writerStore.close();
-      readerStore.close();
+      expect(await reader.events.poll()).toEqual([]);
+      await writer.close();
+      await writerStore.close();
+      await readerStore.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -346,14 +347,14 @@ describe('events and failures', () => {
         throw new Error('secret internal detail');
       },
     };
-    const service = fixtureService({ analyzer: failing });
+    const service = await fixtureService({ analyzer: failing });
     const logged: unknown[] = [];
     const app = createApp({ service, token: TOKEN, logError: (e) => logged.push(e) });
-    const id = service.listStories({ limit: 1 }).stories[0]!.id;
+    const id = (await service.listStories({ limit: 1 })).stories[0]!.id;
     const body = await expectError(await app.request(`/api/stories/${id}/factsheet`), 500, 'internal_error');
     expect(body.error.message).not.toContain('secret');
     expect(logged).toHaveLength(1);
-    service.store.close();
+    await service.store.close();
   });
 });
 
@@ -370,36 +371,5 @@ describe('full-text index', () => {
       { whenInputIs: 'Cortés', expectedOutputIs: '"Cortés"*' },
     ];
     for (const { whenInputIs, expectedOutputIs } of cases) expect(toFtsQuery(whenInputIs)).toBe(expectedOutputIs);
-  });
-
-  it('backfills the index for articles stored before the migration, then follows updates', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cc-fts-'));
-    try {
-      const path = join(dir, 'old.db');
-      const raw = new Database(path);
-      for (const m of MIGRATIONS.filter((x) => x.version <= 2)) raw.exec(m.sql);
-      raw.prepare("INSERT INTO meta (key, value) VALUES ('app', 'crosscheck')").run();
-      raw.pragma(`application_id = ${APPLICATION_ID}`);
-      raw.pragma('user_version = 2');
-      raw
-        .prepare(
-          `INSERT INTO articles (title, paragraphs, text, text_hash, format, origin, raw, extractor_version, ingested_at)
-           VALUES ('Old lighthouse restored', '[]', 'The old lighthouse on the cape was restored by volunteers.', 'h1', 'text', 'test', x'00', 1, '2026-01-01')`,
-        )
-        .run();
-      raw.close();
-      const store = SqliteStore.open(path);
-      const match = (q: string): number => (store.db.prepare('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(q) as { n: number }).n;
-      expect(match('lighthouse')).toBe(1);
-      store.db.prepare("UPDATE articles SET text = 'The windmill was restored.' WHERE id = 1").run();
-      expect(match('lighthouse')).toBe(1); // still in the title
-      expect(match('text:lighthouse')).toBe(0);
-      expect(match('windmill')).toBe(1);
-      store.db.prepare('DELETE FROM articles WHERE id = 1').run();
-      expect(match('windmill')).toBe(0);
-      store.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

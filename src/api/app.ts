@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { streamSSE } from 'hono/streaming';
 import type { z } from 'zod';
+import { RetryableError } from '../core/errors.js';
 import { ApiError, errorBody, toApiError } from './errors.js';
 import type { ArticleAssignedEvent } from './events.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
@@ -114,26 +115,28 @@ export function createApp(options: AppOptions): Hono {
   api.onError((error, c) => {
     const apiError = toApiError(error);
     if (apiError.status >= 500 && apiError.code === 'internal_error') logError(error);
+    // A busy store: the client may try again after the pause the store named.
+    if (error instanceof RetryableError) c.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
     return c.json(errorBody(apiError), apiError.status as 400);
   });
 
   api.get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
 
-  api.get('/stories', (c) => {
+  api.get('/stories', async (c) => {
     const query = parse(storyListQuerySchema, c.req.query());
-    return c.json(service.listStories(query));
+    return c.json(await service.listStories(query));
   });
 
-  api.get('/stories/:id', (c) => {
+  api.get('/stories/:id', async (c) => {
     const { id } = parse(idParamSchema, c.req.param());
-    const story = service.story(id);
+    const story = await service.story(id);
     if (!story) throw new ApiError(404, 'not_found', `no story #${id}`);
     return c.json(story);
   });
 
-  api.get('/stories/:id/factsheet', (c) => {
+  api.get('/stories/:id/factsheet', async (c) => {
     const { id } = parse(idParamSchema, c.req.param());
-    const sheet = service.factSheetEntry(id);
+    const sheet = await service.factSheetEntry(id);
     if (sheet === null) throw new ApiError(404, 'not_found', `no story #${id}`);
     // The cache key names the article set and analyzer versions: a perfect validator.
     const etag = `"${sheet.key}"`;
@@ -142,21 +145,21 @@ export function createApp(options: AppOptions): Hono {
     return c.body(sheet.body, 200, headers);
   });
 
-  api.get('/articles/:id', (c) => {
+  api.get('/articles/:id', async (c) => {
     const { id } = parse(idParamSchema, c.req.param());
-    const article = service.article(id);
+    const article = await service.article(id);
     if (!article) throw new ApiError(404, 'not_found', `no article #${id}`);
     return c.json(article);
   });
 
-  api.get('/outlets', (c) => {
+  api.get('/outlets', async (c) => {
     parse(emptyQuerySchema, c.req.query());
-    return c.json({ outlets: service.outlets() });
+    return c.json({ outlets: await service.outlets() });
   });
 
-  api.get('/entities', (c) => {
+  api.get('/entities', async (c) => {
     const query = parse(entityListQuerySchema, c.req.query());
-    return c.json({ entities: service.entities(query) });
+    return c.json({ entities: await service.entities(query) });
   });
 
   const limitBody = bodyLimit({
@@ -169,7 +172,7 @@ export function createApp(options: AppOptions): Hono {
 
   api.post('/articles', auth, limitBody, async (c) => {
     const body = parse(newArticleSchema, await jsonBody(c));
-    const result = service.ingestArticle(body);
+    const result = await service.ingestArticle(body);
     return c.json(result, result.status === 'new' ? 201 : 200);
   });
 
@@ -182,6 +185,7 @@ export function createApp(options: AppOptions): Hono {
   api.get('/events', (c) =>
     streamSSE(c, async (stream) => {
       const queue: ArticleAssignedEvent[] = [];
+      await service.events.start();
       let wake: (() => void) | null = null;
       const unsubscribe = service.events.subscribe((event) => {
         queue.push(event);

@@ -53,6 +53,7 @@ const STATUS_OF_CODE: Record<ErrorCode, number> = {
   bad_feed: 400,
   invalid_argument: 400,
   over_budget: 422,
+  store_busy: 503,
 };
 
 /** Maps anything thrown to an ApiError: ApiErrors as they are, CrosscheckErrors by code, the rest as 500. */

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { SqliteStore } from '../store/index.js';
+import type { StoreReader } from '../store/index.js';
 
 /** How often the store is checked for articles assigned by other writers (the watcher, the CLI), ms. */
 export const EVENT_POLL_MS = 1000;
@@ -23,22 +23,29 @@ export interface ArticleAssignedEvent {
  */
 export class StoryEvents {
   private readonly emitter = new EventEmitter();
-  private lastSeq: number;
+  /** The last assignment published; null until the first poll has read where the log stands. */
+  private lastSeq: number | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private polling: Promise<ArticleAssignedEvent[]> | null = null;
+  private closed = false;
 
   constructor(
-    private readonly store: SqliteStore,
+    private readonly store: StoreReader,
     private readonly pollMs = EVENT_POLL_MS,
   ) {
     this.emitter.setMaxListeners(0);
-    this.lastSeq = store.stories.maxSeq();
+  }
+
+  /** Reads where the assignment log stands: events are published from there on. */
+  async start(): Promise<void> {
+    this.lastSeq ??= await this.store.events.maxSeq();
   }
 
   /** Subscribes; returns the unsubscribe function. */
   subscribe(listener: (event: ArticleAssignedEvent) => void): () => void {
     this.emitter.on('article', listener);
     if (!this.timer && this.pollMs > 0) {
-      this.timer = setInterval(() => this.poll(), this.pollMs);
+      this.timer = setInterval(() => void this.poll().catch((error: unknown) => console.error(error)), this.pollMs);
       this.timer.unref();
     }
     return () => {
@@ -54,26 +61,21 @@ export class StoryEvents {
     return this.emitter.listenerCount('article');
   }
 
-  /** Publishes the assignments made since the last poll; returns them. */
-  poll(): ArticleAssignedEvent[] {
-    if (!this.store.db.open) return [];
-    const rows = this.store.db
-      .prepare(
-        `SELECT x.seq, x.article_id AS articleId, x.story_id AS storyId, x.is_new AS isNew, a.title, a.source
-         FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.seq > ? ORDER BY x.seq LIMIT 1000`,
-      )
-      .all(this.lastSeq) as Array<{ seq: number; articleId: number; storyId: number; isNew: number; title: string | null; source: string | null }>;
-    const events = rows.map(
-      (r): ArticleAssignedEvent => ({
-        type: 'article',
-        seq: r.seq,
-        articleId: r.articleId,
-        storyId: this.liveStoryId(r.storyId),
-        isNewStory: r.isNew === 1,
-        title: r.title,
-        source: r.source,
-      }),
-    );
+  /** Publishes the assignments made since the last poll; returns them. Polls do not overlap. */
+  poll(): Promise<ArticleAssignedEvent[]> {
+    this.polling ??= this.readEvents().finally(() => (this.polling = null));
+    return this.polling;
+  }
+
+  private async readEvents(): Promise<ArticleAssignedEvent[]> {
+    if (this.closed) return [];
+    if (this.lastSeq === null) {
+      await this.start();
+      return [];
+    }
+    const rows = await this.store.events.after(this.lastSeq, 1000);
+    if (this.closed) return [];
+    const events = rows.map((r): ArticleAssignedEvent => ({ type: 'article', ...r }));
     const last = rows[rows.length - 1];
     if (last) this.lastSeq = last.seq;
     for (const event of events) this.emitter.emit('article', event);
@@ -82,18 +84,9 @@ export class StoryEvents {
 
   /** Stops the timer and drops every listener. */
   close(): void {
+    this.closed = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.emitter.removeAllListeners();
-  }
-
-  private liveStoryId(id: number): number {
-    let current = id;
-    for (let hops = 0; hops < 100; hops++) {
-      const row = this.store.db.prepare('SELECT merged_into AS mergedInto FROM stories WHERE id = ?').get(current) as { mergedInto: number | null } | undefined;
-      if (!row || row.mergedInto === null) return current;
-      current = row.mergedInto;
-    }
-    return current;
   }
 }

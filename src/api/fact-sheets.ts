@@ -7,14 +7,15 @@ import {
   type FactSheetArticle,
   type FactSheetStory,
 } from '../analyze/index.js';
-import type { SqliteStore } from '../store/index.js';
+import { writeCache } from '../pipeline/index.js';
+import type { StorePort } from '../store/index.js';
 import type { StoryQueries } from './story-query.js';
 
 /** What builds fact sheets: the analyze module behind a small interface (benches may pass their own). */
 export interface FactSheetAnalyzer {
   /** Part of the cache key: cached sheets of another version are rebuilt. */
   readonly version: string;
-  build(story: FactSheetStory, articles: FactSheetArticle[]): FactSheet;
+  build(story: FactSheetStory, articles: FactSheetArticle[]): FactSheet | Promise<FactSheet>;
 }
 
 /** The analyze module's fact sheet, versioned by its schema and per-article analysis versions. */
@@ -54,10 +55,10 @@ export class FactSheetCache {
   builds = 0;
 
   constructor(
-    private readonly store: SqliteStore,
+    private readonly store: StorePort,
     private readonly queries: StoryQueries,
     private readonly analyzer: FactSheetAnalyzer,
-    private readonly loadArticles: (storyId: number) => FactSheetArticle[],
+    private readonly loadArticles: (storyId: number) => Promise<FactSheetArticle[]>,
   ) {}
 
   /** The key of an article set: analyzer version and a hash of the sorted article ids. */
@@ -67,13 +68,13 @@ export class FactSheetCache {
   }
 
   /** The fact sheet of a live story as JSON text, building it when missing or stale; null for no such story. */
-  get(storyId: number): string | null {
-    return this.getEntry(storyId)?.json ?? null;
+  async get(storyId: number): Promise<string | null> {
+    return (await this.getEntry(storyId))?.json ?? null;
   }
 
   /** Like {@link get}, with the cache key and the encoded body. */
-  getEntry(storyId: number): CachedSheet | null {
-    const ids = this.queries.storyArticleIds(storyId);
+  async getEntry(storyId: number): Promise<CachedSheet | null> {
+    const ids = await this.queries.storyArticleIds(storyId);
     if (ids.length === 0) return null;
     const key = this.keyOf(ids);
     const hit = this.memory.get(storyId);
@@ -83,20 +84,18 @@ export class FactSheetCache {
       this.memory.set(storyId, hit);
       return hit;
     }
-    const row = this.store.db.prepare('SELECT article_key AS key, data FROM fact_sheets WHERE story_id = ?').get(storyId) as
-      | { key: string; data: string }
-      | undefined;
+    const row = await this.store.factSheets.get(storyId);
     if (row && row.key === key) {
       const cached = entry(key, row.data);
       this.remember(storyId, cached);
       return cached;
     }
-    const story = this.queries.storyRow(storyId);
+    const story = await this.queries.storyRow(storyId);
     if (!story) return null;
-    const sheet = this.analyzer.build({ id: story.id, title: story.title }, this.loadArticles(storyId));
+    const sheet = await this.analyzer.build({ id: story.id, title: story.title }, await this.loadArticles(storyId));
     const json = JSON.stringify(sheet);
     this.builds++;
-    this.save(storyId, key, json, entitiesOf(sheet));
+    await this.save(storyId, key, json, entitiesOf(sheet));
     const built = entry(key, json);
     this.remember(storyId, built);
     return built;
@@ -107,20 +106,9 @@ export class FactSheetCache {
     this.memory.delete(storyId);
   }
 
-  private save(storyId: number, key: string, json: string, entities: ReturnType<typeof entitiesOf>): void {
-    this.store.transaction(() => {
-      this.store.db
-        .prepare(
-          `INSERT INTO fact_sheets (story_id, article_key, version, data, built_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (story_id) DO UPDATE SET article_key = excluded.article_key, version = excluded.version, data = excluded.data, built_at = excluded.built_at`,
-        )
-        .run(storyId, key, FACT_SHEET_VERSION, json, new Date().toISOString());
-      this.store.db.prepare('DELETE FROM fact_sheet_entities WHERE story_id = ?').run(storyId);
-      const insert = this.store.db.prepare(
-        'INSERT OR REPLACE INTO fact_sheet_entities (story_id, entity_id, name, kind, mentions) VALUES (?, ?, ?, ?, ?)',
-      );
-      for (const e of entities) insert.run(storyId, e.id, e.name, e.kind, e.mentions);
-    });
+  /** Writes the sheet and its entities through the writer path; skipped when the store stays busy (built again next time). */
+  private save(storyId: number, key: string, json: string, entities: ReturnType<typeof entitiesOf>): Promise<void> {
+    return writeCache(this.store, (tx) => tx.factSheets.put({ storyId, key, data: json }, FACT_SHEET_VERSION, entities, new Date().toISOString()));
   }
 
   private remember(storyId: number, sheet: CachedSheet): void {

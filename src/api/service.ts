@@ -1,12 +1,12 @@
 import { CrosscheckError } from '../core/errors.js';
 import type { RawDocument } from '../core/types.js';
 import { fetchDocument } from '../ingest/index.js';
-import { buildFactSheetCached } from '../pipeline/index.js';
-import type { SqliteStore } from '../store/index.js';
+import { buildFactSheetCached, StoryAssigner } from '../pipeline/index.js';
+import type { StorePort } from '../store/index.js';
 import { ApiError } from './errors.js';
 import { StoryEvents, EVENT_POLL_MS } from './events.js';
 import { DEFAULT_ANALYZER, FactSheetCache, type CachedSheet, type FactSheetAnalyzer } from './fact-sheets.js';
-import { ArticleIngester, documentFromBody, type IngestResult } from './ingest.js';
+import { documentFromBody, ingestResult, type IngestResult } from './ingest.js';
 import type { NewArticleBody, StoryListQuery } from './schemas.js';
 import { decodeCursor, StoryQueries, type EntitySummary, type OutletSummary, type StoryPage } from './story-query.js';
 import { StoryViews, type ArticleDetail, type StoryDetail } from './views.js';
@@ -15,7 +15,7 @@ import { StoryViews, type ArticleDetail, type StoryDetail } from './views.js';
 export type UrlFetcher = (url: string) => Promise<RawDocument>;
 
 export interface ServiceOptions {
-  store: SqliteStore;
+  store: StorePort;
   /** Default: the analyze module ({@link DEFAULT_ANALYZER}). */
   analyzer?: FactSheetAnalyzer;
   fetchUrl?: UrlFetcher;
@@ -38,12 +38,12 @@ export const fetchUrlDocument: UrlFetcher = async (url) => {
  * and article views, cached fact sheets, outlets, entities, and ingestion with events.
  */
 export class CrosscheckService {
-  readonly store: SqliteStore;
+  readonly store: StorePort;
   readonly queries: StoryQueries;
   readonly views: StoryViews;
   readonly factSheets: FactSheetCache;
   readonly events: StoryEvents;
-  private readonly ingester: ArticleIngester;
+  private readonly assigner: StoryAssigner;
   private readonly fetchUrl: UrlFetcher;
 
   constructor(options: ServiceOptions) {
@@ -58,12 +58,12 @@ export class CrosscheckService {
     };
     this.factSheets = new FactSheetCache(this.store, this.queries, analyzer, (id) => this.views.factSheetArticles(id));
     this.events = new StoryEvents(this.store, options.eventPollMs ?? EVENT_POLL_MS);
-    this.ingester = new ArticleIngester(this.store, options.now);
+    this.assigner = new StoryAssigner(this.store, options.now ? { now: options.now } : {});
     this.fetchUrl = options.fetchUrl ?? fetchUrlDocument;
   }
 
   /** A page of stories; `cursor` wins over `offset`. Throws ApiError 400 for a bad cursor. */
-  listStories(query: StoryListQuery): StoryPage {
+  listStories(query: StoryListQuery): Promise<StoryPage> {
     let offset = query.offset ?? 0;
     if (query.cursor !== undefined) {
       const cursor = decodeCursor(query.cursor);
@@ -74,37 +74,37 @@ export class CrosscheckService {
   }
 
   /** The live story (following merges) or null. */
-  story(id: number): StoryDetail | null {
-    const live = this.queries.liveStoryId(id);
+  async story(id: number): Promise<StoryDetail | null> {
+    const live = await this.queries.liveStoryId(id);
     return live === null ? null : this.queries.cached(`story:${live}`, () => this.views.story(live));
   }
 
   /** The fact sheet JSON text of a live story, or null. */
-  factSheetJson(id: number): string | null {
-    const live = this.queries.liveStoryId(id);
+  async factSheetJson(id: number): Promise<string | null> {
+    const live = await this.queries.liveStoryId(id);
     return live === null ? null : this.factSheets.get(live);
   }
 
   /** The cached fact sheet entry (key, JSON, bytes) of a live story, or null. */
-  factSheetEntry(id: number): CachedSheet | null {
-    const live = this.queries.liveStoryId(id);
+  async factSheetEntry(id: number): Promise<CachedSheet | null> {
+    const live = await this.queries.liveStoryId(id);
     return live === null ? null : this.factSheets.getEntry(live);
   }
 
-  article(id: number): ArticleDetail | null {
+  article(id: number): Promise<ArticleDetail | null> {
     return this.queries.cached(`article:${id}`, () => this.views.article(id));
   }
 
-  outlets(): OutletSummary[] {
+  outlets(): Promise<OutletSummary[]> {
     return this.queries.outlets();
   }
 
-  entities(options: { limit: number; kind?: string | undefined }): EntitySummary[] {
+  entities(options: { limit: number; kind?: string | undefined }): Promise<EntitySummary[]> {
     return this.queries.entities(options);
   }
 
   /** Stores and assigns an article given as JSON; publishes the event. */
-  ingestArticle(body: NewArticleBody): IngestResult {
+  ingestArticle(body: NewArticleBody): Promise<IngestResult> {
     return this.ingestDocument(documentFromBody(body, body.url ?? 'POST /api/articles'));
   }
 
@@ -114,14 +114,18 @@ export class CrosscheckService {
     return this.ingestDocument(doc);
   }
 
-  ingestDocument(doc: RawDocument): IngestResult {
-    const result = this.ingester.ingest(doc);
+  /** Stores and assigns a document through the one ingest-and-assign path; publishes the event. */
+  async ingestDocument(doc: RawDocument): Promise<IngestResult> {
+    await this.events.start();
+    const result = ingestResult(await this.assigner.ingest(doc));
     if (result.storyId !== null) this.factSheets.forget(result.storyId);
-    this.events.poll();
+    await this.events.poll();
     return result;
   }
 
-  close(): void {
+  /** Stops the event stream and saves the story state. */
+  async close(): Promise<void> {
     this.events.close();
+    await this.assigner.close();
   }
 }

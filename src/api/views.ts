@@ -1,7 +1,8 @@
 import type { FactSheetArticle } from '../analyze/index.js';
 import type { StoredArticle } from '../core/types.js';
 import { alignPassages, splitSentences, type Passage } from '../dedup/index.js';
-import type { CopyRow, SqliteStore } from '../store/index.js';
+import { factSheetArticles } from '../pipeline/index.js';
+import type { CopyRow, StoreReader } from '../store/index.js';
 import type { StoryQueries, StorySummary } from './story-query.js';
 
 /** An article as listed in a story. */
@@ -78,37 +79,31 @@ function ownShareOf(passages: Passage[]): number {
 /** Builds story and article views from the store (passages aligned on the fly). Deterministic. */
 export class StoryViews {
   constructor(
-    private readonly store: SqliteStore,
+    private readonly store: StoreReader,
     private readonly queries: StoryQueries,
   ) {}
 
   /** Articles of a live story as the fact sheet takes them (with copy groups), in publication order. */
-  factSheetArticles(storyId: number): FactSheetArticle[] {
-    return this.store.stories.storyArticles(storyId).flatMap((m) => {
-      const a = this.store.getArticle(m.articleId);
-      if (!a) return [];
-      return [{ id: a.id, title: a.title, source: a.source, published: a.published, paragraphs: a.paragraphs, copyGroup: m.copyGroup, url: a.url }];
-    });
+  factSheetArticles(storyId: number): Promise<FactSheetArticle[]> {
+    return factSheetArticles(this.store, storyId);
   }
 
   /** Articles of a live story in publication order. */
-  storyArticles(storyId: number): StoredArticle[] {
-    return this.store.stories
-      .storyArticles(storyId)
-      .map((m) => this.store.getArticle(m.articleId))
-      .filter((a): a is StoredArticle => a !== null);
+  async storyArticles(storyId: number): Promise<StoredArticle[]> {
+    const members = await this.store.stories.members(storyId);
+    return this.store.articles.getMany(members.map((m) => m.articleId));
   }
 
-  story(id: number): StoryDetail | null {
-    const row = this.queries.storyRow(id);
+  async story(id: number): Promise<StoryDetail | null> {
+    const row = await this.queries.storyRow(id);
     if (!row) return null;
-    const [summary] = this.queries.summarize([row]);
+    const [summary] = await this.queries.summarize([row]);
     if (!summary) return null;
-    const members = this.store.stories.storyArticles(id);
-    const articles = members.map((m) => this.store.getArticle(m.articleId)).filter((a): a is StoredArticle => a !== null);
+    const members = await this.store.stories.members(id);
+    const articles = await this.store.articles.getMany(members.map((m) => m.articleId));
     const byId = new Map(articles.map((a) => [Number(a.id), a]));
     const aligned = alignPassages(articles.map((a) => ({ id: a.id, paragraphs: a.paragraphs })));
-    const copies = this.store.stories.copiesAmong(members.map((m) => m.articleId));
+    const copies = await this.store.copies.among(members.map((m) => m.articleId));
     const groups = new Map<number, CopyGroup>();
     for (const m of members) {
       const group = groups.get(m.copyGroup) ?? { id: m.copyGroup, first: m.copyGroup, articles: [], outlets: [] };
@@ -145,11 +140,11 @@ export class StoryViews {
     };
   }
 
-  article(id: number): ArticleDetail | null {
-    const article = this.store.getArticle(id);
+  async article(id: number): Promise<ArticleDetail | null> {
+    const article = await this.store.articles.get(id);
     if (!article) return null;
-    const storyId = this.queries.storyOfArticle(id);
-    const others = storyId !== null ? this.storyArticles(storyId).filter((a) => a.id !== article.id) : [];
+    const storyId = await this.queries.storyOfArticle(id);
+    const others = storyId !== null ? (await this.storyArticles(storyId)).filter((a) => a.id !== article.id) : [];
     const aligned = alignPassages([article, ...others].map((a) => ({ id: a.id, paragraphs: a.paragraphs })));
     const passages = aligned.get(article.id) ?? [];
     // Sentence numbering: the aligner counts sentences over the whole article, in paragraph order.

@@ -21,7 +21,9 @@ export type ErrorCode =
   | 'bad_feed'
   | 'invalid_argument'
   /** A document needed more time or memory than its budget allows; the work was cancelled. */
-  | 'over_budget';
+  | 'over_budget'
+  /** The store stayed busy (another writer) past the write's deadline; nothing was written, try again. */
+  | 'store_busy';
 
 /** Base of every operational failure: a code, the stage, and the input it concerns in the message. */
 export class CrosscheckError extends Error {

@@ -13,7 +13,7 @@ export interface SourceOptions extends ReadOptions {
   /** Options of every HTTP request (timeouts, caps, `allowPrivate`...). */
   fetch?: FetchOptions;
   /** True when an entry's URL is already stored: it is not fetched again. */
-  isKnown?: (url: string) => boolean;
+  isKnown?: (url: string) => boolean | Promise<boolean>;
   /** Told of each feed entry skipped because it is already known. */
   onKnownEntry?: (url: string, feed: string) => void;
 }
@@ -59,7 +59,7 @@ async function* readFeedEntries(feed: Feed, feedName: string, options: SourceOpt
   for (const entry of feed.entries) {
     if (seen.has(entry.url) || entry.url === feedName) continue;
     seen.add(entry.url);
-    if (options.isKnown?.(entry.url)) {
+    if (await options.isKnown?.(entry.url)) {
       options.onKnownEntry?.(entry.url, feedName);
       continue;
     }

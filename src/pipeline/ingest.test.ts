@@ -33,12 +33,12 @@ describe('ingestDocuments', () => {
     const store = SqliteStore.open(':memory:');
     const summary = await ingestDocuments(readInputs([dir]), store);
     expect(summary).toMatchObject({ new: 1, known: 0, failed: 0 });
-    const [article] = store.listArticles();
+    const [article] = await store.articles.list();
     expect(article).toMatchObject({ title: 'Valley railway reopens after landslide', source: 'Valley News', language: 'en' });
     expect(article?.published).toMatch(/^2026-10-12/);
     expect(article?.text).toContain('The valley railway reopened on Monday');
     expect(article?.text).not.toMatch(/ALSO READ|Subscribe to our newsletter|Share on Facebook/);
-    store.close();
+    await store.close();
   });
 
   it('reports a page with no article as no_content and keeps the rest of the batch', async () => {
@@ -50,7 +50,7 @@ describe('ingestDocuments', () => {
     expect(summary).toMatchObject({ new: 1, failed: 1 });
     expect(summary.failures[0]).toMatchObject({ code: 'no_content' });
     expect(summary.failures[0]?.message).toContain('a-empty.html');
-    store.close();
+    await store.close();
   });
 
   it('decodes a windows-1251 page declared in a meta tag', async () => {
@@ -64,11 +64,11 @@ describe('ingestDocuments', () => {
     writeFileSync(join(dir, 'metro.html'), iconv.encode(html, 'windows-1251'));
     const store = SqliteStore.open(':memory:');
     await ingestDocuments(readInputs([dir]), store);
-    const [article] = store.listArticles();
+    const [article] = await store.articles.list();
     expect(article?.title).toBe('Новая линия метро открылась');
     expect(article?.text).toContain('Пассажиры смогут доехать');
     expect(article?.language).toBe('ru');
-    store.close();
+    await store.close();
   });
 
   it('ingests the HTML responses of a gzipped WARC and reports a truncated one by offset', async () => {
@@ -96,7 +96,7 @@ describe('ingestDocuments', () => {
     expect(summary.new).toBe(2);
     expect(summary.known).toBe(1); // the first page of the cut copy
     expect(summary.failures).toEqual([expect.objectContaining({ code: 'truncated', input: cut, location: expect.stringMatching(/offset \d+/) as string })]);
-    expect(store.listArticles().map((a) => a.canonicalUrl ?? a.url)).toContain('https://valley.example/2026/10/12/railway');
-    store.close();
+    expect((await store.articles.list()).map((a) => a.canonicalUrl ?? a.url)).toContain('https://valley.example/2026/10/12/railway');
+    await store.close();
   });
 });

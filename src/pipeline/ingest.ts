@@ -3,7 +3,7 @@ import { textIdentityHash } from '../core/index.js';
 import { describeOrigin, type ArticleId, type ExtractedArticle, type Origin, type RawDocument } from '../core/types.js';
 import { extractHtml, extractPlainText } from '../extract/index.js';
 import type { ReadItem } from '../ingest/index.js';
-import type { NewArticle, SqliteStore } from '../store/index.js';
+import type { InsertResult, NewArticle, StorePort } from '../store/index.js';
 
 /** How many inserts share one transaction: fast, and a kill loses at most this many (re-ingested on the next run). */
 export const INGEST_BATCH_SIZE = 200;
@@ -65,17 +65,36 @@ export function buildArticle(doc: RawDocument, now: Date): NewArticle {
 
 /**
  * Extracts and stores every document of a stream, batch-committed. Bad items are reported and
- * skipped; the rest of the stream goes on; nothing already stored is touched.
+ * skipped; the rest of the stream goes on; nothing already stored is touched. Documents are read
+ * and extracted outside any transaction: a batch is written in one short transaction when it is
+ * full or old enough, and its events are emitted once it is committed.
  */
-export async function ingestDocuments(items: AsyncIterable<ReadItem>, store: SqliteStore, options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestDocuments(items: AsyncIterable<ReadItem>, store: StorePort, options: IngestOptions = {}): Promise<IngestSummary> {
   const now = options.now ?? (() => new Date());
   const summary: IngestSummary = { new: 0, known: 0, failed: 0, failures: [], articles: [] };
   const emit = options.onEvent ?? (() => undefined);
-  let pending = 0;
+  let batch: Array<{ record: NewArticle; origin: Origin }> = [];
   let batchStarted = 0;
-  const commit = (): void => {
-    if (store.db.inTransaction) store.db.exec('COMMIT');
-    pending = 0;
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    const results = await store.transaction(async (tx) => {
+      const out: InsertResult[] = [];
+      for (const item of items) out.push(await tx.articles.insert(item.record));
+      return out;
+    });
+    results.forEach((result, index) => {
+      const { record, origin } = items[index]!;
+      summary.articles.push({ id: result.id, status: result.status, input: origin.input, location: origin.location ?? null, title: record.title });
+      if (result.status === 'new') {
+        summary.new++;
+        emit({ type: 'new', id: result.id, origin, title: record.title });
+      } else {
+        summary.known++;
+        emit({ type: 'known', id: result.id, origin, by: result.by });
+      }
+    });
   };
   const fail = (origin: Origin, error: CrosscheckError): void => {
     summary.failed++;
@@ -96,25 +115,12 @@ export async function ingestDocuments(items: AsyncIterable<ReadItem>, store: Sql
         fail(item.doc.origin, isCrosscheckError(error) ? error : new CrosscheckError('no_content', 'extract', String(error), { cause: error }));
         continue;
       }
-      if (!store.db.inTransaction) {
-        store.db.exec('BEGIN');
-        batchStarted = Date.now();
-      }
-      const result = store.insertArticle(record);
-      const origin = item.doc.origin;
-      summary.articles.push({ id: result.id, status: result.status, input: origin.input, location: origin.location ?? null, title: record.title });
-      if (result.status === 'new') {
-        summary.new++;
-        emit({ type: 'new', id: result.id, origin, title: record.title });
-      } else {
-        summary.known++;
-        emit({ type: 'known', id: result.id, origin, by: result.by });
-      }
-      pending++;
-      if (pending >= INGEST_BATCH_SIZE || Date.now() - batchStarted >= INGEST_BATCH_MS) commit();
+      if (batch.length === 0) batchStarted = Date.now();
+      batch.push({ record, origin: item.doc.origin });
+      if (batch.length >= INGEST_BATCH_SIZE || Date.now() - batchStarted >= INGEST_BATCH_MS) await flush();
     }
   } finally {
-    commit();
+    await flush();
   }
   return summary;
 }

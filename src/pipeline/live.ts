@@ -1,48 +1,166 @@
 import type { RawDocument } from '../core/types.js';
-import type { SqliteStore } from '../store/index.js';
+import type { NewArticle, StorePort, StoreTx } from '../store/index.js';
 import { buildArticle } from './ingest.js';
-import { StoryPipeline, type ProcessedArticle } from './stories.js';
-
-export type LiveResult =
-  | { status: 'new'; id: number; title: string | null; story: ProcessedArticle }
-  | { status: 'known'; id: number; by: 'text' | 'canonical_url' };
+import { StoryPipeline, STATE_SAVE_EVERY, type ProcessedArticle } from './stories.js';
 
 /**
- * Ingests documents one at a time as they arrive (feed watcher, HTTP API): each is extracted,
- * stored, checked for copies and assigned to a story in one transaction, so that the store
- * never holds an article without its story. Keeps the story pipeline in memory between calls.
+ * How many articles one transaction assigns: short enough that another writer waits
+ * milliseconds for its turn, and a killed run loses at most this much work.
  */
-export class LiveIngestor {
-  private readonly pipeline: StoryPipeline;
-  private sinceSave = 0;
+export const ASSIGN_CHUNK_SIZE = 100;
+
+export type LiveResult =
+  | { status: 'new'; id: number; title: string | null; source: string | null; story: ProcessedArticle }
+  | { status: 'known'; id: number; by: 'text' | 'canonical_url'; storyId: number | null; title: string | null; source: string | null };
+
+export interface AssignSummary {
+  processed: number;
+  newStories: number;
+  copies: number;
+  merges: number;
+  results: ProcessedArticle[];
+}
+
+export interface AssignerOptions {
+  now?: () => Date;
+}
+
+/**
+ * The one ingest-and-assign path, used by `crosscheck ingest`, `crosscheck watch`, the API and
+ * `serve --watch`. Keeps the story pipeline (copy index, copy groups, clusterer) in memory between
+ * calls and writes through short transactions:
+ *
+ * - extraction happens before the transaction; the transaction stores, detects copies and assigns;
+ * - before it works, the in-memory state catches up with what other writers (processes) assigned
+ *   since (a replay of their assignments), or is loaded again after a recluster or a failed write;
+ * - one rule for saving state: the clusterer's state is saved in the transaction that brings the
+ *   assignments since the last save to {@link STATE_SAVE_EVERY}, at the end of
+ *   {@link assignPending}, and on {@link close}; a load replays whatever came after the last save.
+ */
+export class StoryAssigner {
+  private pipeline: StoryPipeline | null = null;
+  /** The last assignment the in-memory state covers, and the store's epoch then (to notice a recluster by another process). */
+  private known: { seq: number; epoch: number } = { seq: -1, epoch: -1 };
+  private readonly now: () => Date;
 
   constructor(
-    private readonly store: SqliteStore,
-    private readonly now: () => Date = () => new Date(),
+    private readonly store: StorePort,
+    options: AssignerOptions = {},
   ) {
-    this.pipeline = StoryPipeline.load(store);
+    this.now = options.now ?? (() => new Date());
   }
 
-  /** Throws a CrosscheckError (`no_content`) naming the input when the document has no article. */
-  ingest(doc: RawDocument): LiveResult {
+  /**
+   * Extracts, stores and assigns one document, in one transaction (the store never holds the
+   * article without its story). Throws a CrosscheckError (`no_content`) naming the input when the
+   * document has no article.
+   */
+  async ingest(doc: RawDocument): Promise<LiveResult> {
     const at = this.now();
     const record = buildArticle(doc, at);
-    return this.store.transaction((): LiveResult => {
-      const inserted = this.store.insertArticle(record);
-      if (inserted.status === 'known') return { status: 'known', id: inserted.id, by: inserted.by };
-      const article = this.store.getArticle(inserted.id);
-      if (!article) throw new Error(`article #${inserted.id} vanished inside its own transaction`);
-      const story = this.pipeline.process(article, at.toISOString());
-      if (++this.sinceSave >= 100) {
-        this.pipeline.save(at.toISOString());
-        this.sinceSave = 0;
+    return this.ingestRecord(record, at);
+  }
+
+  /** Stores and assigns an article already extracted (see {@link buildArticle}). */
+  async ingestRecord(record: NewArticle, at: Date = this.now()): Promise<LiveResult> {
+    return this.write(async (tx, pipeline) => {
+      const inserted = await tx.articles.insert(record);
+      if (inserted.status === 'known') {
+        const known = await tx.articles.get(inserted.id);
+        return {
+          status: 'known',
+          id: inserted.id,
+          by: inserted.by,
+          storyId: await tx.stories.ofArticle(inserted.id),
+          title: known?.title ?? null,
+          source: known?.source ?? null,
+        };
       }
-      return { status: 'new', id: inserted.id, title: record.title, story };
+      const article = await tx.articles.get(inserted.id);
+      if (!article) throw new Error(`article #${inserted.id} vanished inside its own transaction`);
+      const story = await pipeline.process(tx, article, at.toISOString());
+      return { status: 'new', id: inserted.id, title: article.title, source: article.source, story };
     });
   }
 
-  /** Saves the in-memory story state; call when stopping. */
-  close(): void {
-    this.store.transaction(() => this.pipeline.save(this.now().toISOString()));
+  /**
+   * Assigns every stored article that has no story yet (what a batch ingest stored, or an
+   * interrupted run left), in order of publication, one short transaction per
+   * {@link ASSIGN_CHUNK_SIZE} articles; safe to interrupt and run again, and beside other writers.
+   */
+  async assignPending(options: { signal?: AbortSignal } = {}): Promise<AssignSummary> {
+    const summary: AssignSummary = { processed: 0, newStories: 0, copies: 0, merges: 0, results: [] };
+    for (;;) {
+      if (options.signal?.aborted) break;
+      const done = await this.write(async (tx, pipeline) => {
+        const ids = await tx.articles.pendingIds(ASSIGN_CHUNK_SIZE);
+        const at = this.now().toISOString();
+        for (const article of await tx.articles.getMany(ids)) {
+          const result = await pipeline.process(tx, article, at);
+          summary.processed++;
+          if (result.isNewStory) summary.newStories++;
+          if (result.copies.length > 0) summary.copies++;
+          if (result.merged) summary.merges++;
+          summary.results.push(result);
+        }
+        if (ids.length > 0) await pipeline.settle(tx, at);
+        const last = ids.length < ASSIGN_CHUNK_SIZE;
+        if (last && pipeline.unsaved > 0) await pipeline.save(tx, at);
+        return last;
+      });
+      if (done) break;
+    }
+    return summary;
   }
+
+  /** Saves the in-memory story state when it covers assignments not saved yet; call when stopping. */
+  async close(): Promise<void> {
+    if (!this.pipeline || this.pipeline.unsaved === 0) return;
+    await this.write(async (tx, pipeline) => {
+      if (pipeline.unsaved > 0) await pipeline.save(tx, this.now().toISOString());
+    });
+  }
+
+  /** One write transaction with the pipeline caught up with the store; on failure the in-memory state is dropped. */
+  private async write<T>(fn: (tx: StoreTx, pipeline: StoryPipeline) => Promise<T>): Promise<T> {
+    try {
+      return await this.store.transaction(async (tx) => {
+        const pipeline = await this.current(tx);
+        const result = await fn(tx, pipeline);
+        if (pipeline.unsaved >= STATE_SAVE_EVERY) await pipeline.save(tx, this.now().toISOString());
+        const seq = await tx.events.maxSeq();
+        this.known = { seq, epoch: await tx.events.epoch() };
+        return result;
+      });
+    } catch (error) {
+      // The in-memory indexes may hold what the rolled-back transaction did: rebuild them next time.
+      this.pipeline = null;
+      this.known = { seq: -1, epoch: -1 };
+      throw error;
+    }
+  }
+
+  /** The pipeline as of the store's last assignment: caught up with other writers' assignments, or loaded again. */
+  private async current(tx: StoreTx): Promise<StoryPipeline> {
+    const seq = await tx.events.maxSeq();
+    const sameHistory = this.pipeline !== null && seq >= this.known.seq && (await tx.events.epoch()) === this.known.epoch;
+    if (this.pipeline && sameHistory && seq === this.known.seq) return this.pipeline;
+    if (this.pipeline && sameHistory) await this.pipeline.catchUp(tx, this.known.seq);
+    else this.pipeline = await StoryPipeline.load(tx);
+    return this.pipeline;
+  }
+}
+
+/** Assigns every stored article that has no story yet: {@link StoryAssigner.assignPending}, then its state saved. */
+export async function assignPendingStories(store: StorePort, options: { now?: () => Date; signal?: AbortSignal } = {}): Promise<AssignSummary> {
+  const assigner = new StoryAssigner(store, options.now ? { now: options.now } : {});
+  const summary = await assigner.assignPending(options.signal ? { signal: options.signal } : {});
+  await assigner.close();
+  return summary;
+}
+
+/** Forgets every copy relation, story and fact sheet and assigns all stored articles again from scratch. */
+export async function reclusterAll(store: StorePort, options: { now?: () => Date; signal?: AbortSignal } = {}): Promise<AssignSummary> {
+  await store.transaction((tx) => tx.stories.clearDerived());
+  return assignPendingStories(store, options);
 }

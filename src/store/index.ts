@@ -1,12 +1,12 @@
 /**
- * The store: articles (with their raw input, compressed) and, in later migrations, what the
- * pipeline derives from them. SQLite (better-sqlite3, WAL) is the embedded default.
+ * The store: articles (with their raw input, compressed) and what the pipeline derives from them,
+ * behind one asynchronous port ({@link StorePort}). SQLite (better-sqlite3, WAL) is the embedded
+ * implementation; no SQL, pragma or search syntax is written outside this module.
  */
-export { SqliteStore, APPLICATION_ID } from './sqlite.js';
-export { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
-export type { Migration } from './migrations.js';
-export type { ArticleFilter, InsertResult, NewArticle, Store } from './types.js';
-export { StoryRepository } from './stories.js';
-export type { CopyRow, ExportRow, NewAssignment, StoryArticleRow, StoryRow, StorySnapshot } from './stories.js';
-export { FeedRepository } from './feeds.js';
-export type { StoredFeedState } from './feeds.js';
+export { SqliteStore, APPLICATION_ID } from './sqlite/store.js';
+export { MIGRATIONS, SCHEMA_VERSION } from './sqlite/migrations.js';
+export type { Migration } from './sqlite/migrations.js';
+export type { ArticleFilter, InsertResult, NewArticle } from './types.js';
+export { DEFAULT_WRITE_DEADLINE_MS } from './port.js';
+export type * from './port.js';
+export { toFtsQuery } from './sqlite/fts.js';

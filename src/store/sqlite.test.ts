@@ -1,83 +1,102 @@
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { textIdentityHash } from '../core/index.js';
-import { SCHEMA_VERSION, SqliteStore, type NewArticle } from './index.js';
-
-function article(text: string, extra: Partial<NewArticle> = {}): NewArticle {
-  return {
-    title: 'A title',
-    paragraphs: [text],
-    source: 'Example Times',
-    byline: null,
-    url: null,
-    canonicalUrl: null,
-    published: '2026-10-14',
-    publishedFrom: 'input',
-    language: 'en',
-    extractorVersion: 1,
-    externalId: null,
-    text,
-    textHash: textIdentityHash(text),
-    format: 'text',
-    origin: 'test',
-    ingestedAt: '2026-10-15T00:00:00.000Z',
-    raw: text,
-    hints: {},
-    ...extra,
-  };
-}
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, SqliteStore, type StorePort } from './index.js';
+import { runStoreContract, testArticle } from './store.contract.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'cc-store-'));
 
-describe('SqliteStore', () => {
-  it('stores an article once: the same text or the same canonical URL is known', () => {
-    const store = SqliteStore.open(':memory:');
-    const first = store.insertArticle(article('The harbour reopened on Tuesday.', { canonicalUrl: 'https://a.example/1' }));
-    expect(first.status).toBe('new');
-    expect(store.insertArticle(article('The  harbour reopened on tuesday.'))).toEqual({ status: 'known', id: first.id, by: 'text' });
-    expect(store.insertArticle(article('A different text.', { canonicalUrl: 'https://a.example/1' }))).toEqual({
-      status: 'known',
-      id: first.id,
-      by: 'canonical_url',
+runStoreContract('SqliteStore (a file in WAL mode)', {
+  create: () => {
+    const dir = tmp();
+    const path = join(dir, 'store.db');
+    const handles: StorePort[] = [SqliteStore.open(path)];
+    const closeAll = async (): Promise<void> => {
+      for (const h of handles.splice(0)) await h.close();
+    };
+    return Promise.resolve({
+      store: handles[0]!,
+      second: () => {
+        const other = SqliteStore.open(path);
+        handles.push(other);
+        return Promise.resolve(other);
+      },
+      reopen: async () => {
+        await closeAll();
+        const again = SqliteStore.open(path);
+        handles.push(again);
+        return again;
+      },
+      cleanup: async () => {
+        await closeAll();
+        rmSync(dir, { recursive: true, force: true });
+      },
     });
-    expect(store.countArticles()).toBe(1);
-    store.close();
-  });
+  },
+});
 
-  it('keeps the raw input compressed and gives it back for re-extraction', () => {
-    const store = SqliteStore.open(':memory:');
-    const raw = '<html><body><p>Raw page</p></body></html>'.repeat(50);
-    const { id } = store.insertArticle(article('Raw page', { raw, format: 'html', hints: { id: 'x-1' } }));
-    expect(store.getRaw(id)).toEqual({ content: raw, hints: { id: 'x-1' }, format: 'html', origin: 'test' });
-    const stored = (store.db.prepare('SELECT length(raw) AS n FROM articles WHERE id = ?').get(id) as { n: number }).n;
-    expect(stored).toBeLessThan(raw.length / 5);
-    store.close();
-  });
-
-  it('filters by source and date range, inclusive of the last day', () => {
-    const store = SqliteStore.open(':memory:');
-    store.insertArticle(article('one', { source: 'A', published: '2026-10-13' }));
-    store.insertArticle(article('two', { source: 'B', published: '2026-10-14T18:00:00Z' }));
-    store.insertArticle(article('three', { source: 'a', published: '2026-10-15' }));
-    expect(store.listArticles({ source: 'A' }).map((a) => a.text)).toEqual(['one', 'three']);
-    expect(store.listArticles({ since: '2026-10-14', until: '2026-10-14' }).map((a) => a.text)).toEqual(['two']);
-    expect(store.getArticle(999)).toBeNull();
-    store.close();
-  });
-
-  it('creates a WAL database with the current schema and reopens it', () => {
+describe('SqliteStore on disk', () => {
+  it('keeps the raw input compressed', async () => {
     const path = join(tmp(), 'cc.db');
     const store = SqliteStore.open(path);
-    store.insertArticle(article('kept across reopen'));
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    store.close();
+    const raw = '<html><body><p>Raw page</p></body></html>'.repeat(50);
+    const { id } = await store.transaction((tx) => tx.articles.insert(testArticle('Raw page', { raw, format: 'html' })));
+    await store.close();
+    const check = new Database(path, { readonly: true });
+    const stored = (check.prepare('SELECT length(raw) AS n FROM articles WHERE id = ?').get(id) as { n: number }).n;
+    check.close();
+    expect(stored).toBeLessThan(raw.length / 5);
+  });
+
+  it('creates a WAL database with the current schema and reopens it', async () => {
+    const path = join(tmp(), 'cc.db');
+    const store = SqliteStore.open(path);
+    await store.transaction((tx) => tx.articles.insert(testArticle('kept across reopen')));
+    await store.close();
+    const check = new Database(path, { readonly: true });
+    expect(check.pragma('journal_mode', { simple: true })).toBe('wal');
+    check.close();
     const again = SqliteStore.open(path);
     expect(again.schemaVersion()).toBe(SCHEMA_VERSION);
-    expect(again.countArticles()).toBe(1);
-    again.close();
+    expect(await again.articles.count()).toBe(1);
+    await again.close();
+  });
+
+  it('two handles opening a new file at once both get the whole schema once', async () => {
+    const path = join(tmp(), 'new.db');
+    const a = SqliteStore.open(path);
+    const b = SqliteStore.open(path);
+    expect(a.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(b.schemaVersion()).toBe(SCHEMA_VERSION);
+    await a.close();
+    await b.close();
+  });
+
+  it('counts the writes it made and the waits for another writer', async () => {
+    const path = join(tmp(), 'cc.db');
+    const a = SqliteStore.open(path);
+    const b = SqliteStore.open(path);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const holding = new Promise<void>((resolve) => (started = resolve));
+    const slow = b.transaction(async () => {
+      started();
+      await gate;
+    });
+    await holding;
+    const waiting = a.transaction((tx) => tx.articles.insert(testArticle('after the wait')));
+    // Let the waiting writer try at least once before the lock is released.
+    for (let i = 0; i < 200 && a.writeStats().retries === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    release();
+    await slow;
+    expect((await waiting).status).toBe('new');
+    expect(a.writeStats()).toMatchObject({ transactions: 1 });
+    expect(a.writeStats().retries).toBeGreaterThan(0);
+    await a.close();
+    await b.close();
   });
 
   it('refuses a file that is not SQLite, and leaves it untouched', () => {
@@ -98,12 +117,44 @@ describe('SqliteStore', () => {
     check.close();
   });
 
-  it('refuses a crosscheck database from a newer version', () => {
+  it('refuses a crosscheck database from a newer version', async () => {
     const path = join(tmp(), 'future.db');
-    SqliteStore.open(path).close();
+    await SqliteStore.open(path).close();
     const raw = new Database(path);
     raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     raw.close();
     expect(() => SqliteStore.open(path)).toThrowError(expect.objectContaining({ code: 'db_too_new' }) as Error);
+  });
+
+  it('backfills the full-text index for articles stored before its migration, then follows updates', async () => {
+    const dir = tmp();
+    try {
+      const path = join(dir, 'old.db');
+      const raw = new Database(path);
+      for (const m of MIGRATIONS.filter((x) => x.version <= 2)) raw.exec(m.sql);
+      raw.prepare("INSERT INTO meta (key, value) VALUES ('app', 'crosscheck')").run();
+      raw.pragma(`application_id = ${APPLICATION_ID}`);
+      raw.pragma('user_version = 2');
+      raw
+        .prepare(
+          `INSERT INTO articles (title, paragraphs, text, text_hash, format, origin, raw, extractor_version, ingested_at)
+           VALUES ('Old lighthouse restored', '[]', 'The old lighthouse on the cape was restored by volunteers.', 'h1', 'text', 'test', x'00', 1, '2026-01-01')`,
+        )
+        .run();
+      raw.close();
+      await SqliteStore.open(path).close();
+      const db = new Database(path);
+      const match = (q: string): number => (db.prepare('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(q) as { n: number }).n;
+      expect(match('lighthouse')).toBe(1);
+      db.prepare("UPDATE articles SET text = 'The windmill was restored.' WHERE id = 1").run();
+      expect(match('lighthouse')).toBe(1); // still in the title
+      expect(match('text:lighthouse')).toBe(0);
+      expect(match('windmill')).toBe(1);
+      db.prepare('DELETE FROM articles WHERE id = 1').run();
+      expect(match('windmill')).toBe(0);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -21,13 +21,3 @@ export interface ArticleFilter {
   limit?: number;
   order?: 'published' | 'id';
 }
-
-/** What the pipeline and the edges need of a store; SQLite is the embedded implementation. */
-export interface Store {
-  insertArticle(article: NewArticle): InsertResult;
-  getArticle(id: number): StoredArticle | null;
-  listArticles(filter?: ArticleFilter): StoredArticle[];
-  countArticles(): number;
-  transaction<T>(fn: () => T): T;
-  close(): void;
-}

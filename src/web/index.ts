@@ -65,20 +65,21 @@ export function createWebApp(service: CrosscheckService): Hono {
   });
   web.get('/favicon.ico', (c) => c.body(null, 204));
 
-  web.get('/', (c) => {
+  web.get('/', async (c) => {
     const { query, problem } = listQuery(c.req.query());
-    const result = problem ? { stories: [], total: 0, offset: 0, limit: query.limit, nextCursor: null } : service.listStories(query);
-    const outlets = service.queries.outletNames();
-    const entities = service.entities({ limit: 200 }).map((e) => e.name);
+    const result = problem ? { stories: [], total: 0, offset: 0, limit: query.limit, nextCursor: null } : await service.listStories(query);
+    const outlets = await service.queries.outletNames();
+    const entities = (await service.entities({ limit: 200 })).map((e) => e.name);
+    const languages = await service.queries.languages();
     const status = problem ? 400 : 200;
     return c.body(
-      listPage({ query, result, outlets, languages: service.queries.languages(), entities, ...(problem ? { problem } : {}) }).value,
+      listPage({ query, result, outlets, languages, entities, ...(problem ? { problem } : {}) }).value,
       status,
       HTML_TYPE,
     );
   });
 
-  web.get('/outlets', (c) => c.body(outletsPage(service.outlets()).value, 200, HTML_TYPE));
+  web.get('/outlets', async (c) => c.body(outletsPage(await service.outlets()).value, 200, HTML_TYPE));
 
   const idOf = (value: string, what: string): number => {
     const id = Number(value);
@@ -86,20 +87,20 @@ export function createWebApp(service: CrosscheckService): Hono {
     return id;
   };
 
-  web.get('/stories/:id', (c) => {
+  web.get('/stories/:id', async (c) => {
     const id = idOf(c.req.param('id'), 'story');
-    const story = service.story(id);
+    const story = await service.story(id);
     if (!story) throw new ApiError(404, 'not_found', `There is no story #${id}.`);
     if (story.id !== id) return c.redirect(`/stories/${story.id}`, 301);
-    const json = service.factSheetJson(story.id);
+    const json = await service.factSheetJson(story.id);
     if (json === null) throw new ApiError(404, 'not_found', `There is no story #${id}.`);
     const sheet = JSON.parse(json) as FactSheet;
-    return c.body(storyPage({ story, sheet, articles: service.views.storyArticles(story.id) }).value, 200, HTML_TYPE);
+    return c.body(storyPage({ story, sheet, articles: await service.views.storyArticles(story.id) }).value, 200, HTML_TYPE);
   });
 
-  web.get('/articles/:id', (c) => {
+  web.get('/articles/:id', async (c) => {
     const id = idOf(c.req.param('id'), 'article');
-    const article = service.article(id);
+    const article = await service.article(id);
     if (!article) throw new ApiError(404, 'not_found', `There is no article #${id}.`);
     return c.body(articlePage(article).value, 200, HTML_TYPE);
   });

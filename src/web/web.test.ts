@@ -62,10 +62,10 @@ describe('pages', () => {
   let app: ReturnType<typeof createApp>;
   let fire: number;
 
-  beforeAll(() => {
-    service = fixtureService();
+  beforeAll(async () => {
+    service = await fixtureService();
     app = createApp({ service, token: 't', web: createWebApp(service) });
-    fire = service.listStories({ limit: 20 }).stories.find((s) => s.articleCount === 3)!.id;
+    fire = (await service.listStories({ limit: 20 })).stories.find((s) => s.articleCount === 3)!.id;
   });
   afterAll(() => service.store.close());
 
@@ -106,7 +106,7 @@ describe('pages', () => {
   });
 
   it('renders an article with anchored sentences and shared ones marked', async () => {
-    const story = service.story(fire)!;
+    const story = (await service.story(fire))!;
     const copy = story.articles.find((a) => a.source === 'Bay Courier')!;
     const { status, body } = await get(`/articles/${copy.id}`);
     expect(status).toBe(200);
@@ -131,9 +131,9 @@ describe('pages', () => {
   });
 
   it('shows hostile titles, outlets and URLs as text', async () => {
-    const hostile = fixtureService();
+    const hostile = await fixtureService();
     const web = createApp({ service: hostile, token: 't', web: createWebApp(hostile) });
-    const result = hostile.ingestArticle({
+    const result = await hostile.ingestArticle({
       title: '<script>window.__pwned=1</script>Harbour "news"',
       source: '<img src=x onerror=alert(1)>',
       text: 'The harbour master said <b onmouseover="alert(1)">the quay</b> would reopen on Monday after repairs costing 2 million euros.\n\n<svg onload=alert(1)></svg> Boats were asked to use the northern berths.',
@@ -147,6 +147,6 @@ describe('pages', () => {
     expect(page).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
     const list = await (await web.request('/')).text();
     expect(list).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    hostile.store.close();
+    await hostile.store.close();
   });
 });

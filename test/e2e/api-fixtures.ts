@@ -41,9 +41,9 @@ export const FIXTURE_ARTICLES: NewArticleBody[] = [
 ];
 
 /** A service over a fresh in-memory store with the fixture articles ingested. */
-export function fixtureService(options: Partial<ServiceOptions> = {}): CrosscheckService {
+export async function fixtureService(options: Partial<ServiceOptions> = {}): Promise<CrosscheckService> {
   const store = SqliteStore.open(':memory:');
   const service = new CrosscheckService({ store, now: () => new Date('2026-03-06T00:00:00Z'), eventPollMs: 0, ...options });
-  for (const article of FIXTURE_ARTICLES) service.ingestArticle(article);
+  for (const article of FIXTURE_ARTICLES) await service.ingestArticle(article);
   return service;
 }

@@ -67,7 +67,7 @@ describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
     await seedExamples(store);
     if (existsSync(SEEDS_DIR)) {
       await ingestDocuments(readInputs([SEEDS_DIR], { date: '2025-03-27' }), store);
-      assignPendingStories(store);
+      await assignPendingStories(store);
     }
     service = new CrosscheckService({ store });
     server = await startServer(createApp({ service, token: TOKEN, web: createWebApp(service), logError: () => undefined }), { host: '127.0.0.1', port: 0 });
@@ -95,8 +95,8 @@ describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    service?.close();
-    store?.close();
+    await service?.close();
+    await store?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -118,7 +118,7 @@ describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
   }, 30_000);
 
   it('shows figures with disagreements, the timeline chart, and saves a screenshot', async () => {
-    const ferry = service.listStories({ limit: 5, q: 'Marena ferry' }).stories[0]!;
+    const ferry = (await service.listStories({ limit: 5, q: 'Marena ferry' })).stories[0]!;
     await page.goto(`${server.url}/stories/${ferry.id}`);
     const disagreements = page.locator('table.figures tr.disagree');
     expect(await disagreements.count()).toBeGreaterThan(0);
@@ -141,7 +141,7 @@ describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
   }, 30_000);
 
   it('follows a citation to the sentence in its article', async () => {
-    const ferry = service.listStories({ limit: 5, q: 'Marena ferry' }).stories[0]!;
+    const ferry = (await service.listStories({ limit: 5, q: 'Marena ferry' })).stories[0]!;
     await page.goto(`${server.url}/stories/${ferry.id}`);
     const chip = page.locator('#summary a.cite').first();
     const href = (await chip.getAttribute('href'))!;
@@ -195,7 +195,7 @@ describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
     await page.goto(`${server.url}/?q=Brightwater`);
     expect(await page.locator('.story-card').count()).toBeGreaterThan(0);
     expect(await page.locator('body').innerText()).toMatch(/<svg onload=/);
-    const story = service.listStories({ limit: 5, q: 'Brightwater' }).stories[0]!;
+    const story = (await service.listStories({ limit: 5, q: 'Brightwater' })).stories[0]!;
     await page.goto(`${server.url}/stories/${story.id}`);
     await page.waitForTimeout(100);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();

@@ -26,8 +26,8 @@ export function runCrosscheck(args: string[], env: Record<string, string> = {}):
 }
 
 /** Starts the CLI without waiting, for tests that interrupt it. */
-export function spawnCrosscheck(args: string[]): ReturnType<typeof spawn> {
-  return spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnCrosscheck(args: string[], env: Record<string, string> = {}): ReturnType<typeof spawn> {
+  return spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env, NO_COLOR: '1' } });
 }
 
 /** Runs the CLI without blocking the event loop (for tests that also serve HTTP in this process). */

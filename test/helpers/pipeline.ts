@@ -10,6 +10,6 @@ export function memoryStore(): SqliteStore {
 /** Ingests inputs and assigns stories in-process, as `crosscheck ingest` does. */
 export async function ingestInto(store: SqliteStore, inputs: string[], options: ReadOptions = {}): Promise<IngestSummary> {
   const summary = await ingestDocuments(readInputs(inputs, options), store, { now: () => new Date('2026-11-01T00:00:00Z') });
-  assignPendingStories(store, { now: () => new Date('2026-11-01T00:00:00Z') });
+  await assignPendingStories(store, { now: () => new Date('2026-11-01T00:00:00Z') });
   return summary;
 }

@@ -27,7 +27,7 @@ export function registerArticles(program: Command): void {
     .option('--until <YYYY-MM-DD>', 'published on or before')
     .option('--limit <n>', 'at most n articles')
     .option('--json', 'every field, the text and the input id included')
-    .action((flags: ListFlags) => {
+    .action(async (flags: ListFlags) => {
       for (const [name, value] of [['--since', flags.since], ['--until', flags.until]] as const) {
         if (value !== undefined && !DATE.test(value)) throw new CliExit(2, `${name} must be YYYY-MM-DD, got "${value}"`);
       }
@@ -35,7 +35,7 @@ export function registerArticles(program: Command): void {
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new CliExit(2, `--limit must be a whole number, got "${flags.limit}"`);
       const store = openStore(flags.db);
       try {
-        const articles = store.listArticles({
+        const articles = await store.articles.list({
           ...(flags.source !== undefined ? { source: flags.source } : {}),
           ...(flags.since !== undefined ? { since: flags.since } : {}),
           ...(flags.until !== undefined ? { until: flags.until } : {}),
@@ -64,7 +64,7 @@ export function registerArticles(program: Command): void {
         );
         println(`\n${articles.length} article${articles.length === 1 ? '' : 's'}`);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 
@@ -74,12 +74,12 @@ export function registerArticles(program: Command): void {
     .argument('<id>', 'article id (as listed by `crosscheck articles`)')
     .option('--db <path>', 'store path')
     .option('--json', 'machine-readable output')
-    .action((id: string, flags: { db?: string; json?: boolean }) => {
+    .action(async (id: string, flags: { db?: string; json?: boolean }) => {
       const numeric = Number(id);
       if (!Number.isInteger(numeric) || numeric <= 0) throw new CliExit(2, `article id must be a positive whole number, got "${id}"`);
       const store = openStore(flags.db);
       try {
-        const article = store.getArticle(numeric);
+        const article = await store.articles.get(numeric);
         if (!article) throw new CliExit(1, `no article #${numeric} in ${store.path}`);
         if (flags.json) {
           printJson(articleJson(article));
@@ -104,10 +104,13 @@ export function registerArticles(program: Command): void {
         println();
         println(article.paragraphs.join('\n\n'));
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }
+
+/** Articles re-extracted per transaction. */
+const REEXTRACT_CHUNK = 100;
 
 /** Re-extracts stored articles from their kept raw input (no original file needed). */
 export function registerReextract(program: Command): void {
@@ -117,30 +120,36 @@ export function registerReextract(program: Command): void {
     .option('--db <path>', 'store path')
     .option('--all', 'every article, whatever extractor version made it')
     .option('--json', 'machine-readable output')
-    .action((flags: { db?: string; all?: boolean; json?: boolean }) => {
+    .action(async (flags: { db?: string; all?: boolean; json?: boolean }) => {
       const store = openStore(flags.db);
       let updated = 0;
       let unchanged = 0;
       const failures: Array<{ id: number; message: string }> = [];
       try {
-        const ids = store.listArticles({ order: 'id' }).filter((a) => flags.all === true || a.extractorVersion < EXTRACTOR_VERSION).map((a) => a.id);
-        store.transaction(() => {
-          for (const id of ids) {
-            const raw = store.getRaw(id);
+        const ids = (await store.articles.list({ order: 'id' })).filter((a) => flags.all === true || a.extractorVersion < EXTRACTOR_VERSION).map((a) => a.id);
+        // Extraction outside the transaction; each chunk's updates in one short transaction.
+        for (let start = 0; start < ids.length; start += REEXTRACT_CHUNK) {
+          const updates: Array<{ id: number; record: ReturnType<typeof buildArticle> }> = [];
+          for (const id of ids.slice(start, start + REEXTRACT_CHUNK)) {
+            const raw = await store.articles.raw(id);
             if (!raw) continue;
             try {
-              const record = buildArticle({ origin: { input: raw.origin }, format: raw.format, content: raw.content, hints: raw.hints }, new Date());
-              const before = store.getArticle(id);
-              store.updateExtraction(id, record);
-              if (before?.textHash === record.textHash && before.title === record.title) unchanged++;
-              else updated++;
+              updates.push({ id, record: buildArticle({ origin: { input: raw.origin }, format: raw.format, content: raw.content, hints: raw.hints }, new Date()) });
             } catch (error) {
               failures.push({ id, message: isCrosscheckError(error) ? error.message : String(error) });
             }
           }
-        });
+          await store.transaction(async (tx) => {
+            for (const { id, record } of updates) {
+              const before = await tx.articles.get(id);
+              await tx.articles.updateExtraction(id, record);
+              if (before?.textHash === record.textHash && before.title === record.title) unchanged++;
+              else updated++;
+            }
+          });
+        }
       } finally {
-        store.close();
+        await store.close();
       }
       if (flags.json) printJson({ updated, unchanged, failed: failures.length, failures });
       else {

@@ -83,7 +83,7 @@ async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> 
     const sources = readSources(inputs, {
       ...optionsFrom(flags),
       fetch: { allowPrivate: addressPolicy({ allowPrivate: flags.allowPrivate === true, addresses: flags.allowAddress ?? [] }), signal: controller.signal },
-      isKnown: (url) => store.hasUrl(url),
+      isKnown: (url) => store.articles.hasUrl(url),
       onKnownEntry: () => void knownEntries++,
     });
     const summary = await ingestDocuments(sources, store, { onEvent, signal: controller.signal });
@@ -93,7 +93,7 @@ async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> 
       bar.stop();
     }
     // Copies and stories, in order of publication, for everything not yet assigned (also what an interrupted run left).
-    const assigned = assignPendingStories(store, { signal: controller.signal });
+    const assigned = await assignPendingStories(store, { signal: controller.signal });
     const stories = { processed: assigned.processed, newStories: assigned.newStories, withCopies: assigned.copies, merges: assigned.merges };
     if (json) {
       printJson({ ...summary, stories, interrupted: controller.signal.aborted, store: store.path });
@@ -110,7 +110,7 @@ async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> 
     bar?.stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    store.close();
+    await store.close();
   }
 }
 

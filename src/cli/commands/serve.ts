@@ -11,7 +11,7 @@ import { describeOrigin } from '../../core/types.js';
 import { Watcher } from '../../watch/index.js';
 import { CliExit, openStore } from '../context.js';
 import { println, status } from '../output.js';
-import { expandFeeds } from './watch.js';
+import { expandFeeds, feedStateStore } from './watch.js';
 
 /** Port when neither `--port` nor $PORT says otherwise. */
 export const DEFAULT_PORT = 8080;
@@ -36,11 +36,11 @@ export function examplesDir(): string {
 
 /** Ingests the example articles into an empty store; returns how many articles were stored. */
 export async function seedExamples(store: SqliteStore): Promise<number> {
-  if (store.countArticles() > 0) return 0;
+  if ((await store.articles.count()) > 0) return 0;
   const dir = examplesDir();
   if (!existsSync(dir)) throw new CliExit(2, `--seed-examples: no examples folder at ${dir}`);
   const summary = await ingestDocuments(readInputs([dir], { date: EXAMPLES_DATE }), store);
-  assignPendingStories(store);
+  await assignPendingStories(store);
   return summary.new;
 }
 
@@ -79,7 +79,7 @@ export function registerServe(program: Command): void {
         const service = new CrosscheckService({ store });
         if (seeded) {
           // Build the examples' fact sheets now, so the first visit does not wait for them.
-          for (const story of service.listStories({ limit: 20 }).stories) service.factSheetJson(story.id);
+          for (const story of (await service.listStories({ limit: 20 })).stories) await service.factSheetJson(story.id);
           status('built the fact sheets of the example stories');
         }
         const app = createApp({ service, token, web: createWebApp(service) });
@@ -90,13 +90,13 @@ export function registerServe(program: Command): void {
         let watcherDone: Promise<void> = Promise.resolve();
         if (feeds.length) {
           const watcher = new Watcher({
-            store: store.feeds,
+            store: feedStateStore(store),
             fetch: { allowPrivate: addressPolicy({ allowPrivate: flags.allowPrivate === true, addresses: flags.allowAddress ?? [] }) },
             hostDelayMs,
-            isKnown: (url) => store.hasUrl(url),
-            onDocument: (doc) => {
+            isKnown: (url) => store.articles.hasUrl(url),
+            onDocument: async (doc) => {
               try {
-                const result = service.ingestDocument(doc);
+                const result = await service.ingestDocument(doc);
                 if (result.status === 'new') status(`watch: new #${result.articleId} story #${result.storyId ?? '?'}  ${describeOrigin(doc.origin)}`);
               } catch (error) {
                 status(`watch: failed ${isCrosscheckError(error) ? error.message : `${describeOrigin(doc.origin)}: ${String(error)}`}`);
@@ -120,9 +120,9 @@ export function registerServe(program: Command): void {
         watching.abort();
         await watcherDone;
         await server.close();
-        service.close();
+        await service.close();
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -21,11 +21,11 @@ export function registerStories(program: Command): void {
     .option('--limit <n>', 'at most n stories', '50')
     .option('--largest', 'largest first instead of newest')
     .option('--json', 'machine-readable output')
-    .action((flags: { db?: string; limit: string; largest?: boolean; json?: boolean }) => {
+    .action(async (flags: { db?: string; limit: string; largest?: boolean; json?: boolean }) => {
       const limit = parseId(flags.limit, '--limit');
       const store = openStore(flags.db);
       try {
-        const stories = store.stories.listStories({ limit, order: flags.largest ? 'largest' : 'newest' });
+        const stories = await store.stories.list({ limit, order: flags.largest ? 'largest' : 'newest' });
         if (flags.json) {
           printJson(stories);
           return;
@@ -48,7 +48,7 @@ export function registerStories(program: Command): void {
           ),
         );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 
@@ -60,12 +60,12 @@ export function registerStories(program: Command): void {
     .option('--format <format>', 'text (terminal), md (a Markdown report) or json (the fact sheet, schema in docs/fact-sheet-schema.md)', 'text')
     .option('--passages-only', 'only the articles, copy groups and passages')
     .option('--json', "the story's articles, copy groups and passages as JSON")
-    .action((value: string, flags: { db?: string; format: string; passagesOnly?: boolean; json?: boolean }) => {
+    .action(async (value: string, flags: { db?: string; format: string; passagesOnly?: boolean; json?: boolean }) => {
       if (!['text', 'md', 'json'].includes(flags.format)) throw new CliExit(2, `--format must be text, md or json, got "${flags.format}"`);
       const id = parseId(value, 'story id');
       const store = openStore(flags.db);
       try {
-        const view = storyView(store, id);
+        const view = await storyView(store, id);
         if (flags.json) {
           printJson(view);
           return;
@@ -74,7 +74,7 @@ export function registerStories(program: Command): void {
           printStory(view);
           return;
         }
-        const sheet = storyFactSheet(store, view.id);
+        const sheet = await storyFactSheet(store, view.id);
         if (!sheet) throw new CliExit(1, `no story #${id} in ${store.path}`);
         if (flags.format === 'json') printJson(sheet);
         else if (flags.format === 'md') process.stdout.write(renderMarkdown(sheet));
@@ -86,7 +86,7 @@ export function registerStories(program: Command): void {
           printStory(view);
         }
       } finally {
-        store.close();
+        await store.close();
       }
     });
 
@@ -101,7 +101,7 @@ export function registerStories(program: Command): void {
       const store = openStore(flags.db);
       const out: NodeJS.WritableStream = flags.out ? createWriteStream(flags.out) : process.stdout;
       try {
-        for (const row of store.stories.exportRows()) {
+        for await (const row of store.stories.exportRows()) {
           const line = JSON.stringify({
             id: row.externalId ?? row.articleId,
             article: row.articleId,
@@ -114,7 +114,7 @@ export function registerStories(program: Command): void {
           if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
         }
       } finally {
-        store.close();
+        await store.close();
         if (out !== process.stdout) await new Promise<void>((r) => out.end(() => r()));
       }
     });
@@ -124,17 +124,17 @@ export function registerStories(program: Command): void {
     .description('rebuild copies and stories from the stored articles, in order of publication')
     .option('--db <path>', 'store path')
     .option('--json', 'machine-readable output')
-    .action((flags: { db?: string; json?: boolean }) => {
+    .action(async (flags: { db?: string; json?: boolean }) => {
       const store = openStore(flags.db);
       try {
         const started = Date.now();
-        const summary = reclusterAll(store);
-        const stories = store.stories.listStories().length;
+        const summary = await reclusterAll(store);
+        const stories = (await store.stories.list()).length;
         const seconds = (Date.now() - started) / 1000;
         if (flags.json) printJson({ articles: summary.processed, stories, withCopies: summary.copies, merges: summary.merges, seconds });
         else status(`${summary.processed} articles → ${stories} stories (${summary.copies} with copies, ${summary.merges} merges) in ${seconds.toFixed(1)} s`);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }
@@ -160,13 +160,14 @@ export interface StoryView {
 }
 
 /** Everything `crosscheck story` shows, as data. */
-export function storyView(store: SqliteStore, id: number): StoryView {
-  const story = store.stories.getStory(id);
+export async function storyView(store: SqliteStore, id: number): Promise<StoryView> {
+  const story = await store.stories.get(id);
   if (!story) throw new CliExit(1, `no story #${id} in ${store.path}`);
-  const members = store.stories.storyArticles(story.id);
-  const articles = members.map((m) => store.getArticle(m.articleId)).filter((a) => a !== null);
+  const members = await store.stories.members(story.id);
+  const articles = await store.articles.getMany(members.map((m) => m.articleId));
   const aligned = alignPassages(articles.map((a) => ({ id: a.id, paragraphs: a.paragraphs })));
-  const copies = store.stories.copiesAmong(members.map((m) => m.articleId));
+  const copies = await store.copies.among(members.map((m) => m.articleId));
+  const merges = await store.stories.merges();
   return {
     id: story.id,
     title: story.title,
@@ -196,8 +197,7 @@ export function storyView(store: SqliteStore, id: number): StoryView {
         ownShare: total ? own / total : 0,
       };
     }),
-    merges: store.stories
-      .merges()
+    merges: merges
       .filter((x) => x.intoStory === story.id)
       .map((x) => ({ fromStory: x.fromStory, articleId: x.articleId, mergedAt: x.mergedAt })),
   };

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { isCrosscheckError } from '../../core/errors.js';
 import { describeOrigin } from '../../core/types.js';
 import { addressPolicy, isUrlSource, loadOpml, type PrivateAddressPolicy } from '../../ingest/index.js';
-import { LiveIngestor } from '../../pipeline/index.js';
+import { StoryAssigner } from '../../pipeline/index.js';
+import type { StorePort } from '../../store/index.js';
+import type { FeedStateStore } from '../../watch/index.js';
 import { Watcher, type WatchEvent } from '../../watch/index.js';
 import { CliExit, EXIT_OK, EXIT_PARTIAL, openStore } from '../context.js';
 import { formatTable, printJson, println, status, truncate } from '../output.js';
@@ -71,7 +73,7 @@ export function registerWatch(program: Command): void {
       const allowPrivate = addressPolicy({ allowPrivate: flags.allowPrivate === true, addresses: flags.allowAddress ?? [] });
       const feeds = await expandFeeds(inputs, allowPrivate);
       const store = openStore(flags.db);
-      const live = new LiveIngestor(store);
+      const live = new StoryAssigner(store);
       const controller = new AbortController();
       const stop = (): void => {
         if (!flags.json) status('stopping…');
@@ -82,13 +84,13 @@ export function registerWatch(program: Command): void {
       let failures = 0;
       let added = 0;
       const watcher = new Watcher({
-        store: store.feeds,
+        store: feedStateStore(store),
         fetch: { allowPrivate },
         hostDelayMs,
-        isKnown: (url) => store.hasUrl(url),
-        onDocument: (doc) => {
+        isKnown: (url) => store.articles.hasUrl(url),
+        onDocument: async (doc) => {
           try {
-            const result = live.ingest(doc);
+            const result = await live.ingest(doc);
             if (result.status === 'new') added++;
             if (flags.json) printJsonLine({ type: result.status, article: result.id, story: result.status === 'new' ? result.story.storyId : undefined, url: doc.hints.url });
             else if (result.status === 'new') println(`new      #${result.id}  story #${result.story.storyId}  ${describeOrigin(doc.origin)}${result.title ? `  "${truncate(result.title, 70)}"` : ''}`);
@@ -119,8 +121,8 @@ export function registerWatch(program: Command): void {
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        live.close();
-        store.close();
+        await live.close();
+        await store.close();
       }
       if (!flags.json) status(`${added} new articles, ${failures} failed`);
       process.exitCode = failures > 0 ? EXIT_PARTIAL : EXIT_OK;
@@ -131,10 +133,10 @@ export function registerWatch(program: Command): void {
     .description('list watched feeds with their health')
     .option('--db <path>', 'store path')
     .option('--json', 'machine-readable output')
-    .action((flags: { db?: string; json?: boolean }) => {
+    .action(async (flags: { db?: string; json?: boolean }) => {
       const store = openStore(flags.db);
       try {
-        const feeds = store.feeds.list();
+        const feeds = await store.feeds.list();
         if (flags.json) {
           printJson(feeds);
           return;
@@ -157,9 +159,18 @@ export function registerWatch(program: Command): void {
           ),
         );
       } finally {
-        store.close();
+        await store.close();
       }
     });
+}
+
+/** The watcher's feed states in the store: reads from the feeds repository, each write its own short transaction. */
+export function feedStateStore(store: StorePort): FeedStateStore {
+  return {
+    get: (url) => store.feeds.get(url),
+    list: () => store.feeds.list(),
+    put: (state) => store.transaction((tx) => tx.feeds.put(state)),
+  };
 }
 
 function printJsonLine(value: unknown): void {

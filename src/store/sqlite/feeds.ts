@@ -1,22 +1,21 @@
 import type Database from 'better-sqlite3';
-import type { FeedState } from '../core/types.js';
-
-/** A watched feed's state, as the watcher keeps it (see src/watch). */
-export type StoredFeedState = FeedState;
+import type { FeedState } from '../../core/types.js';
+import type { FeedWriter } from '../port.js';
+import type { Sync } from './sync.js';
 
 const COLUMNS = `url, title, etag, last_modified AS lastModified, last_polled_at AS lastPolledAt, next_poll_at AS nextPollAt,
   last_success_at AS lastSuccessAt, interval_ms AS intervalMs, consecutive_failures AS consecutiveFailures,
   last_error AS lastError, articles_found AS articlesFound`;
 
 /** Feed state on SQLite: what `crosscheck watch` resumes from and `crosscheck feeds` shows. */
-export class FeedRepository {
+export class SqliteFeeds implements Sync<FeedWriter> {
   constructor(private readonly db: Database.Database) {}
 
-  get(url: string): StoredFeedState | undefined {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM feeds WHERE url = ?`).get(url) as StoredFeedState | undefined;
+  get(url: string): FeedState | undefined {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM feeds WHERE url = ?`).get(url) as FeedState | undefined;
   }
 
-  put(state: StoredFeedState): void {
+  put(state: FeedState): void {
     this.db
       .prepare(
         `INSERT INTO feeds (url, title, etag, last_modified, last_polled_at, next_poll_at, last_success_at, interval_ms,
@@ -31,7 +30,7 @@ export class FeedRepository {
       .run(state);
   }
 
-  list(): StoredFeedState[] {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM feeds ORDER BY url`).all() as StoredFeedState[];
+  list(): FeedState[] {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM feeds ORDER BY url`).all() as FeedState[];
   }
 }

@@ -1,0 +1,402 @@
+/**
+ * The conformance suite of the store port: every implementation runs it (as each router runs
+ * one shared suite), SQLite in `sqlite.contract.test.ts`. It speaks only the port.
+ *
+ * @example
+ * runStoreContract('SqliteStore', { create: async () => { … return { store, second, reopen, cleanup }; } });
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { isCrosscheckError } from '../core/errors.js';
+import { textIdentityHash } from '../core/index.js';
+import type { StorePort, StoreTx } from './port.js';
+import type { NewArticle } from './types.js';
+
+/** One store under test, with a way to reach the same data through another connection (another process's view). */
+export interface StoreUnderTest {
+  store: StorePort;
+  /** A second, independent handle on the same store (another connection). */
+  second: () => Promise<StorePort>;
+  /** Closes every handle and opens the store again (a restart after a kill). */
+  reopen: () => Promise<StorePort>;
+  cleanup: () => Promise<void>;
+}
+
+export interface StoreFactory {
+  create: () => Promise<StoreUnderTest>;
+}
+
+/** A stored-article record for tests: `text` decides its identity. */
+export function testArticle(text: string, extra: Partial<NewArticle> = {}): NewArticle {
+  return {
+    title: extra.title ?? text.split('.')[0] ?? 'A title',
+    paragraphs: [text],
+    source: 'Example Times',
+    byline: null,
+    url: null,
+    canonicalUrl: null,
+    published: '2026-10-14',
+    publishedFrom: 'input',
+    language: 'en',
+    extractorVersion: 1,
+    externalId: null,
+    text,
+    textHash: textIdentityHash(text),
+    format: 'text',
+    origin: 'test',
+    ingestedAt: '2026-10-15T00:00:00.000Z',
+    raw: text,
+    hints: {},
+    ...extra,
+  };
+}
+
+const NOW = '2026-10-15T00:00:00.000Z';
+
+/** Stores articles and puts them in one story (as the pipeline would); returns their ids. */
+async function storyOf(tx: StoreTx, storyId: number, articles: NewArticle[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const a of articles) {
+    const result = await tx.articles.insert(a);
+    ids.push(result.id);
+  }
+  const published = articles.map((a) => a.published ?? NOW).sort();
+  await tx.stories.upsert({ id: storyId, title: `Story ${storyId}`, size: ids.length, firstSeen: published[0] ?? null, lastSeen: published.at(-1) ?? null, isActive: true }, NOW);
+  for (const id of ids) {
+    await tx.stories.insertAssignment({ articleId: id, storyId, isNew: id === ids[0], score: 1, reasons: ['test'], copyOf: null, clusterVersion: 1, assignedAt: NOW });
+  }
+  return ids;
+}
+
+/** Runs the store conformance suite against stores made by `factory`. */
+export function runStoreContract(name: string, factory: StoreFactory): void {
+  describe(`store contract: ${name}`, () => {
+    let current: StoreUnderTest | null = null;
+    const open = async (): Promise<StoreUnderTest> => (current = await factory.create());
+    afterEach(async () => {
+      await current?.cleanup();
+      current = null;
+    });
+
+    describe('articles', () => {
+      it('stores an article once: the same text (normalised) or the same canonical URL is known', async () => {
+        const { store } = await open();
+        const first = await store.transaction((tx) => tx.articles.insert(testArticle('The harbour reopened on Tuesday.', { canonicalUrl: 'https://a.example/1' })));
+        expect(first.status).toBe('new');
+        expect(await store.transaction((tx) => tx.articles.insert(testArticle('The  harbour reopened on tuesday.')))).toEqual({ status: 'known', id: first.id, by: 'text' });
+        expect(await store.transaction((tx) => tx.articles.insert(testArticle('A different text.', { canonicalUrl: 'https://a.example/1' })))).toEqual({
+          status: 'known',
+          id: first.id,
+          by: 'canonical_url',
+        });
+        expect(await store.articles.count()).toBe(1);
+        expect(await store.articles.hasUrl('https://a.example/1')).toBe(true);
+        expect(await store.articles.hasUrl('https://a.example/2')).toBe(false);
+      });
+
+      it('stores the same article once when it is written concurrently, by this handle and by another', async () => {
+        const { store, second } = await open();
+        const other = await second();
+        const texts = ['The ferry service resumed after the storm.', 'Council approves the new library budget.'];
+        const writes = [store, other, store, other].flatMap((s) => texts.map((t) => s.transaction((tx) => tx.articles.insert(testArticle(t)))));
+        const results = await Promise.all(writes);
+        for (const text of texts) {
+          const hash = textIdentityHash(text);
+          const mine = results.filter((_, i) => texts[i % texts.length] === text);
+          expect(mine.filter((r) => r.status === 'new')).toHaveLength(1);
+          expect(new Set(mine.map((r) => r.id)).size).toBe(1);
+          expect((await store.articles.list()).filter((a) => a.textHash === hash)).toHaveLength(1);
+        }
+        expect(await other.articles.count()).toBe(2);
+      });
+
+      it('gives back the raw input and the articles of many ids in the order asked', async () => {
+        const { store } = await open();
+        const raw = '<html><body><p>Raw page</p></body></html>'.repeat(50);
+        const ids = await store.transaction(async (tx) => [
+          (await tx.articles.insert(testArticle('Raw page one.', { raw, format: 'html', hints: { id: 'x-1' } }))).id,
+          (await tx.articles.insert(testArticle('Raw page two.'))).id,
+        ]);
+        expect(await store.articles.raw(ids[0]!)).toEqual({ content: raw, hints: { id: 'x-1' }, format: 'html', origin: 'test' });
+        expect((await store.articles.getMany([ids[1]!, 999_999, ids[0]!])).map((a) => a.id)).toEqual([ids[1], ids[0]]);
+        expect(await store.articles.get(999_999)).toBeNull();
+        expect(await store.articles.raw(999_999)).toBeNull();
+      });
+
+      it('filters by source (any case) and date range, inclusive of the last day, in publication order', async () => {
+        const { store } = await open();
+        await store.transaction(async (tx) => {
+          await tx.articles.insert(testArticle('three', { source: 'a', published: '2026-10-15' }));
+          await tx.articles.insert(testArticle('one', { source: 'A', published: '2026-10-13' }));
+          await tx.articles.insert(testArticle('two', { source: 'B', published: '2026-10-14T18:00:00Z' }));
+        });
+        expect((await store.articles.list({ source: 'A' })).map((a) => a.text)).toEqual(['one', 'three']);
+        expect((await store.articles.list({ since: '2026-10-14', until: '2026-10-14' })).map((a) => a.text)).toEqual(['two']);
+        expect((await store.articles.list({ limit: 2 })).map((a) => a.text)).toEqual(['one', 'two']);
+        expect((await store.articles.list({ order: 'id' })).map((a) => a.text)).toEqual(['three', 'one', 'two']);
+        expect(await store.articles.outletNames()).toEqual([
+          { name: 'A', articles: 1 },
+          { name: 'B', articles: 1 },
+          { name: 'a', articles: 1 },
+        ]);
+      });
+
+      it('re-extraction replaces the text and the search follows it', async () => {
+        const { store } = await open();
+        const { id } = await store.transaction((tx) => tx.articles.insert(testArticle('The old lighthouse was restored.')));
+        await store.transaction(async (tx) => storyOf(tx, 1, []));
+        await store.transaction((tx) => tx.stories.insertAssignment({ articleId: id, storyId: 1, isNew: true, score: 1, reasons: [], copyOf: null, clusterVersion: 1, assignedAt: NOW }));
+        expect((await store.stories.page({ q: 'lighthouse', limit: 10, offset: 0 })).total).toBe(0); // story 1 has size 0 in its row: not live
+        await store.transaction((tx) => tx.stories.upsert({ id: 1, title: 'Lighthouse', size: 1, firstSeen: NOW, lastSeen: NOW, isActive: true }, NOW));
+        expect((await store.stories.page({ q: 'lighthouse', limit: 10, offset: 0 })).total).toBe(1);
+        const text = 'The windmill was restored.';
+        await store.transaction((tx) =>
+          tx.articles.updateExtraction(id, { ...testArticle(text, { title: 'Windmill' }), paragraphs: [text] }),
+        );
+        expect((await store.articles.get(id))?.text).toBe(text);
+        expect((await store.stories.page({ q: 'lighthouse', limit: 10, offset: 0 })).total).toBe(0);
+        expect((await store.stories.page({ q: 'windmill', limit: 10, offset: 0 })).total).toBe(1);
+      });
+    });
+
+    describe('stories: filters, cursors, search', () => {
+      /** Twelve one-article stories over twelve days, three outlets, two languages. */
+      async function twelve(store: StorePort): Promise<void> {
+        await store.transaction(async (tx) => {
+          for (let i = 1; i <= 12; i++) {
+            const day = `2026-10-${String(i).padStart(2, '0')}`;
+            const topic = i % 2 === 0 ? 'harbour ferry' : 'library council';
+            await storyOf(tx, i, [
+              testArticle(`Report ${i} on the ${topic} from day ${i}.`, { source: `Outlet ${i % 3}`, published: `${day}T10:00:00Z`, language: i <= 8 ? 'en' : 'fr' }),
+            ]);
+          }
+        });
+      }
+
+      it('pages through every story once, newest first, with a total; largest first too', async () => {
+        const { store } = await open();
+        await twelve(store);
+        const seen: number[] = [];
+        for (let offset = 0; offset < 20; offset += 5) {
+          const { rows, total } = await store.stories.page({ limit: 5, offset });
+          expect(total).toBe(12);
+          seen.push(...rows.map((r) => r.id));
+        }
+        expect(seen).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+        expect((await store.stories.page({ limit: 5, offset: 1_000_000 })).rows).toEqual([]);
+        expect((await store.stories.page({ limit: 3, offset: 0, order: 'largest' })).rows.map((r) => r.articleCount)).toEqual([1, 1, 1]);
+        expect((await store.stories.list({ limit: 2 })).map((s) => s.id)).toEqual([12, 11]);
+      });
+
+      it('filters by outlet, language, dates and words; the filters combine', async () => {
+        const { store } = await open();
+        await twelve(store);
+        const ids = async (filter: Partial<Parameters<StorePort['stories']['page']>[0]>): Promise<number[]> =>
+          (await store.stories.page({ limit: 50, offset: 0, ...filter })).rows.map((r) => r.id).sort((a, b) => a - b);
+        expect(await ids({ outlet: 'outlet 1' })).toEqual([1, 4, 7, 10]);
+        expect(await ids({ language: 'FR' })).toEqual([9, 10, 11, 12]);
+        expect(await ids({ from: '2026-10-10' })).toEqual([10, 11, 12]);
+        expect(await ids({ to: '2026-10-02' })).toEqual([1, 2]);
+        expect(await ids({ q: 'ferry' })).toEqual([2, 4, 6, 8, 10, 12]);
+        expect(await ids({ q: 'ferr' })).toEqual([2, 4, 6, 8, 10, 12]); // the last word is a prefix
+        expect(await ids({ q: '"harbour ferry" day' })).toEqual([2, 4, 6, 8, 10, 12]);
+        expect(await ids({ q: 'ferry', language: 'fr', outlet: 'Outlet 0' })).toEqual([12]);
+        expect(await ids({ q: 'nothing-like-this' })).toEqual([]);
+        // Search syntax in the reader's words is words, never an error.
+        for (const q of ['a OR b NEAR(c', '"', '***', 'title:ferry', "O'Brien's", '-ferry', 'ferry AND']) {
+          await expect(store.stories.page({ q, limit: 5, offset: 0 })).resolves.toBeDefined();
+        }
+        const summary = await store.stories.summarize((await store.stories.page({ limit: 1, offset: 0 })).rows);
+        expect(summary[0]).toMatchObject({ id: 12, outlets: [{ name: 'Outlet 0', articles: 1 }], days: [{ day: '2026-10-12', articles: 1 }] });
+        expect((await store.articles.languages(10)).sort()).toEqual(['en', 'fr']);
+      });
+
+      it('pages the assignment log with a sequence cursor, every assignment once, in order', async () => {
+        const { store } = await open();
+        await twelve(store);
+        const seen: number[] = [];
+        let seq = 0;
+        for (let round = 0; round < 10; round++) {
+          const rows = await store.events.after(seq, 5);
+          if (rows.length === 0) break;
+          seen.push(...rows.map((r) => r.articleId));
+          seq = rows.at(-1)!.seq;
+        }
+        expect(seen).toHaveLength(12);
+        expect(new Set(seen).size).toBe(12);
+        expect(seq).toBe(await store.events.maxSeq());
+        expect((await store.events.assignedAfter(0)).map((r) => r.articleId)).toEqual(seen);
+      });
+    });
+
+    describe('merges', () => {
+      it('follows merged story ids to the live story, for stories, articles and events', async () => {
+        const { store } = await open();
+        const [a, b] = await store.transaction(async (tx) => [
+          ...(await storyOf(tx, 1, [testArticle('First report of the flood.')])),
+          ...(await storyOf(tx, 2, [testArticle('Second report of the flood.')])),
+        ]);
+        await store.transaction(async (tx) => storyOf(tx, 3, [testArticle('Third report of the flood.')]));
+        // 1 is merged into 2, then 2 into 3.
+        await store.transaction(async (tx) => {
+          await tx.stories.recordMerge([1], 2, a!, NOW);
+          await tx.stories.upsert({ id: 2, title: 'Story 2', size: 2, firstSeen: NOW, lastSeen: NOW, isActive: true }, NOW);
+        });
+        await store.transaction(async (tx) => {
+          await tx.stories.recordMerge([2], 3, b!, NOW);
+          await tx.stories.upsert({ id: 3, title: 'Story 3', size: 3, firstSeen: NOW, lastSeen: NOW, isActive: true }, NOW);
+        });
+        expect(await store.stories.liveId(1)).toBe(3);
+        expect(await store.stories.liveId(2)).toBe(3);
+        expect(await store.stories.liveId(3)).toBe(3);
+        expect(await store.stories.liveId(99)).toBeNull();
+        expect((await store.stories.get(1))?.id).toBe(3);
+        expect(await store.stories.head(1)).toBeNull(); // a head is not followed
+        expect(await store.stories.ofArticle(a!)).toBe(3);
+        expect(await store.stories.articleIds(3)).toHaveLength(3);
+        expect((await store.stories.list()).map((s) => s.id)).toEqual([3]);
+        expect((await store.stories.merges()).map((m) => [m.fromStory, m.intoStory])).toEqual([
+          [1, 2],
+          [2, 3],
+        ]);
+        expect(new Set((await store.events.after(0, 10)).map((e) => e.storyId))).toEqual(new Set([3]));
+      });
+
+      it('an empty story is no story: not listed, not followed to', async () => {
+        const { store } = await open();
+        await store.transaction(async (tx) => {
+          await storyOf(tx, 1, [testArticle('A report that later moved.')]);
+          await tx.stories.upsert({ id: 2, title: 'Emptied', size: 0, firstSeen: null, lastSeen: null, isActive: false }, NOW);
+          await tx.stories.recordMerge([4], 2, 1, NOW);
+        });
+        expect(await store.stories.liveId(2)).toBeNull();
+        expect(await store.stories.get(2)).toBeNull();
+        expect(await store.stories.head(2)).toBeNull();
+        expect((await store.stories.list()).map((s) => s.id)).toEqual([1]);
+        expect((await store.stories.page({ limit: 10, offset: 0 })).total).toBe(1);
+      });
+    });
+
+    describe('fact sheets and analyses', () => {
+      it('keeps one sheet per story under its key; a new key replaces it with its entities', async () => {
+        const { store } = await open();
+        await store.transaction(async (tx) => {
+          await storyOf(tx, 1, [testArticle('The minister met the mayor of Arden.')]);
+          await storyOf(tx, 2, [testArticle('The mayor of Arden opened the bridge.')]);
+        });
+        expect(await store.factSheets.get(1)).toBeNull();
+        await store.transaction((tx) =>
+          tx.factSheets.put({ storyId: 1, key: 'v1:1:aaa', data: '{"v":1}' }, 1, [{ id: 'arden', name: 'Arden', kind: 'place', mentions: 2 }], NOW),
+        );
+        await store.transaction((tx) => tx.factSheets.put({ storyId: 2, key: 'v1:1:bbb', data: '{"v":2}' }, 1, [{ id: 'arden', name: 'Arden', kind: 'place', mentions: 1 }], NOW));
+        expect(await store.factSheets.get(1)).toEqual({ storyId: 1, key: 'v1:1:aaa', data: '{"v":1}' });
+        expect(await store.stories.entities({ limit: 10 })).toEqual([{ name: 'Arden', kind: 'place', stories: 2, mentions: 3 }]);
+        expect((await store.stories.page({ entity: 'arden', limit: 10, offset: 0 })).total).toBe(2);
+        await store.transaction((tx) => tx.factSheets.put({ storyId: 1, key: 'v1:2:ccc', data: '{"v":3}' }, 1, [{ id: 'mayor', name: 'the mayor', kind: 'person', mentions: 1 }], NOW));
+        expect((await store.factSheets.get(1))?.key).toBe('v1:2:ccc');
+        expect(await store.stories.entities({ limit: 10, kind: 'place' })).toEqual([{ name: 'Arden', kind: 'place', stories: 1, mentions: 1 }]);
+      });
+
+      it('keeps per-article analyses by version', async () => {
+        const { store } = await open();
+        const { id } = await store.transaction((tx) => tx.articles.insert(testArticle('The bridge opened.')));
+        await store.transaction((tx) => tx.analyses.put([{ articleId: id, data: '{"a":1}' }], 3));
+        expect(await store.analyses.get([id], 3)).toEqual(new Map([[id, '{"a":1}']]));
+        expect((await store.analyses.get([id], 4)).size).toBe(0);
+        await store.transaction((tx) => tx.analyses.put([{ articleId: id, data: '{"a":2}' }], 4));
+        expect(await store.analyses.get([id], 4)).toEqual(new Map([[id, '{"a":2}']]));
+        expect((await store.analyses.get([id], 3)).size).toBe(0);
+      });
+
+      it('clearing the derived rows (a recluster) clears sheets and their entities, keeps articles and analyses, and moves the epoch', async () => {
+        const { store } = await open();
+        const [id] = await store.transaction((tx) => storyOf(tx, 1, [testArticle('The festival opened.')]));
+        await store.transaction(async (tx) => {
+          await tx.factSheets.put({ storyId: 1, key: 'k', data: '{}' }, 1, [{ id: 'x', name: 'Festival', kind: 'event', mentions: 1 }], NOW);
+          await tx.analyses.put([{ articleId: id!, data: '{}' }], 1);
+          await tx.state.save('clusterer', { version: 1, seq: 1, data: '{}' }, NOW);
+        });
+        const epoch = await store.events.epoch();
+        await store.transaction((tx) => tx.stories.clearDerived());
+        expect(await store.events.epoch()).not.toBe(epoch);
+        expect(await store.factSheets.get(1)).toBeNull();
+        expect(await store.stories.entities({ limit: 10 })).toEqual([]);
+        expect(await store.stories.list()).toEqual([]);
+        expect(await store.state.load('clusterer')).toBeNull();
+        expect(await store.events.maxSeq()).toBe(0);
+        expect(await store.articles.pendingIds()).toEqual([id]);
+        expect((await store.analyses.get([id!], 1)).size).toBe(1);
+      });
+    });
+
+    describe('transactions, kill and resume', () => {
+      it('a transaction that throws leaves nothing; the next one goes on', async () => {
+        const { store } = await open();
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.articles.insert(testArticle('Half-written article.'));
+            throw new Error('killed mid-way');
+          }),
+        ).rejects.toThrow('killed mid-way');
+        expect(await store.articles.count()).toBe(0);
+        await store.transaction((tx) => tx.articles.insert(testArticle('Whole article.')));
+        expect(await store.articles.count()).toBe(1);
+      });
+
+      it('what was committed survives a restart; an article stored without its story is pending until assigned', async () => {
+        const handle = await open();
+        const { store } = handle;
+        const [assigned] = await store.transaction((tx) => storyOf(tx, 1, [testArticle('Assigned before the kill.')]));
+        const pending = (await store.transaction((tx) => tx.articles.insert(testArticle('Stored, then the process was killed.', { published: '2026-10-13' })))).id;
+        await store.transaction((tx) => tx.state.save('clusterer', { version: 2, seq: 1, data: '{"stories":1}' }, NOW));
+        await store.transaction((tx) => tx.feeds.put({ url: 'https://feeds.example/rss', title: 'Feed', etag: '"e"', lastModified: null, lastPolledAt: NOW, nextPollAt: NOW, lastSuccessAt: NOW, intervalMs: 60_000, consecutiveFailures: 0, lastError: null, articlesFound: 2 }));
+        // The assignment of the pending article was under way when the process died.
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.stories.insertAssignment({ articleId: pending, storyId: 1, isNew: false, score: 1, reasons: [], copyOf: null, clusterVersion: 1, assignedAt: NOW });
+            throw new Error('killed');
+          }),
+        ).rejects.toThrow('killed');
+        const again = await handle.reopen();
+        expect(await again.articles.count()).toBe(2);
+        expect(await again.articles.pendingIds()).toEqual([pending]);
+        expect(await again.stories.ofArticle(assigned!)).toBe(1);
+        expect(await again.state.load('clusterer')).toEqual({ version: 2, seq: 1, data: '{"stories":1}' });
+        expect(await again.state.load('nothing')).toBeNull();
+        expect((await again.feeds.get('https://feeds.example/rss'))?.etag).toBe('"e"');
+        expect((await again.feeds.list()).map((f) => f.url)).toEqual(['https://feeds.example/rss']);
+        expect(await again.feeds.get('https://other.example/')).toBeUndefined();
+      });
+
+      it('a writer waits for another handle holding the write lock, and gives up with store_busy after its deadline, writing nothing', async () => {
+        const { store, second } = await open();
+        const other = await second();
+        let release!: () => void;
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        let holding!: () => void;
+        const held = new Promise<void>((resolve) => (holding = resolve));
+        const holder = other.transaction(async (tx) => {
+          await tx.articles.insert(testArticle('Written by the slow writer.'));
+          holding();
+          await gate;
+        });
+        await held;
+        const refused = await store.transaction((tx) => tx.articles.insert(testArticle('Refused while busy.')), { deadlineMs: 150 }).catch((error: unknown) => error);
+        expect(isCrosscheckError(refused) && refused.code === 'store_busy').toBe(true);
+        const waiting = store.transaction((tx) => tx.articles.insert(testArticle('Written after the wait.')), { deadlineMs: 60_000 });
+        release();
+        await holder;
+        expect((await waiting).status).toBe('new');
+        expect((await store.articles.list()).map((a) => a.text).sort()).toEqual(['Written after the wait.', 'Written by the slow writer.']);
+      });
+
+      it('the change token moves when another handle writes', async () => {
+        const { store, second } = await open();
+        const other = await second();
+        const before = await store.events.changeToken();
+        expect(await store.events.changeToken()).toBe(before);
+        await other.transaction((tx) => tx.articles.insert(testArticle('Written elsewhere.')));
+        expect(await store.events.changeToken()).not.toBe(before);
+      });
+    });
+  });
+}
