@@ -163,6 +163,17 @@ export class CopyIndex {
     return matches;
   }
 
+  /**
+   * Indexes a text whose relations are already known (a start loading stored keys), without
+   * looking for its matches: the cost of the insert alone.
+   * @throws Error when `id` is already indexed.
+   */
+  index(id: number, fp: Fingerprint): void {
+    if (this.slotOf.has(id)) throw new Error(`CopyIndex.index: id ${id} is already indexed`);
+    if (fp.shingles.length === 0) return;
+    this.insert(id, fp);
+  }
+
   /** Copy relations of `fp` with the indexed texts, without indexing it. */
   query(fp: Fingerprint): CopyMatch[] {
     if (fp.shingles.length === 0) return [];

@@ -126,6 +126,7 @@ export class StoryAssigner {
     try {
       return await this.store.transaction(async (tx) => {
         const pipeline = await this.current(tx);
+        await pipeline.saveKeys(tx);
         const result = await fn(tx, pipeline);
         if (pipeline.unsaved >= STATE_SAVE_EVERY) await pipeline.save(tx, this.now().toISOString());
         const seq = await tx.events.maxSeq();

@@ -1,5 +1,5 @@
 import { CLUSTER_VERSION, StoryClusterer, type Assignment, type ClusterState, type StoryChanges } from '../cluster/index.js';
-import { CopyGroups, CopyIndex, DEDUP_VERSION, fingerprint, type CopyMatch } from '../dedup/index.js';
+import { CopyGroups, CopyIndex, DEDUP_VERSION, fingerprint, type CopyMatch, type Fingerprint } from '../dedup/index.js';
 import type { StoredArticle } from '../core/types.js';
 import type { AssignedRow, StoreReader, StoreTx } from '../store/index.js';
 
@@ -20,9 +20,9 @@ export interface ProcessedArticle {
   merged?: { from: number[]; into: number };
 }
 
-function publishedMs(article: StoredArticle): number | null {
-  if (!article.published) return null;
-  const ms = Date.parse(article.published);
+function publishedMs(published: string | null): number | null {
+  if (!published) return null;
+  const ms = Date.parse(published);
   return Number.isNaN(ms) ? null : ms;
 }
 
@@ -39,6 +39,8 @@ function pickOriginal(matches: CopyMatch[]): CopyMatch | undefined {
  */
 export class StoryPipeline {
   private sinceSave = 0;
+  /** Keys made from text while loading, not yet in the store. */
+  private readonly unsavedKeys: Array<{ articleId: number; fp: Fingerprint; ingestedAt: string }> = [];
 
   private constructor(
     private readonly copyIndex: CopyIndex,
@@ -46,10 +48,14 @@ export class StoryPipeline {
     private clusterer: StoryClusterer,
   ) {}
 
-  /** Rebuilds the in-memory state from the store: copy index from the processed articles' text, clusterer from its saved state plus a replay of later assignments. */
+  /**
+   * Rebuilds the in-memory state from the store: the copy index from the stored copy-detection
+   * keys of the articles that arrived within {@link COPY_WINDOW_DAYS} of the newest (keys
+   * missing, from before they were stored or of an older version, are made from the text and
+   * written with the next transaction); copy groups from the stored relations; the clusterer from
+   * its saved state plus a replay of later assignments.
+   */
   static async load(store: StoreReader): Promise<StoryPipeline> {
-    const copyIndex = new CopyIndex();
-    const groups = new CopyGroups();
     const saved = await store.state.load(CLUSTER_STATE_NAME);
     let clusterer = new StoryClusterer();
     let replayFrom = 0;
@@ -57,43 +63,76 @@ export class StoryPipeline {
       clusterer = StoryClusterer.importState(JSON.parse(saved.data) as ClusterState);
       replayFrom = saved.seq;
     }
-    const pipeline = new StoryPipeline(copyIndex, groups, clusterer);
-    await pipeline.replay(store, await store.events.assignedAfter(0), replayFrom);
+    const pipeline = new StoryPipeline(new CopyIndex(), new CopyGroups(), clusterer);
+    const assigned = await store.events.assignedAfter(0);
+    const newest = await store.copyKeys.newest();
+    const since = newest === null ? null : new Date(Date.parse(newest) - COPY_WINDOW_DAYS * 86_400_000).toISOString();
+    const order = new Map(assigned.map((r, i) => [r.articleId, i]));
+    const keys = (await store.copyKeys.window(since, DEDUP_VERSION)).filter((k) => order.has(k.articleId));
+    keys.sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)!);
+    for (const k of keys) pipeline.copyIndex.index(k.articleId, k);
+    const missing = await store.copyKeys.missing(
+      assigned.map((r) => r.articleId),
+      DEDUP_VERSION,
+    );
+    for (let start = 0; start < missing.length; start += LOAD_CHUNK) {
+      for (const article of await store.articles.getMany(missing.slice(start, start + LOAD_CHUNK))) {
+        const fp = fingerprint(article.text);
+        pipeline.unsavedKeys.push({ articleId: article.id, fp, ingestedAt: article.ingestedAt });
+        if (since === null || article.ingestedAt >= since) pipeline.copyIndex.index(article.id, fp);
+      }
+    }
+    await pipeline.replay(store, assigned, replayFrom, false);
     return pipeline;
   }
 
   /**
    * Brings the in-memory state up to what other writers assigned after `seq` (the last
-   * assignment it covers): their articles are indexed and replayed into the clusterer in order.
+   * assignment it covers): their keys are indexed and their articles replayed into the clusterer in order.
    */
   async catchUp(store: StoreReader, seq: number): Promise<void> {
-    await this.replay(store, await store.events.assignedAfter(seq), seq);
+    await this.replay(store, await store.events.assignedAfter(seq), seq, true);
   }
 
-  /** Indexes the articles of these assignments; those after `replayFrom` are also replayed into the clusterer. */
-  private async replay(store: StoreReader, assigned: AssignedRow[], replayFrom: number): Promise<void> {
-    for (let start = 0; start < assigned.length; start += LOAD_CHUNK) {
-      const rows = assigned.slice(start, start + LOAD_CHUNK);
+  /** Writes the copy-detection keys made while loading (articles stored before keys were kept). */
+  async saveKeys(tx: StoreTx): Promise<void> {
+    for (const k of this.unsavedKeys.splice(0)) await tx.copyKeys.put({ articleId: k.articleId, ...k.fp }, DEDUP_VERSION, k.ingestedAt);
+  }
+
+  /**
+   * Copy groups of these assignments from the stored relations; those after `replayFrom` are
+   * replayed into the clusterer; with `indexKeys`, their stored keys go into the copy index.
+   */
+  private async replay(store: StoreReader, assigned: AssignedRow[], replayFrom: number, indexKeys: boolean): Promise<void> {
+    const ids = assigned.map((r) => r.articleId);
+    const published = await store.articles.published(ids);
+    for (const id of ids) this.groups.add(id, publishedMs(published.get(id) ?? null));
+    if (indexKeys) {
+      const keys = new Map((await store.copyKeys.get(ids, DEDUP_VERSION)).map((k) => [k.articleId, k]));
+      for (const id of ids) {
+        const k = keys.get(id);
+        if (k && !this.copyIndex.has(id)) this.copyIndex.index(id, k);
+      }
+    }
+    const later = assigned.filter((r) => r.seq > replayFrom);
+    for (let start = 0; start < later.length; start += LOAD_CHUNK) {
+      const rows = later.slice(start, start + LOAD_CHUNK);
       const articles = new Map((await store.articles.getMany(rows.map((r) => r.articleId))).map((a) => [Number(a.id), a]));
       for (const row of rows) {
         const article = articles.get(row.articleId);
         if (!article) continue;
-        this.copyIndex.add(article.id, fingerprint(article.text));
-        this.groups.add(article.id, publishedMs(article));
-        if (row.seq > replayFrom) {
-          this.clusterer.assign({
-            id: article.id,
-            title: article.title,
-            text: article.text,
-            published: article.published,
-            arrivedAt: article.ingestedAt,
-            language: article.language,
-            ...(row.copyOf !== null ? { copyOf: row.copyOf } : {}),
-          });
-        }
+        this.clusterer.assign({
+          id: article.id,
+          title: article.title,
+          text: article.text,
+          published: article.published,
+          arrivedAt: article.ingestedAt,
+          language: article.language,
+          ...(row.copyOf !== null ? { copyOf: row.copyOf } : {}),
+        });
       }
     }
-    for (const copy of await store.copies.from(assigned.map((r) => r.articleId))) this.groups.link(copy.articleId, copy.otherId);
+    for (const copy of await store.copies.from(ids)) this.groups.link(copy.articleId, copy.otherId);
   }
 
   /** Assignments since the last save of the clusterer state. */
@@ -103,8 +142,10 @@ export class StoryPipeline {
 
   /** Processes one stored article: copies, copy group, story. Writes through the caller's transaction. */
   async process(tx: StoreTx, article: StoredArticle, now: string): Promise<ProcessedArticle> {
-    const matches = this.copyIndex.add(article.id, fingerprint(article.text));
-    this.groups.add(article.id, publishedMs(article));
+    const fp = fingerprint(article.text);
+    const matches = this.copyIndex.add(article.id, fp);
+    await tx.copyKeys.put({ articleId: article.id, ...fp }, DEDUP_VERSION, article.ingestedAt);
+    this.groups.add(article.id, publishedMs(article.published));
     for (const m of matches) this.groups.link(article.id, m.other);
     await tx.copies.record(
       article.id,
@@ -204,6 +245,15 @@ export class StoryPipeline {
     }
   }
 }
+
+/**
+ * Near-copies are looked for among the articles that arrived (were stored) within this many
+ * days of the newest one: a start loads their copy-detection keys, not the corpus. Syndicated
+ * copies of a report appear within hours to days of it; a month keeps late reprints. Exact
+ * copies are found at any age (the store knows every text's hash). Arrival, not publication,
+ * is the clock: a feed cannot move it with a wrong date.
+ */
+export const COPY_WINDOW_DAYS = 30;
 
 /** Articles read per query while loading. */
 const LOAD_CHUNK = 500;

@@ -182,6 +182,8 @@ export interface ArticleReader {
   /** True when an article fetched from `url` (or declaring it canonical) is stored. */
   hasUrl(url: string): Promise<boolean>;
   raw(id: number): Promise<RawRecord | null>;
+  /** Publication dates of these articles (null when undated), without their text. */
+  published(ids: readonly number[]): Promise<Map<number, string | null>>;
   /** Stored articles not assigned to a story, in processing order (publication, else arrival, then id). */
   pendingIds(limit?: number): Promise<number[]>;
   /** Languages of stored articles, most frequent first. */
@@ -249,6 +251,30 @@ export interface CopyWriter extends CopyReader {
   setGroups(entries: Array<{ articleId: number; groupId: number }>): Promise<void>;
 }
 
+/** An article's copy-detection keys (structurally the dedup stage's fingerprint). */
+export interface StoredCopyKeys {
+  articleId: number;
+  textHash: string;
+  shingles: Uint32Array;
+  signature: Uint32Array;
+}
+
+/** Copy-detection keys, one row per assigned article, written once. */
+export interface CopyKeyReader {
+  /** Keys of this version of the articles stored (arrived) at or after `since` (ISO; null: all), oldest first. */
+  window(since: string | null, version: number): Promise<StoredCopyKeys[]>;
+  /** Keys of this version of these articles (those that have them). */
+  get(articleIds: readonly number[], version: number): Promise<StoredCopyKeys[]>;
+  /** The arrival time of the newest article with keys, or null. */
+  newest(): Promise<string | null>;
+  /** Which of these assigned articles have no keys of this version yet. */
+  missing(articleIds: readonly number[], version: number): Promise<number[]>;
+}
+
+export interface CopyKeyWriter extends CopyKeyReader {
+  put(keys: StoredCopyKeys, version: number, ingestedAt: string): Promise<void>;
+}
+
 /** Per-article analyses (JSON), by version. */
 export interface AnalysisReader {
   get(articleIds: readonly number[], version: number): Promise<Map<number, string>>;
@@ -306,6 +332,7 @@ export interface StoreReader {
   readonly articles: ArticleReader;
   readonly stories: StoryReader;
   readonly copies: CopyReader;
+  readonly copyKeys: CopyKeyReader;
   readonly analyses: AnalysisReader;
   readonly factSheets: FactSheetReader;
   readonly feeds: FeedReader;
@@ -318,6 +345,7 @@ export interface StoreTx extends StoreReader {
   readonly articles: ArticleWriter;
   readonly stories: StoryWriter;
   readonly copies: CopyWriter;
+  readonly copyKeys: CopyKeyWriter;
   readonly analyses: AnalysisWriter;
   readonly factSheets: FactSheetWriter;
   readonly feeds: FeedWriter;

@@ -296,6 +296,34 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.stories.entities({ limit: 10, kind: 'place' })).toEqual([{ name: 'Arden', kind: 'place', stories: 1, mentions: 1 }]);
       });
 
+      it('keeps copy-detection keys exactly, by version and arrival; new text drops them', async () => {
+        const { store } = await open();
+        const ids = await store.transaction(async (tx) => [
+          (await tx.articles.insert(testArticle('Old report.', { ingestedAt: '2026-09-01T00:00:00.000Z' }))).id,
+          (await tx.articles.insert(testArticle('New report.', { ingestedAt: '2026-10-15T00:00:00.000Z' }))).id,
+        ]);
+        const shingles = new Uint32Array([1, 7, 0xffffffff, 2 ** 31]);
+        const signature = new Uint32Array(128).map((_, i) => (i * 2654435761) >>> 0);
+        expect(await store.copyKeys.newest()).toBeNull();
+        await store.transaction(async (tx) => {
+          await tx.copyKeys.put({ articleId: ids[0]!, textHash: 'aaaa', shingles, signature }, 1, '2026-09-01T00:00:00.000Z');
+          await tx.copyKeys.put({ articleId: ids[1]!, textHash: 'bbbb', shingles: new Uint32Array([5]), signature }, 1, '2026-10-15T00:00:00.000Z');
+        });
+        expect(await store.copyKeys.newest()).toBe('2026-10-15T00:00:00.000Z');
+        const [old] = await store.copyKeys.get([ids[0]!], 1);
+        expect(old?.textHash).toBe('aaaa');
+        expect([...old!.shingles]).toEqual([...shingles]);
+        expect([...old!.signature]).toEqual([...signature]);
+        expect((await store.copyKeys.window('2026-10-01T00:00:00.000Z', 1)).map((k) => k.articleId)).toEqual([ids[1]]);
+        expect((await store.copyKeys.window(null, 1)).map((k) => k.articleId)).toEqual(ids);
+        expect(await store.copyKeys.window(null, 2)).toEqual([]);
+        expect(await store.copyKeys.missing(ids, 1)).toEqual([]);
+        expect(await store.copyKeys.missing(ids, 2)).toEqual(ids);
+        await store.transaction((tx) => tx.articles.updateExtraction(ids[0]!, { ...testArticle('Old report, re-extracted.') }));
+        expect(await store.copyKeys.missing(ids, 1)).toEqual([ids[0]]);
+        expect(await store.articles.published(ids)).toEqual(new Map([[ids[0]!, '2026-10-14'], [ids[1]!, '2026-10-14']]));
+      });
+
       it('keeps per-article analyses by version', async () => {
         const { store } = await open();
         const { id } = await store.transaction((tx) => tx.articles.insert(testArticle('The bridge opened.')));

@@ -108,6 +108,8 @@ export class SqliteArticles implements Sync<ArticleWriter> {
   }
 
   updateExtraction(id: number, article: ExtractionUpdate): void {
+    // New text, new keys: the old ones are dropped, and made again from the new text at the next load.
+    this.statement('DELETE FROM copy_keys WHERE article_id = ?').run(id);
     this.statement(
       `UPDATE articles SET url = @url, canonical_url = @canonicalUrl, title = @title, source = @source, byline = @byline,
          published = @published, published_from = @publishedFrom, language = @language, paragraphs = @paragraphs,
@@ -127,6 +129,16 @@ export class SqliteArticles implements Sync<ArticleWriter> {
       textHash: article.textHash,
       extractorVersion: article.extractorVersion,
     });
+  }
+
+  published(ids: readonly number[]): Map<number, string | null> {
+    const result = new Map<number, string | null>();
+    for (let start = 0; start < ids.length; start += 500) {
+      const chunk = ids.slice(start, start + 500).map((id) => Number(id));
+      const rows = this.db.prepare(`SELECT id, published FROM articles WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as Array<{ id: number; published: string | null }>;
+      for (const row of rows) result.set(row.id, row.published);
+    }
+    return result;
   }
 
   hasUrl(url: string): boolean {

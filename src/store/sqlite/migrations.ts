@@ -186,6 +186,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'copy-detection keys',
+    sql: `
+      -- The copy-detection keys of each assigned article (its dedup fingerprint: text hash, sorted shingle
+      -- hashes, MinHash signature, from which the LSH band and anchor keys follow), written once, so that a
+      -- start loads them for its window instead of fingerprinting the corpus again. ingested_at: the window's clock.
+      CREATE TABLE copy_keys (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id),
+        version INTEGER NOT NULL,
+        text_hash TEXT NOT NULL,
+        shingles BLOB NOT NULL,            -- Uint32Array, little-endian
+        signature BLOB NOT NULL,           -- Uint32Array, little-endian
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX copy_keys_ingested ON copy_keys (ingested_at);
+    `,
+  },
 ];
 
 /** The newest schema version this build of crosscheck knows. */

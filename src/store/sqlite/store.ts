@@ -7,6 +7,7 @@ import {
   DEFAULT_WRITE_DEADLINE_MS,
   type AnalysisWriter,
   type ArticleWriter,
+  type CopyKeyWriter,
   type CopyWriter,
   type EventReader,
   type FactSheetWriter,
@@ -20,7 +21,7 @@ import {
 import { SqliteArticles } from './articles.js';
 import { SqliteFeeds } from './feeds.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
-import { SqliteAnalyses, SqliteFactSheets } from './sheets.js';
+import { SqliteAnalyses, SqliteCopyKeys, SqliteFactSheets } from './sheets.js';
 import { SqliteCopies, SqliteEvents, SqliteState, SqliteStories } from './stories.js';
 import { asyncRepository } from './sync.js';
 
@@ -60,6 +61,7 @@ export class SqliteStore implements StorePort {
   readonly articles: ArticleWriter;
   readonly stories: StoryWriter;
   readonly copies: CopyWriter;
+  readonly copyKeys: CopyKeyWriter;
   readonly analyses: AnalysisWriter;
   readonly factSheets: FactSheetWriter;
   readonly feeds: FeedWriter;
@@ -79,6 +81,7 @@ export class SqliteStore implements StorePort {
     this.articles = asyncRepository<ArticleWriter>(new SqliteArticles(db));
     this.stories = asyncRepository<StoryWriter>(new SqliteStories(db));
     this.copies = asyncRepository<CopyWriter>(new SqliteCopies(db));
+    this.copyKeys = asyncRepository<CopyKeyWriter>(new SqliteCopyKeys(db));
     this.analyses = asyncRepository<AnalysisWriter>(new SqliteAnalyses(db));
     this.factSheets = asyncRepository<FactSheetWriter>(new SqliteFactSheets(db));
     this.feeds = asyncRepository<FeedWriter>(new SqliteFeeds(db));
@@ -88,6 +91,7 @@ export class SqliteStore implements StorePort {
       articles: this.articles,
       stories: this.stories,
       copies: this.copies,
+      copyKeys: this.copyKeys,
       analyses: this.analyses,
       factSheets: this.factSheets,
       feeds: this.feeds,
