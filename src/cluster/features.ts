@@ -31,12 +31,12 @@ export interface ArticleFeatures {
   readonly counts: Map<string, number>;
   /**
    * The happening: vocabulary words (same keys as in `counts`, never names or numbers) of the
-   * headline and the lead sentence, what the article says happened; key → weight.
+   * headline and the lead, what the article says happened; key → weight.
    */
   readonly happening: Map<string, number>;
   /** The participants: name keys of the headline and the lead (who it happened to, and where). */
   readonly participants: Map<string, number>;
-  /** First prose sentence of the text (or the title), for a fallback story title and reasons. */
+  /** The lead (first prose sentences of the text), for a fallback story title and reasons. */
   readonly lead: string;
   /** The language whose rules were used (ISO 639-1). */
   readonly language: string;
@@ -51,7 +51,12 @@ const MAX_TEXT_CHARS = 12_000;
 /** A sentence where most words are capitalised is a headline or a byline, not prose. */
 const TITLE_CASE_SHARE = 0.6;
 const MAX_LEAD_CHARS = 200;
-/** The lead: the first prose sentence, extended to this many words when it is very short. */
+/**
+ * The lead: the first prose sentence, extended by the next ones to at least LEAD_MIN_WORDS words
+ * (at most LEAD_MAX_WORDS): a report that opens on a scene ("It was late when the first call
+ * came") says what happened in its second sentence. Chosen on the development parts (12 words:
+ * B-cubed F1 0.951 BASIL, 0.861 ECB+; 30: 0.958, 0.879).
+ */
 const LEAD_MIN_WORDS = 30;
 const LEAD_MAX_WORDS = 60;
 /** A prose sentence has at least this many words, a share of them lower case, and no web address. */
