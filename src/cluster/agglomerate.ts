@@ -44,75 +44,161 @@ interface Group<P> {
   alive: boolean;
 }
 
-interface HeapItem {
-  score: number;
-  a: number;
-  b: number;
-  va: number;
-  vb: number;
+function swapIn(a: Int32Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
 }
 
-/** Max-heap on score, ties to the lower group ids (groups are named by their lowest node). */
+/**
+ * Max-heap of candidate merges on score, ties to the pair holding the lower group ids (groups are
+ * named by their lowest node). Items live in parallel typed arrays: a re-check pushes many
+ * candidates and discards most as stale, and objects would cost the garbage collector more than
+ * the comparisons.
+ */
 class Heap {
-  private readonly items: HeapItem[] = [];
+  private scores = new Float64Array(256);
+  /** Lower and higher group id of the pair, and the two groups' versions (of `lo`, of `hi`). */
+  private lo = new Int32Array(256);
+  private hi = new Int32Array(256);
+  private vlo = new Int32Array(256);
+  private vhi = new Int32Array(256);
+  private n = 0;
+  /** The last popped item. */
+  topScore = 0;
+  topLo = 0;
+  topHi = 0;
+  topVlo = 0;
+  topVhi = 0;
 
   get size(): number {
-    return this.items.length;
+    return this.n;
   }
 
-  private static before(x: HeapItem, y: HeapItem): boolean {
-    if (x.score !== y.score) return x.score > y.score;
-    const xa = Math.min(x.a, x.b);
-    const ya = Math.min(y.a, y.b);
-    if (xa !== ya) return xa < ya;
-    return Math.max(x.a, x.b) < Math.max(y.a, y.b);
+  private before(i: number, j: number): boolean {
+    const x = this.scores[i]!;
+    const y = this.scores[j]!;
+    if (x !== y) return x > y;
+    if (this.lo[i] !== this.lo[j]) return this.lo[i]! < this.lo[j]!;
+    return this.hi[i]! < this.hi[j]!;
   }
 
-  push(item: HeapItem): void {
-    const items = this.items;
-    items.push(item);
-    let i = items.length - 1;
+  private swap(i: number, j: number): void {
+    const s = this.scores[i]!;
+    this.scores[i] = this.scores[j]!;
+    this.scores[j] = s;
+    swapIn(this.lo, i, j);
+    swapIn(this.hi, i, j);
+    swapIn(this.vlo, i, j);
+    swapIn(this.vhi, i, j);
+  }
+
+  private grow(): void {
+    const size = 2 * this.scores.length;
+    const scores = new Float64Array(size);
+    scores.set(this.scores);
+    this.scores = scores;
+    const widen = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const out = new Int32Array(size);
+      out.set(a);
+      return out;
+    };
+    this.lo = widen(this.lo);
+    this.hi = widen(this.hi);
+    this.vlo = widen(this.vlo);
+    this.vhi = widen(this.vhi);
+  }
+
+  push(score: number, a: number, va: number, b: number, vb: number): void {
+    if (this.n === this.scores.length) this.grow();
+    let i = this.n++;
+    this.scores[i] = score;
+    if (a < b) {
+      this.lo[i] = a;
+      this.vlo[i] = va;
+      this.hi[i] = b;
+      this.vhi[i] = vb;
+    } else {
+      this.lo[i] = b;
+      this.vlo[i] = vb;
+      this.hi[i] = a;
+      this.vhi[i] = va;
+    }
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!Heap.before(items[i]!, items[p]!)) break;
-      [items[i], items[p]] = [items[p]!, items[i]!];
+      if (!this.before(i, p)) break;
+      this.swap(i, p);
       i = p;
     }
   }
 
-  pop(): HeapItem | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last) {
-      items[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < items.length && Heap.before(items[l]!, items[m]!)) m = l;
-        if (r < items.length && Heap.before(items[r]!, items[m]!)) m = r;
-        if (m === i) break;
-        [items[i], items[m]] = [items[m]!, items[i]!];
-        i = m;
-      }
+  /** Removes the best item into the `top*` fields. */
+  pop(): void {
+    this.topScore = this.scores[0]!;
+    this.topLo = this.lo[0]!;
+    this.topHi = this.hi[0]!;
+    this.topVlo = this.vlo[0]!;
+    this.topVhi = this.vhi[0]!;
+    const last = --this.n;
+    if (last === 0) return;
+    this.scores[0] = this.scores[last]!;
+    this.lo[0] = this.lo[last]!;
+    this.hi[0] = this.hi[last]!;
+    this.vlo[0] = this.vlo[last]!;
+    this.vhi[0] = this.vhi[last]!;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < last && this.before(l, m)) m = l;
+      if (r < last && this.before(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
     }
-    return top;
   }
 }
 
-/** Links of each node: neighbour node → score. */
-export type Adjacency = ReadonlyArray<ReadonlyMap<number, number>>;
+/** Links of each node as flat arrays (no entry objects in the hot loop): neighbours and their scores. */
+interface Links {
+  readonly to: Int32Array;
+  readonly score: Float64Array;
+}
+type Adjacency = readonly Links[];
+
+/** Scratch for `directed` (m > 2): grown on demand, never allocated per call. */
+let scratch = new Float64Array(8);
 
 /** Mean over `from` of each node's `m` strongest links into group `to`. */
 function directed(from: readonly number[], to: number, m: number, adjacency: Adjacency, groupOf: (node: number) => number): number {
-  const best = new Float64Array(m);
   let total = 0;
+  if (m <= 2) {
+    // The usual case (linkTop 2): the two strongest in two variables.
+    for (const x of from) {
+      let b0 = 0;
+      let b1 = 0;
+      const links = adjacency[x]!;
+      for (let k = 0; k < links.to.length; k++) {
+        const s = links.score[k]!;
+        if (s <= b1 || groupOf(links.to[k]!) !== to) continue;
+        if (s > b0) {
+          b1 = b0;
+          b0 = s;
+        } else b1 = s;
+      }
+      total += m === 1 ? b0 : (b0 + b1) / 2;
+    }
+    return total / from.length;
+  }
+  if (scratch.length < m) scratch = new Float64Array(2 * m);
+  const best = scratch;
   for (const x of from) {
-    best.fill(0);
-    for (const [y, s] of adjacency[x]!) {
-      if (groupOf(y) !== to || s <= best[m - 1]!) continue;
+    best.fill(0, 0, m);
+    const links = adjacency[x]!;
+    for (let j = 0; j < links.to.length; j++) {
+      const s = links.score[j]!;
+      if (s <= best[m - 1]! || groupOf(links.to[j]!) !== to) continue;
       let k = m - 1;
       while (k > 0 && best[k - 1]! < s) {
         best[k] = best[k - 1]!;
@@ -128,7 +214,7 @@ function directed(from: readonly number[], to: number, m: number, adjacency: Adj
 }
 
 /** The linkage of groups `a` and `b` (ids, with their members), per the rule above. */
-export function linkage(
+function linkage(
   a: number,
   membersA: readonly number[],
   b: number,
@@ -148,18 +234,28 @@ export function agglomerate<P>(graph: RegionGraph, options: AgglomerateOptions<P
   const { n } = graph;
   const groupOfNode = new Int32Array(n);
   const groups: Array<Group<P>> = [];
-  const adjacency: Array<Map<number, number>> = [];
+  const degree = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     groupOfNode[i] = i;
     groups.push({ members: [i], summary: options.summarise(i), neighbours: new Set(), version: 0, alive: true });
-    adjacency.push(new Map());
   }
   const groupOf = (node: number): number => groupOfNode[node]!;
-  for (const [i, j, s] of graph.edges) {
-    adjacency[i]!.set(j, s);
-    adjacency[j]!.set(i, s);
+  for (const [i, j] of graph.edges) {
+    degree[i]!++;
+    degree[j]!++;
     groups[i]!.neighbours.add(j);
     groups[j]!.neighbours.add(i);
+  }
+  const adjacency: Links[] = [];
+  for (let i = 0; i < n; i++) adjacency.push({ to: new Int32Array(degree[i]!), score: new Float64Array(degree[i]!) });
+  const fill = new Int32Array(n);
+  for (const [i, j, s] of graph.edges) {
+    const a = adjacency[i]!;
+    const b = adjacency[j]!;
+    a.to[fill[i]!] = j;
+    a.score[fill[i]!++] = s;
+    b.to[fill[j]!] = i;
+    b.score[fill[j]!++] = s;
   }
 
   // Merges the two groups into the lower id (names stay stable): members, neighbours, version.
@@ -198,18 +294,18 @@ export function agglomerate<P>(graph: RegionGraph, options: AgglomerateOptions<P
     for (const other of G.neighbours) {
       const O = groups[other]!;
       const s = linkage(g, G.members, other, O.members, adjacency, groupOf, options.linkTop);
-      if (s >= options.threshold) heap.push({ score: s, a: g, b: other, va: G.version, vb: O.version });
+      if (s >= options.threshold) heap.push(s, g, G.version, other, O.version);
     }
   };
   for (let g = 0; g < n; g++) if (groups[g]!.alive) pushPairs(g);
 
   while (heap.size > 0) {
-    const top = heap.pop()!;
-    const A = groups[top.a]!;
-    const B = groups[top.b]!;
-    if (!A.alive || !B.alive || A.version !== top.va || B.version !== top.vb) continue;
+    heap.pop();
+    const A = groups[heap.topLo]!;
+    const B = groups[heap.topHi]!;
+    if (!A.alive || !B.alive || A.version !== heap.topVlo || B.version !== heap.topVhi) continue;
     if (!options.canMerge(A.members, A.summary, B.members, B.summary)) continue;
-    pushPairs(merge(top.a, top.b));
+    pushPairs(merge(heap.topLo, heap.topHi));
   }
 
   return groups.filter((g) => g.alive).map((g) => g.members);

@@ -34,8 +34,15 @@ export interface ArticleNode {
   story: number;
 }
 
-/** Features of an article kept for scoring (heaviest first by tf·idf at arrival). */
-export const ARTICLE_FEATURES = 160;
+/**
+ * Features of an article kept for scoring (heaviest first by tf·idf at arrival). Enough for the
+ * whole of nearly every article (the text is cut at 12,000 characters): which features a smaller
+ * cut keeps depends on the document frequencies of the moment the article arrived, so the links,
+ * and the stories, would depend on the arrival order, and the words a report shares with its
+ * neighbours further down are lost (at 160 features, development B-cubed F1 0.961 BASIL, 0.887
+ * ECB+; at 400, 0.977 and 0.897).
+ */
+export const ARTICLE_FEATURES = 400;
 
 const YEAR_KEY = /^#(?:19|20)\d\d$/;
 

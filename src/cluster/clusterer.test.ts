@@ -54,6 +54,31 @@ describe('StoryClusterer', () => {
     expect(stories[0]!.core).toContain(1);
   });
 
+  it('takes in a report whose lead opens on a scene, its happening in the second sentence, told a day later', () => {
+    const c = new StoryClusterer();
+    const wire = (id: number): ClusterInput => ({
+      id,
+      title: `Cargo ship runs aground off Tessany, ${id} crew rescued`,
+      text:
+        'A cargo ship carrying timber ran aground on a sandbank off the port of Tessany late on Monday, and lifeboats rescued its 19 crew, the harbour authority said. ' +
+        'The Merel Star, registered in Ostrava, had lost power in a storm. Harbour master Ilse Vandorn said salvage teams would try to refloat the ship.',
+      published: '2031-03-04',
+    });
+    c.assign(wire(1));
+    c.assign({ ...wire(2), title: 'Timber freighter aground near Tessany, crew safe' });
+    const scene = c.assign({
+      id: 3,
+      title: 'A long night on the Tessany sandbank',
+      text:
+        'It was 11:20 p.m. on Monday when the first flare rose over the harbour of Tessany. The Merel Star, a cargo ship loaded with timber, had run aground on the sandbank after losing power in the storm. ' +
+        'Lifeboats brought all 19 crew ashore before dawn, harbour master Ilse Vandorn said on Tuesday. Salvage teams hope to refloat the ship this week.',
+      published: '2031-03-05',
+    });
+    c.settle();
+    expect(c.storyOf(3)).toBe(c.storyOf(1));
+    expect(scene.reasons.join(' ')).toMatch(/aground|ground|cargo/);
+  });
+
   it('keeps two happenings of the same people in the same week apart', () => {
     const c = new StoryClusterer();
     for (const a of oneCastTwoHappenings()) c.assign(a);

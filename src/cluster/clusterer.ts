@@ -111,7 +111,7 @@ export class StoryClusterer {
     if (ws.seq % SWEEP_EVERY_ARTICLES === 0) ws.sweepQuiet();
     const flag = time.flag ? { timeFlag: time.flag } : {};
     const flagReason = time.flag ? [dateFlagReason(input.published, time.flag)] : [];
-    const features = extractFeatures(input.title, input.text, input.language);
+    const features = extractFeatures(input.title, input.text, input.language, { publishedMs: time.ms });
 
     if (input.copyOf !== undefined) {
       const original = ws.storyOfArticle.get(input.copyOf);

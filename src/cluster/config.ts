@@ -6,7 +6,7 @@
  */
 
 /** Bump when assignments for the same input stream can change. */
-export const CLUSTER_VERSION = 3;
+export const CLUSTER_VERSION = 4;
 
 /**
  * Similarity ∈ [0,1] at which an article joins a story (through its links to the story's

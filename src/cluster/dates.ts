@@ -1,3 +1,4 @@
+import { calendarWords } from '../core/lang/index.js';
 /**
  * Month names of every language the clusterer knows, from the runtime's own calendar tables
  * (`Intl.DateTimeFormat`), so that "14 October", "October 14", "14 de octubre" and "14 oktober" give one
@@ -45,4 +46,19 @@ export function monthOf(word: string): number {
 /** The date anchor key of a month and day: `#d10-14`. */
 export function dateAnchorKey(month: number, day: number): string {
   return `#d${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Weekday forms shorter than this are abbreviations that are also words ("sun", "sat", "mar"). */
+const MIN_WEEKDAY_CHARS = 5;
+const weekdays = new Map<string, ReadonlyMap<string, number>>();
+
+/** Day of the week 0 (Sunday)–6 of a lower-case word in `language`, or -1. */
+export function weekdayOf(word: string, language: string): number {
+  let map = weekdays.get(language);
+  if (!map) {
+    const out = new Map<string, number>();
+    for (const [form, day] of calendarWords(language)?.weekdays ?? new Map<string, number>()) if (form.length >= MIN_WEEKDAY_CHARS) out.set(form, day);
+    weekdays.set(language, (map = out));
+  }
+  return map.get(word) ?? -1;
 }

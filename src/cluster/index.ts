@@ -5,11 +5,12 @@
  * - `new StoryClusterer(config?, { now? })`, then `assign(input)` once per article, in any order.
  *   Deterministic: the same stream in the same order always gives the same stories, ids, scores.
  *   Pure and in-memory; the clock used to judge publication dates is injected (`now`).
- * - An article's event signature: the happening (the vocabulary words of its headline and lead,
- *   inflections and nominalisations reduced to one stem), its participants and places (names, with
- *   accents folded, countries and international bodies under one name in every bundled language,
- *   acronyms of long names), its numbers and dates (date anchors such as "14 October" / "14 de octubre"),
- *   and its time (a plausible publication date).
+ * - An article's event signature, read with the text toolkit of its language (`core/text`:
+ *   sentences, words, stems, stop words): the happening (the vocabulary words of its headline and
+ *   lead, stemmed), its participants and places (names, with accents folded, countries and
+ *   international bodies under one name in every bundled language, acronyms of long names), its
+ *   numbers and dates (date anchors such as "14 October" / "14 de octubre", and weekdays such as
+ *   "on Tuesday" resolved against the publication date), and its time (a plausible publication date).
  * - Pair similarity ∈ [0,1] (see `PairScorer`): content (per-kind cosines of tf·idf, IDF of the
  *   moment) × a happening gate (sharing participants without agreeing on what happened keeps only
  *   a floor share) × a year factor. Across languages only names, numbers and dates count.

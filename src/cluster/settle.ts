@@ -147,7 +147,7 @@ function rescore(ws: WorkingSet, nodes: readonly ArticleNode[], indexOf: Readonl
     for (const b of later) {
       // Kept even when weaker than the edge threshold today: the document frequencies of a later
       // re-check may raise it again, and dropping it would make the links depend on when they were rescored.
-      const s = scorer.score(b).score;
+      const s = scorer.scoreValue(b);
       a.edges.set(b.id, s);
       b.edges.set(a.id, s);
       edges.push([i, indexOf.get(b.id)!, s]);

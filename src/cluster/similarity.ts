@@ -42,6 +42,12 @@ export class PairScorer {
   private happNormA = 0;
   private happSumA = 0;
   private loaded: ArticleNode | null = null;
+  // Parts of the last `scoreValue`, read by `score`.
+  private lastContent = 0;
+  private lastHappening: number | null = null;
+  private lastParticipants: number | null = null;
+  private lastYearConflict = false;
+  private readonly isSquare: boolean;
   private readonly kindWeights: Float64Array;
 
   constructor(
@@ -49,6 +55,7 @@ export class PairScorer {
     private readonly config: ClusterConfig,
   ) {
     this.kindWeights = Float64Array.from([1, config.nameWeight, config.numberWeight]);
+    this.isSquare = config.happeningIdfPower === 2;
   }
 
   /** Loads `a` as the left side of the following `score` calls. */
@@ -107,7 +114,8 @@ export class PairScorer {
    */
   happeningIdf(id: number): number {
     const idf = this.vocabulary.idf(id);
-    return idf <= 0 ? 0 : Math.pow(idf, this.config.happeningIdfPower);
+    if (idf <= 0) return 0;
+    return this.isSquare ? idf * idf : Math.pow(idf, this.config.happeningIdfPower);
   }
 
   /** Whether `a` and `b` may be one story by time: undated articles always may. */
@@ -116,8 +124,14 @@ export class PairScorer {
     return Math.abs(a.timeMs - b.timeMs) <= this.config.pairWindowDays * MS_PER_DAY;
   }
 
-  /** The similarity of the loaded article and `b`. */
+  /** The similarity of the loaded article and `b`, with its parts (for reasons). */
   score(b: ArticleNode): PairScore {
+    const score = this.scoreValue(b);
+    return { score, content: this.lastContent, happening: this.lastHappening, participants: this.lastParticipants, isYearConflict: this.lastYearConflict };
+  }
+
+  /** The similarity ∈ [0,1] of the loaded article and `b`, without allocating: the hot loop of linking and re-checks. */
+  scoreValue(b: ArticleNode): number {
     const a = this.loaded!;
     const voc = this.vocabulary;
     const wA = this.wA;
@@ -191,8 +205,11 @@ export class PairScorer {
     if ((a.timeMs === null || b.timeMs === null) && a.yearId >= 0 && b.yearId >= 0 && a.yearId !== b.yearId) {
       isYearConflict = !hasAYear && wA[b.yearId] === 0;
     }
-    const score = content * gate * (isYearConflict ? this.config.yearConflictFactor : 1);
-    return { score, content, happening, participants, isYearConflict };
+    this.lastContent = content;
+    this.lastHappening = happening;
+    this.lastParticipants = participants;
+    this.lastYearConflict = isYearConflict;
+    return content * gate * (isYearConflict ? this.config.yearConflictFactor : 1);
   }
 
   /**

@@ -3,7 +3,10 @@
  * function words, reporting verbs and calendar words that carry no story identity.
  */
 
-/** Function words and very common news verbs: dropped from the vocabulary vector. */
+/**
+ * English function words and very common news verbs: dropped from the vocabulary vector. Other
+ * languages use the text toolkit's stop words (see `lang.ts` for why English does not).
+ */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a about above after again against ago all almost along already also although always am among an and another any ' +

@@ -192,7 +192,7 @@ export class WorkingSet {
     for (const id of topByOverlap(overlap, this.config.maxCandidates)) {
       const other = this.nodes.get(id);
       if (!other || node.edges.has(id) || !scorer.isTimeCompatible(node, other)) continue;
-      const s = scorer.score(other).score;
+      const s = scorer.scoreValue(other);
       if (s >= this.config.edgeThreshold) this.link(node, other, s);
     }
     scorer.unload();
