@@ -111,6 +111,8 @@ describe('read endpoints', () => {
     await expectError(await app.request('/api/stories?order=oldest'), 400, 'bad_request');
     await expectError(await app.request('/api/stories?from=yesterday'), 400, 'bad_request');
     await expectError(await app.request('/api/stories?cursor=nonsense'), 400, 'bad_request');
+    // A cursor whose offset no database can take is not a cursor either (not a 500).
+    for (const o of [1e300, -1, 2 ** 60]) await expectError(await app.request(`/api/stories?cursor=${Buffer.from(JSON.stringify({ o })).toString('base64url')}`), 400, 'bad_request');
     await expectError(await app.request('/api/stories?page=2'), 400, 'bad_request');
   });
 

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { RetryableError } from '../core/errors.js';
 import { ApiError, errorBody, toApiError } from './errors.js';
 import type { ArticleAssignedEvent } from './events.js';
+import { requireKnownHost } from './host-check.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import {
   describeIssues,
@@ -29,6 +30,11 @@ export interface AppOptions {
   token?: string | null;
   /** The web pages, mounted at `/` (their own error pages); the API alone when absent. */
   web?: Hono;
+  /**
+   * Names this server answers under, besides IP literals and localhost (DNS rebinding defence:
+   * see {@link requireKnownHost}). Absent or null: the Host header is not checked.
+   */
+  allowedHosts?: readonly string[] | null;
   /** Log unexpected errors (500) here; default stderr. */
   logError?: (error: unknown) => void;
 }
@@ -110,6 +116,7 @@ export function createApp(options: AppOptions): Hono {
       crossOriginOpenerPolicy: 'same-origin',
     }),
   );
+  if (options.allowedHosts) app.use('*', requireKnownHost(options.allowedHosts));
 
   const api = new Hono();
   api.onError((error, c) => {

@@ -6,6 +6,7 @@ export type ApiErrorCode =
   | 'bad_request'
   | 'unauthorized'
   | 'forbidden'
+  | 'unknown_host'
   | 'not_found'
   | 'payload_too_large'
   | 'unsupported_media_type'

@@ -1,15 +1,20 @@
-/** Small helpers for terminal and JSON output. Status goes to stderr, results to stdout. */
+/**
+ * Small helpers for terminal and JSON output. Status goes to stderr, results to stdout. Lines are
+ * printed without control characters (an escape sequence in a stored title would otherwise drive
+ * the terminal) or bidirectional overrides; JSON escapes them itself.
+ */
+import { stripControls } from '../core/index.js';
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 export function println(line = ''): void {
-  process.stdout.write(`${line}\n`);
+  process.stdout.write(`${stripControls(line)}\n`);
 }
 
 export function status(line: string): void {
-  process.stderr.write(`${line}\n`);
+  process.stderr.write(`${stripControls(line)}\n`);
 }
 
 /** Cuts a string to `width` characters with an ellipsis. */

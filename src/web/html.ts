@@ -1,3 +1,5 @@
+import { stripControls } from '../core/index.js';
+
 /**
  * HTML built from tagged templates that escape every interpolated value: article text, titles,
  * outlet names and URLs are hostile. Only {@link SafeHtml} (the result of `html` itself, or of
@@ -26,8 +28,10 @@ function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false || value === true) return '';
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return (value as readonly HtmlValue[]).map(render).join('');
-  // Control characters have no place in a page (and some confuse parsers).
-  return escapeHtml(String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''));
+  // Control characters have no place in a page (and some confuse parsers); bidirectional
+  // overrides would flip what is shown after them. Rows stored before extraction removed them
+  // are neutralised here.
+  return escapeHtml(stripControls(String(value)));
 }
 
 /** The template tag: `html\`<p>${text}</p>\`` escapes `text`. */

@@ -27,6 +27,7 @@ interface ServeFlags {
   allowPrivate?: boolean;
   allowAddress?: string[];
   hostDelay: string;
+  allowedHost?: string[];
 }
 
 /** The project's example articles (beside src/ and dist/). */
@@ -63,6 +64,7 @@ export function registerServe(program: Command): void {
     .option('--allow-private', 'with --watch: allow feeds on private and loopback addresses')
     .option('--allow-address <address...>', 'allow exactly these IP addresses (the only way to reach a cloud metadata endpoint, which --allow-private does not open)')
     .option('--host-delay <ms>', 'with --watch: minimum delay between two requests to one host', '2000')
+    .option('--allowed-host <name...>', 'also answer requests addressed to these host names (default: IP addresses and localhost only; also $CROSSCHECK_ALLOWED_HOSTS, comma-separated)')
     .action(async (flags: ServeFlags) => {
       const port = parsePort(flags.port);
       const hostDelayMs = Number(flags.hostDelay);
@@ -82,7 +84,8 @@ export function registerServe(program: Command): void {
           for (const story of (await service.listStories({ limit: 20 })).stories) await service.factSheetJson(story.id);
           status('built the fact sheets of the example stories');
         }
-        const app = createApp({ service, token, web: createWebApp(service) });
+        const allowedHosts = [flags.host, ...(flags.allowedHost ?? []), ...(process.env.CROSSCHECK_ALLOWED_HOSTS ?? '').split(',')].map((name) => name.trim()).filter(Boolean);
+        const app = createApp({ service, token, web: createWebApp(service), allowedHosts });
         const server = await startServer(app, { host: flags.host, port });
         println(`crosscheck: serving ${server.url}/ (store ${store.path}; API at ${server.url}/api, writes ${token ? 'need the bearer token' : 'disabled: set CROSSCHECK_TOKEN'})`);
         // The feed watcher in the same process: new entries go through the service, so pages and SSE see them at once.

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { alignPassages, type Passage } from '../../dedup/index.js';
 import { renderMarkdown, renderTerminal } from '../../analyze/index.js';
+import { stripControlsDeep } from '../../core/index.js';
 import { reclusterAll, storyFactSheet } from '../../pipeline/index.js';
 import type { SqliteStore } from '../../store/index.js';
 import { CliExit, openStore } from '../context.js';
@@ -77,10 +78,11 @@ export function registerStories(program: Command): void {
         const sheet = await storyFactSheet(store, view.id);
         if (!sheet) throw new CliExit(1, `no story #${id} in ${store.path}`);
         if (flags.format === 'json') printJson(sheet);
-        else if (flags.format === 'md') process.stdout.write(renderMarkdown(sheet));
+        // Rows stored before extraction removed control characters are neutralised where shown.
+        else if (flags.format === 'md') process.stdout.write(renderMarkdown(stripControlsDeep(sheet)));
         else {
           const width = Math.max(60, Math.min(120, process.stdout.columns || 100));
-          process.stdout.write(renderTerminal(sheet, { width, color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
+          process.stdout.write(renderTerminal(stripControlsDeep(sheet), { width, color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
           println();
           println('━'.repeat(Math.min(width, 100)));
           printStory(view);

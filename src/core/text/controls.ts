@@ -30,3 +30,19 @@ export function stripControls(text: string): string {
 export function cleanLabel(text: string): string {
   return stripControls(text).replace(ZERO_WIDTH, '');
 }
+
+/**
+ * {@link stripControls} applied to every string inside a JSON-like value (objects, arrays), for
+ * data stored before extraction removed these characters and shown now on a terminal or a page.
+ * Returns a copy; the input is not changed.
+ */
+export function stripControlsDeep<T>(value: T): T {
+  if (typeof value === 'string') return stripControls(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => stripControlsDeep(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = stripControlsDeep(item);
+    return out as T;
+  }
+  return value;
+}

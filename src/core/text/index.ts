@@ -9,4 +9,4 @@ export { parseNumber, type ParsedNumber, type ParseNumberOptions } from './numbe
 export { UNSPACED_SCRIPT_RE, type TextSpan, type WordToken } from './words.js';
 export { STEMMED_LANGUAGES } from './stemmers.js';
 export { normalizeForIdentity, textIdentityHash } from './identity.js';
-export { cleanLabel, stripControls } from './controls.js';
+export { cleanLabel, stripControls, stripControlsDeep } from './controls.js';
