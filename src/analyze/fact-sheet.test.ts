@@ -208,3 +208,26 @@ describe('escapeMarkdown', () => {
     it(JSON.stringify(whenInputIs), () => expect(escapeMarkdown(whenInputIs)).toBe(expectedOutputIs));
   }
 });
+
+describe('a huge article', () => {
+  it('is analysed up to MAX_ANALYSED_CHARS, and the sheet says so in JSON, Markdown and on the terminal', async () => {
+    const { MAX_ANALYSED_CHARS } = await import('./index.js');
+    const filler = 'The council met again on Tuesday to discuss the budget for the coming year, and no decision was taken.';
+    const paragraphsOfHuge = Array.from({ length: Math.ceil((MAX_ANALYSED_CHARS * 3) / filler.length) }, () => filler);
+    // A figure past the analysed length is not read.
+    paragraphsOfHuge.push('The final vote drew 9,999 protesters outside the hall.');
+    const huge: FactSheetArticle = { id: 40, title: 'Council budget', source: 'Record', published: '2024-05-14', paragraphs: paragraphsOfHuge };
+    const small: FactSheetArticle = { id: 41, title: 'Council budget', source: 'Ledger', published: '2024-05-14', paragraphs: [filler] };
+    const big = buildFactSheet({ id: 9, title: 'Council budget' }, [huge, small]);
+    expect(big.partlyAnalysed).toHaveLength(1);
+    const cut = big.partlyAnalysed[0]!;
+    expect(cut.article).toBe(40);
+    expect(cut.analysedChars).toBeLessThanOrEqual(MAX_ANALYSED_CHARS);
+    expect(cut.analysedChars).toBeGreaterThan(MAX_ANALYSED_CHARS - filler.length - 2);
+    expect(cut.totalChars).toBeGreaterThan(MAX_ANALYSED_CHARS * 3);
+    expect(JSON.stringify(big.figures)).not.toContain('9,999');
+    expect(renderMarkdown(big)).toMatch(/Article #40 is [\d,]+ characters long: only its first [\d,]+ are analysed/);
+    expect(renderTerminal(big, { width: 100, color: false })).toMatch(/article #40 is [\d,]+ characters long/);
+    expect(sheet.partlyAnalysed).toEqual([]);
+  });
+});

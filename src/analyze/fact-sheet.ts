@@ -9,6 +9,7 @@ import { articleDates, buildTimeline, parseIsoDay, resolveDates, type Timeline }
 import { buildCoverage } from './coverage.js';
 import {
   FACT_SHEET_VERSION,
+  MAX_ANALYSED_CHARS,
   STORY_CONTEXT_DAYS,
   type ArticleAnalysis,
   type Citation,
@@ -31,7 +32,7 @@ import {
  * Version of the per-article analysis ({@link ArticleAnalysis}). Bump when an analyser's output
  * changes; cached analyses of another version are recomputed.
  */
-export const ARTICLE_ANALYSIS_VERSION = 3;
+export const ARTICLE_ANALYSIS_VERSION = 4;
 /** Version of {@link FactSheetBuilderState}. */
 export const FACT_SHEET_STATE_VERSION = 1;
 
@@ -99,6 +100,8 @@ export class FactSheetBuilder {
   private readonly passageCache = new Map<number, Passage[]>();
   /** Figures of undated articles read against an inferred day, by `id|day`. */
   private readonly inferredFigures = new Map<string, Figure[]>();
+  /** Articles cut to {@link MAX_ANALYSED_CHARS}: how much was analysed of how much. */
+  private readonly cuts = new Map<number, { analysedChars: number; totalChars: number }>();
 
   constructor(story: FactSheetStory) {
     this.story = { id: story.id, title: story.title };
@@ -114,8 +117,10 @@ export class FactSheetBuilder {
    * version and article id match, else recomputed).
    * @throws Error when an article with this id was already added.
    */
-  add(article: FactSheetArticle, analysis?: ArticleAnalysis): void {
-    if (this.entries.has(article.id)) throw new Error(`FactSheetBuilder.add: article ${article.id} was already added`);
+  add(whole: FactSheetArticle, analysis?: ArticleAnalysis): void {
+    if (this.entries.has(whole.id)) throw new Error(`FactSheetBuilder.add: article ${whole.id} was already added`);
+    const article = boundedArticle(whole);
+    if (article !== whole) this.cuts.set(whole.id, { analysedChars: textLength(article.paragraphs), totalChars: textLength(whole.paragraphs) });
     const cached =
       analysis && analysis.version === ARTICLE_ANALYSIS_VERSION && analysis.articleId === article.id ? analysis : analyzeArticle(article);
     this.entries.set(article.id, { article, analysis: cached });
@@ -235,6 +240,10 @@ export class FactSheetBuilder {
       figures,
       timeline: toTimeline(timeline, citeAll, articles),
       notAnalysed: notAnalysedLanguages(entries.map((e) => e.article)),
+      partlyAnalysed: entries.flatMap((e) => {
+        const cut = this.cuts.get(e.article.id);
+        return cut ? [{ article: e.article.id, ...cut }] : [];
+      }),
       coverage: buildCoverage(
         entries.map((e) => ({
           article: byId.get(e.article.id)!,
@@ -286,6 +295,37 @@ export function labelOf(article: { id: number; source: string | null; title: str
   if (source) return source;
   const title = article.title?.trim();
   return title ? title : `#${article.id}`;
+}
+
+/** Total characters of an article's paragraphs (with the breaks between them). */
+function textLength(paragraphs: readonly string[]): number {
+  let total = Math.max(0, paragraphs.length - 1) * 2;
+  for (const p of paragraphs) total += p.length;
+  return total;
+}
+
+/**
+ * The article cut to its first paragraphs totalling at most {@link MAX_ANALYSED_CHARS}
+ * characters (a single longer paragraph is cut at a space); the article itself when shorter.
+ */
+export function boundedArticle(article: FactSheetArticle): FactSheetArticle {
+  if (textLength(article.paragraphs) <= MAX_ANALYSED_CHARS) return article;
+  const kept: string[] = [];
+  let used = 0;
+  for (const p of article.paragraphs) {
+    const room = MAX_ANALYSED_CHARS - used - (kept.length ? 2 : 0);
+    if (p.length <= room) {
+      kept.push(p);
+      used += p.length + (kept.length > 1 ? 2 : 0);
+      continue;
+    }
+    if (kept.length === 0) {
+      const space = p.lastIndexOf(' ', room);
+      kept.push(p.slice(0, space > room / 2 ? space : room));
+    }
+    break;
+  }
+  return { ...article, paragraphs: kept };
 }
 
 /** The story's languages without a bundle, with their articles in story order. */

@@ -28,6 +28,7 @@ export { renderMarkdown, renderTerminal, escapeMarkdown, figureTitle, type Termi
 export { summarize, type SummaryPick, type SummarizerArticle } from './summary/index.js';
 export {
   FACT_SHEET_VERSION,
+  MAX_ANALYSED_CHARS,
   STORY_CONTEXT_DAYS,
   type ArticleAnalysis,
   type Citation,

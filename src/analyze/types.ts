@@ -276,7 +276,19 @@ export interface FactSheet {
    * with its articles: their quotes and figures are missing from the sheet, not absent from the texts.
    */
   notAnalysed: Array<{ language: string; articles: number[] }>;
+  /**
+   * Articles longer than {@link MAX_ANALYSED_CHARS}: only their first `analysedChars` characters
+   * (whole paragraphs) are analysed, so what comes after adds nothing to the sheet.
+   */
+  partlyAnalysed: Array<{ article: number; analysedChars: number; totalChars: number }>;
 }
+
+/**
+ * Characters of an article's text that a fact sheet analyses (about 15,000 words, far above a
+ * long news feature): the rest of a longer text is left out, and the sheet says so, so that one
+ * huge document cannot hold a sheet build for minutes.
+ */
+export const MAX_ANALYSED_CHARS = 100_000;
 
 /** Per-article analysis, cached by {@link FactSheetBuilder}; JSON-serialisable. */
 export interface ArticleAnalysis {

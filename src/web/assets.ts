@@ -100,6 +100,7 @@ main { padding-top: 1.5rem; padding-bottom: 3rem; }
 .story-title a { text-decoration: none; color: var(--text); }
 .story-title a:hover { text-decoration: underline; color: var(--accent); }
 .story-meta { color: var(--muted); margin: 0 0 .5rem; font-size: .93rem; }
+.sheet-notes { color: var(--muted); font-size: .9rem; margin: .25rem 0 .5rem; padding-left: 1.2rem; }
 .story-foot { display: flex; justify-content: space-between; align-items: end; gap: 1rem; flex-wrap: wrap; }
 .outlet-chips { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .35rem; }
 .outlet-chips li { background: var(--accent-soft); border-radius: 999px; padding: .1rem .6rem; font-size: .85rem; }

@@ -53,6 +53,9 @@ export function renderMarkdown(sheet: FactSheet): string {
   for (const n of sheet.notAnalysed) {
     out.push(`_Quotes and figures are not analysed in ${escapeMarkdown(n.language)}: ${n.articles.length} article(s) (${n.articles.map((id) => `#${id}`).join(', ')}) add none to this sheet._`, '');
   }
+  for (const c of sheet.partlyAnalysed ?? []) {
+    out.push(`_Article #${c.article} is ${c.totalChars.toLocaleString('en')} characters long: only its first ${c.analysedChars.toLocaleString('en')} are analysed for this sheet._`, '');
+  }
   out.push('## Summary', '');
   if (sheet.summary.length === 0) out.push('_No text._', '');
   sheet.summary.forEach((s, i) => out.push(`${i + 1}. ${escapeMarkdown(s.text)} ${cites(s.citations)}`));

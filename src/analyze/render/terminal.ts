@@ -60,6 +60,9 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
   for (const n of sheet.notAnalysed) {
     para(paint('yellow', `quotes and figures are not analysed in ${cleanText(n.language)}: ${n.articles.length} article(s) add none`), 2, 2);
   }
+  for (const c of sheet.partlyAnalysed ?? []) {
+    para(paint('yellow', `article #${c.article} is ${c.totalChars.toLocaleString('en')} characters long: only its first ${c.analysedChars.toLocaleString('en')} are analysed`), 2, 2);
+  }
   heading('Summary');
   if (sheet.summary.length === 0) out.push('  (no text)');
   sheet.summary.forEach((s, i) => {

@@ -196,6 +196,17 @@ function entitiesSection(ctx: Context): SafeHtml {
   return html`<div class="entity-columns">${list('People', people)}${list('Places', places)}${list('Organisations', organisations)}</div>`;
 }
 
+/** What the sheet leaves out: languages it cannot analyse, articles analysed only in part. */
+function sheetNotes(sheet: FactSheet): SafeHtml {
+  const notes = [
+    ...sheet.notAnalysed.map((n) => html`<li>Quotes and figures are not analysed in ${n.language}: ${plural(n.articles.length, 'article')} add none to this sheet.</li>`),
+    ...(sheet.partlyAnalysed ?? []).map(
+      (c) => html`<li><a href="/articles/${c.article}">Article #${c.article}</a> is ${c.totalChars.toLocaleString('en')} characters long: only its first ${c.analysedChars.toLocaleString('en')} are analysed.</li>`,
+    ),
+  ];
+  return notes.length ? html`<ul class="sheet-notes" aria-label="What this sheet leaves out">${notes}</ul>` : html``;
+}
+
 /** A story: summary, figures, quotes, timeline, outlets and copies, entities. */
 export function storyPage(data: StoryPageData): SafeHtml {
   const { story, sheet } = data;
@@ -218,6 +229,7 @@ export function storyPage(data: StoryPageData): SafeHtml {
   <h1>${story.title}</h1>
   <p class="story-meta">${plural(story.articleCount, 'article')} from ${plural(story.outlets.length, 'outlet')} · ${formatSpan(story.firstSeen, story.lastSeen)}</p>
   <ul class="outlet-chips" aria-label="Outlets">${story.outlets.map((o) => html`<li>${o.name}${o.articles > 1 ? html` <span class="count">×${o.articles}</span>` : ''}</li>`)}</ul>
+  ${sheetNotes(sheet)}
 </header>
 <nav class="toc" aria-label="On this page"><ul>${sections.map(([id, title]) => html`<li><a href="#${id}">${title}</a></li>`)}</ul></nav>
 ${sections.map(([id, title, content]) => html`<section id="${id}" class="story-section" aria-labelledby="${id}-h"><h2 id="${id}-h">${title}</h2>${content}</section>`)}
