@@ -52,8 +52,8 @@ export interface WorkerRequest {
   options: HtmlExtractOptions;
 }
 
-/** A worker's answer. */
-export type WorkerReply = { id: number; ok: true; article: ExtractedArticle | null } | { id: number; ok: false; message: string };
+/** A worker's answer; `{ ready: true }` first, once its modules are loaded. */
+export type WorkerReply = { id: number; ok: true; article: ExtractedArticle | null } | { id: number; ok: false; message: string } | { ready: true };
 
 interface Job {
   id: number;
@@ -68,6 +68,8 @@ interface Slot {
   job: Job | null;
   timer: NodeJS.Timeout | null;
   retired: boolean;
+  /** Set once the worker has loaded its modules: a document's budget starts when it is sent, not while the thread starts. */
+  ready: boolean;
 }
 
 // Run from the sources (tests, tsx) the worker is TypeScript: a bootstrap registers tsx's
@@ -137,8 +139,13 @@ export function createExtractionPool(options: ExtractionPoolOptions = {}): Extra
     const worker = startWorker({
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.max(4, Math.min(64, Math.floor(maxMemoryMb / 8))) },
     });
-    const slot: Slot = { worker, job: null, timer: null, retired: false };
+    const slot: Slot = { worker, job: null, timer: null, retired: false, ready: false };
     worker.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        if (slot.job) send(slot, slot.job);
+        return;
+      }
       const job = finish(slot);
       worker.unref();
       if (job && reply.id === job.id) {
@@ -168,6 +175,16 @@ export function createExtractionPool(options: ExtractionPoolOptions = {}): Extra
     return hasArticleText(kept) && kept.length !== article.paragraphs.length ? { ...article, paragraphs: kept } : article;
   };
 
+  /** Sends a job to its worker and starts its time budget. */
+  const send = (slot: Slot, job: Job): void => {
+    slot.timer = setTimeout(() => {
+      fail(slot, (j) => new CrosscheckError('over_budget', 'extract', `${describeOrigin(j.doc.origin)}: extraction took longer than ${j.maxMs} ms and was cancelled`));
+    }, job.maxMs);
+    const content = job.doc.format === 'html' && job.doc.content.length > maxChars ? job.doc.content.slice(0, maxChars) : job.doc.content;
+    const request: WorkerRequest = { id: job.id, doc: { format: job.doc.format, content, hints: job.doc.hints }, options: { maxChars, maxDepth } };
+    slot.worker.postMessage(request);
+  };
+
   const dispatch = (): void => {
     while (queue.length > 0) {
       let slot = slots.find((s) => s.job === null && !s.retired);
@@ -177,13 +194,8 @@ export function createExtractionPool(options: ExtractionPoolOptions = {}): Extra
       slot.job = job;
       running++;
       slot.worker.ref();
-      const current = slot;
-      slot.timer = setTimeout(() => {
-        fail(current, (j) => new CrosscheckError('over_budget', 'extract', `${describeOrigin(j.doc.origin)}: extraction took longer than ${j.maxMs} ms and was cancelled`));
-      }, job.maxMs);
-      const content = job.doc.format === 'html' && job.doc.content.length > maxChars ? job.doc.content.slice(0, maxChars) : job.doc.content;
-      const request: WorkerRequest = { id: job.id, doc: { format: job.doc.format, content, hints: job.doc.hints }, options: { maxChars, maxDepth } };
-      slot.worker.postMessage(request);
+      // A worker still starting gets its job when it says it is ready.
+      if (slot.ready) send(slot, job);
     }
   };
 

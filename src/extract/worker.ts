@@ -18,3 +18,6 @@ port.on('message', (request: WorkerRequest) => {
   }
   port.postMessage(reply);
 });
+// Modules loaded: the pool may start timing documents.
+const ready: WorkerReply = { ready: true };
+port.postMessage(ready);
