@@ -38,7 +38,7 @@ describe('crosscheck ingest', () => {
         JSON.stringify({ id: 'n-3', title: 'No body' }),
       ].join('\n'),
     );
-    const result = runCrosscheck(['ingest', join(dir, 'good.txt'), join(dir, 'missing.html'), join(dir, 'lines.jsonl'), '--db', db, '--json']);
+    const result = await runCrosscheck(['ingest', join(dir, 'good.txt'), join(dir, 'missing.html'), join(dir, 'lines.jsonl'), '--db', db, '--json']);
     expect(result.code).toBe(1);
     const summary = JSON.parse(result.stdout) as JsonSummary;
     expect(summary.new).toBe(2);
@@ -52,18 +52,18 @@ describe('crosscheck ingest', () => {
     );
     expect(summary.failures.every((f) => f.message.includes(dir))).toBe(true);
 
-    const again = runCrosscheck(['ingest', join(dir, 'good.txt'), join(dir, 'lines.jsonl'), '--db', db, '--json']);
+    const again = await runCrosscheck(['ingest', join(dir, 'good.txt'), join(dir, 'lines.jsonl'), '--db', db, '--json']);
     const second = JSON.parse(again.stdout) as JsonSummary;
     expect([second.new, second.known]).toEqual([0, 2]);
 
-    const listed = runCrosscheck(['articles', '--db', db, '--json']);
+    const listed = await runCrosscheck(['articles', '--db', db, '--json']);
     expect(listed.code).toBe(0);
     const articles = JSON.parse(listed.stdout) as Array<{ id: string | number; text: string; published: string | null; source: string | null }>;
     expect(articles).toHaveLength(2);
     expect(articles.find((a) => a.id === 'n-1')?.source).toBe('City Desk');
     expect(articles.find((a) => a.text.startsWith('The river rose'))?.published).toBe('2026-10-14');
 
-    const one = runCrosscheck(['article', '1', '--db', db]);
+    const one = await runCrosscheck(['article', '1', '--db', db]);
     expect(one.code).toBe(0);
     expect(one.stdout).toMatch(/The river rose|The old bridge/);
 
@@ -76,20 +76,20 @@ describe('crosscheck ingest', () => {
       for (const a of await tx.articles.list()) await tx.articles.updateExtraction(a.id, { ...a, extractorVersion: 0, title: null });
     });
     await old.close();
-    const re = runCrosscheck(['reextract', '--db', db, '--json']);
+    const re = await runCrosscheck(['reextract', '--db', db, '--json']);
     expect(re.code).toBe(0);
     expect(JSON.parse(re.stdout)).toMatchObject({ updated: 1, unchanged: 1, failed: 0 }); // the text article has no title to restore
-    const after = JSON.parse(runCrosscheck(['articles', '--db', db, '--json']).stdout) as Array<{ id: string | number; title: string | null; extractorVersion: number }>;
+    const after = JSON.parse((await runCrosscheck(['articles', '--db', db, '--json'])).stdout) as Array<{ id: string | number; title: string | null; extractorVersion: number }>;
     expect(after.find((a) => a.id === 'n-1')?.title).toBe('Bridge closed');
     expect(after.every((a) => a.extractorVersion > 0)).toBe(true);
   }, 180_000);
 
-  it('refuses a database file that is not a crosscheck database, untouched', () => {
+  it('refuses a database file that is not a crosscheck database, untouched', async () => {
     const dir = tmp();
     const db = join(dir, 'notes.db');
     writeFileSync(db, 'plain notes\n'.repeat(200));
     writeFileSync(join(dir, 'a.txt'), 'A short article about the harbour reopening after the storm.');
-    const result = runCrosscheck(['ingest', join(dir, 'a.txt'), '--db', db]);
+    const result = await runCrosscheck(['ingest', join(dir, 'a.txt'), '--db', db]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/notes\.db is not a crosscheck database/);
   }, 60_000);
@@ -136,7 +136,7 @@ describe('crosscheck ingest', () => {
     const partial = await countArticles(db);
     expect(partial).toBeLessThan(total);
 
-    const rerun = runCrosscheck(['ingest', input, '--db', db, '--json']);
+    const rerun = await runCrosscheck(['ingest', input, '--db', db, '--json']);
     expect(rerun.code).toBe(0);
     const summary = JSON.parse(rerun.stdout) as JsonSummary;
     expect(summary.new + summary.known).toBe(total);
@@ -148,13 +148,13 @@ describe('crosscheck ingest', () => {
 });
 
 describe.skipIf(!existsSync(SEEDS_DIR))('crosscheck ingest on ../shared/seeds (needs ../shared)', () => {
-  it('ingests the five seed reports as five new articles, then as five already known', () => {
+  it('ingests the five seed reports as five new articles, then as five already known', async () => {
     const db = join(tmp(), 'seeds.db');
-    const first = JSON.parse(runCrosscheck(['ingest', SEEDS_DIR, '--db', db, '--json']).stdout) as JsonSummary;
+    const first = JSON.parse((await runCrosscheck(['ingest', SEEDS_DIR, '--db', db, '--json'])).stdout) as JsonSummary;
     expect([first.new, first.known, first.failed]).toEqual([5, 0, 0]);
-    const second = JSON.parse(runCrosscheck(['ingest', SEEDS_DIR, '--db', db, '--json']).stdout) as JsonSummary;
+    const second = JSON.parse((await runCrosscheck(['ingest', SEEDS_DIR, '--db', db, '--json'])).stdout) as JsonSummary;
     expect([second.new, second.known, second.failed]).toEqual([0, 5, 0]);
-    const articles = JSON.parse(runCrosscheck(['articles', '--db', db, '--json']).stdout) as Array<{ published: string | null; origin: string }>;
+    const articles = JSON.parse((await runCrosscheck(['articles', '--db', db, '--json'])).stdout) as Array<{ published: string | null; origin: string }>;
     const dated = articles.filter((a) => a.published === '2025-03-27');
     expect(dated).toHaveLength(3);
   }, 120_000);

@@ -20,8 +20,8 @@ interface ExportLine {
   title: string | null;
 }
 
-function exportLines(db: string): ExportLine[] {
-  const result = runCrosscheck(['export', '--format', 'jsonl', '--db', db]);
+async function exportLines(db: string): Promise<ExportLine[]> {
+  const result = await runCrosscheck(['export', '--format', 'jsonl', '--db', db]);
   expect(result.code).toBe(0);
   return result.stdout
     .trim()
@@ -30,11 +30,11 @@ function exportLines(db: string): ExportLine[] {
 }
 
 describe('stories from the example articles', () => {
-  it('groups the examples into stories, marks the wire copies, and exports one line per article', () => {
+  it('groups the examples into stories, marks the wire copies, and exports one line per article', async () => {
     const db = join(tmp(), 'ex.db');
-    const ingest = runCrosscheck(['ingest', EXAMPLES, '--db', db, '--date', '2026-10-14', '--json']);
+    const ingest = await runCrosscheck(['ingest', EXAMPLES, '--db', db, '--date', '2026-10-14', '--json']);
     expect(ingest.code).toBe(0);
-    const lines = exportLines(db);
+    const lines = await exportLines(db);
     expect(lines).toHaveLength(9);
     const byTitle = (needle: RegExp): ExportLine => {
       const found = lines.find((l) => needle.test(l.title ?? ''));
@@ -52,22 +52,22 @@ describe('stories from the example articles', () => {
     expect(recall.id).toMatch(/\S/);
     expect(typeof recall.id).toBe('string');
 
-    const stories = JSON.parse(runCrosscheck(['stories', '--db', db, '--json']).stdout) as Array<{ id: number; articleCount: number }>;
+    const stories = JSON.parse((await runCrosscheck(['stories', '--db', db, '--json'])).stdout) as Array<{ id: number; articleCount: number }>;
     const ferry = stories.find((s) => s.id === wire.story);
     expect(ferry?.articleCount).toBeGreaterThanOrEqual(5);
-    const story = runCrosscheck(['story', String(wire.story), '--db', db]);
+    const story = await runCrosscheck(['story', String(wire.story), '--db', db]);
     expect(story.code).toBe(0);
     expect(story.stdout).toMatch(/shared with/);
     expect(story.stdout).toMatch(/\[own\]/);
     expect(story.stdout).toMatch(/SUMMARY/);
 
-    const md = runCrosscheck(['story', String(wire.story), '--db', db, '--format', 'md']);
+    const md = await runCrosscheck(['story', String(wire.story), '--db', db, '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# /);
     expect(md.stdout).toMatch(/## Summary/);
     expect(md.stdout).toMatch(/\| Value \|/);
     expect(md.stdout).not.toMatch(/<script|<nav/i);
-    const sheet = JSON.parse(runCrosscheck(['story', String(wire.story), '--db', db, '--format', 'json']).stdout) as {
+    const sheet = JSON.parse((await runCrosscheck(['story', String(wire.story), '--db', db, '--format', 'json'])).stdout) as {
       version: number;
       summary: Array<{ text: string; citations: unknown[] }>;
       figures: Array<{ isDisagreement: boolean }>;

@@ -44,12 +44,12 @@ describe('a server started with allowed hosts', () => {
   let service: CrosscheckService;
   let server: RunningServer;
   beforeAll(async () => {
-    service = fixtureService();
+    service = await fixtureService();
     server = await startServer(createApp({ service, allowedHosts: ['127.0.0.1', 'desk.example.org'] }), { host: '127.0.0.1', port: 0 });
   });
   afterAll(async () => {
     await server.close();
-    service.store.close();
+    await service.store.close();
   });
 
   it('answers requests that name it', async () => {
