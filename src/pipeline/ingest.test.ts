@@ -100,3 +100,42 @@ describe('ingestDocuments', () => {
     await store.close();
   });
 });
+
+describe('ingestDocuments with an extraction pool', () => {
+  it('extracts in worker threads, stores in input order, and reports a page over its budget by name while the rest goes on', async () => {
+    const { createExtractionPool } = await import('../extract/index.js');
+    const dir = tmp();
+    const titles = ['Valley railway reopens after landslide', 'Harbour crane collapses in storm', 'City library extends opening hours', 'River ferry service resumes'];
+    titles.forEach((title, i) => writeFileSync(join(dir, `${i}-page.html`), newsPage(title, PARAGRAPHS.map((p) => `${title}. ${p}`))));
+    writeFileSync(join(dir, '2a-empty.html'), '<html><head><title>Home</title></head><body><nav><a href="/">Home</a></nav></body></html>');
+    writeFileSync(join(dir, '9-notes.txt'), `date 2026-10-12 ${PARAGRAPHS.join('\n\n')}`);
+    // First a pool with a budget every page meets, then one whose budget no page can meet.
+    const pool = createExtractionPool({ threads: 2, maxMsPerDocument: 120_000 });
+    const store = SqliteStore.open(':memory:');
+    try {
+      const summary = await ingestDocuments(readInputs([dir]), store, { extractor: pool });
+      expect(summary).toMatchObject({ new: 5, failed: 1 });
+      expect(summary.failures[0]).toMatchObject({ code: 'no_content' });
+      expect(summary.failures[0]?.input).toContain('2a-empty.html');
+      // Input order is kept: the walk's order, the failed page in its place.
+      expect(summary.articles.map((a) => a.input.split('/').pop())).toEqual(['0-page.html', '1-page.html', '2-page.html', '3-page.html', '9-notes.txt']);
+      const stored = (await store.articles.list()).map((a) => a.title);
+      for (const title of titles) expect(stored).toContain(title);
+    } finally {
+      await pool.close();
+      await store.close();
+    }
+    const strict = createExtractionPool({ threads: 1, maxMsPerDocument: 1 });
+    const again = SqliteStore.open(':memory:');
+    try {
+      const summary = await ingestDocuments(readInputs([dir]), again, { extractor: strict });
+      // Plain text is extracted inline; every page runs over a 1 ms budget and is named.
+      expect(summary.new).toBe(1);
+      expect(summary.failures.filter((f) => f.code === 'over_budget').length).toBeGreaterThanOrEqual(4);
+      for (const failure of summary.failures) expect(failure.message).toMatch(/\.html/);
+    } finally {
+      await strict.close();
+      await again.close();
+    }
+  });
+});

@@ -1,6 +1,8 @@
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { describeOrigin } from '../../core/types.js';
+import { createExtractionPool, type ExtractionPool } from '../../extract/index.js';
 import { addressPolicy, readSources, surveyInputs } from '../../ingest/index.js';
 import { assignPendingStories, ingestDocuments, type IngestEvent } from '../../pipeline/index.js';
 import { CliExit, EXIT_OK, EXIT_PARTIAL, openStore } from '../context.js';
@@ -14,6 +16,7 @@ interface IngestFlags {
   progress?: boolean;
   allowPrivate?: boolean;
   allowAddress?: string[];
+  workers?: string;
 }
 
 export function registerIngest(program: Command): void {
@@ -28,6 +31,7 @@ export function registerIngest(program: Command): void {
     .option('--no-progress', 'no progress bar, even on a terminal')
     .option('--allow-private', 'allow URLs on private and loopback addresses (for local test servers)')
     .option('--allow-address <address...>', 'allow exactly these IP addresses (the only way to reach a cloud metadata endpoint, which --allow-private does not open)')
+    .option('--workers <n>', 'extraction threads (default: one per core; 0 extracts in this thread)')
     .action(async (inputs: string[], flags: IngestFlags) => {
       process.exitCode = await runIngest(inputs, flags);
     });
@@ -37,6 +41,8 @@ async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> 
   if (flags.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.date)) {
     throw new CliExit(2, `--date must be YYYY-MM-DD, got "${flags.date}"`);
   }
+  const workers = flags.workers === undefined ? availableParallelism() : Number(flags.workers);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new CliExit(2, `--workers must be a whole number 0–64, got "${flags.workers}"`);
   const store = openStore(flags.db);
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();
@@ -45,6 +51,8 @@ async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> 
   const json = flags.json === true;
   const showBar = !json && flags.progress !== false && process.stderr.isTTY;
   let bar: cliProgress.SingleBar | null = null;
+  // HTML is extracted in worker threads (both cores, a time and memory budget per page).
+  const extractor: ExtractionPool | undefined = workers > 0 ? createExtractionPool({ threads: workers }) : undefined;
   try {
     if (showBar) {
       const survey = await surveyInputs(inputs);
@@ -86,7 +94,7 @@ async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> 
       isKnown: (url) => store.articles.hasUrl(url),
       onKnownEntry: () => void knownEntries++,
     });
-    const summary = await ingestDocuments(sources, store, { onEvent, signal: controller.signal });
+    const summary = await ingestDocuments(sources, store, { onEvent, signal: controller.signal, ...(extractor ? { extractor } : {}) });
     summary.known += knownEntries;
     if (bar) {
       bar.update(bar.getTotal());
@@ -108,6 +116,7 @@ async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> 
     return summary.failed > 0 || controller.signal.aborted ? EXIT_PARTIAL : EXIT_OK;
   } finally {
     bar?.stop();
+    await extractor?.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await store.close();
