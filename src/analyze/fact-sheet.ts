@@ -31,7 +31,7 @@ import {
  * Version of the per-article analysis ({@link ArticleAnalysis}). Bump when an analyser's output
  * changes; cached analyses of another version are recomputed.
  */
-export const ARTICLE_ANALYSIS_VERSION = 3;
+export const ARTICLE_ANALYSIS_VERSION = 4;
 /** Version of {@link FactSheetBuilderState}. */
 export const FACT_SHEET_STATE_VERSION = 1;
 
@@ -218,6 +218,7 @@ export class FactSheetBuilder {
         articleId: e.article.id,
         source: e.article.source,
         published: reference.get(e.article.id) ?? e.article.published,
+        publishedAt: e.article.published,
         copyGroup: e.article.copyGroup ?? null,
         language: e.article.language ?? null,
         figures: this.figuresOf(e, reference.get(e.article.id) ?? null),
@@ -509,7 +510,7 @@ function toFigureGroups(groups: readonly FigureGroup[], citeAll: CiteAll): Sheet
     for (const r of g.reports) {
       const head = r.figures[0];
       const conversion = head?.conversion ? { value: head.conversion.value, currency: head.conversion.currency } : null;
-      const key = `${r.bounds}|${head?.currency ?? ''}|${conversion ? `${conversion.value} ${conversion.currency}` : ''}|${isSeries ? (r.asOf ?? '') : ''}`;
+      const key = `${r.bounds}|${head?.currency ?? ''}|${conversion ? `${conversion.value} ${conversion.currency}` : ''}|${isSeries ? (r.asOf ?? '') : ''}|${r.isEarlier ? 'earlier' : ''}`;
       let index = keyOf.get(key);
       if (index === undefined) {
         index = values.length;
@@ -523,6 +524,7 @@ function toFigureGroups(groups: readonly FigureGroup[], citeAll: CiteAll): Sheet
           currency: head?.currency ?? null,
           conversion,
           asOf: r.asOf,
+          isEarlier: r.isEarlier,
           sentence: head?.sentence ?? '',
           citations: [],
         });

@@ -29,6 +29,48 @@ describe('groupFigures', () => {
     expect(groups[0]?.differences).toEqual([expect.objectContaining({ a: 0, b: 1 })]);
   });
 
+  it('shows a value its sentence names as earlier without flagging it', () => {
+    const groups = groupFigures([
+      article('a', 'The collapse of the stand at the stadium injured 31 fans, up from 9 fans on Sunday.'),
+      article('b', 'The collapse of the stand at the stadium injured 31 fans, the club said.'),
+      article('c', 'The collapse of the stand at the stadium injured at least 9 fans, the club said.', { published: '2026-05-04' }),
+    ]);
+    const injured = groups.find((g) => g.kind === 'injured');
+    expect(injured?.reports.some((r) => r.isEarlier && r.bounds === '9')).toBe(true);
+    expect(injured?.conflicts).toEqual([]);
+    expect(injured?.differences).toEqual([]);
+    expect(injured?.verdict).toBe('update');
+    // In time order: the day before, then the earlier value of the same day, then the current ones.
+    expect(injured?.series.map((i) => [injured.reports[i]?.articleId, injured.reports[i]?.bounds])).toEqual([['c', '[9, ∞)'], ['a', '9'], ['a', '31'], ['b', '31']]);
+  });
+
+  it('reads a growing toll in a later report of the same day as an update, not a disagreement', () => {
+    const morning = { published: '2026-05-05', publishedAt: '2026-05-05T08:00:00Z' };
+    const evening = { published: '2026-05-05', publishedAt: '2026-05-05T19:30:00Z' };
+    const grew = groupFigures([
+      article('a', 'The collapse of the stand at the stadium injured at least 9 fans.', morning),
+      article('b', 'The collapse of the stand at the stadium injured more than 30 fans.', evening),
+    ]);
+    expect(grew[0]).toMatchObject({ kind: 'injured', verdict: 'update', isDisagreement: false });
+    // Lower later, or no time of day to order the reports: compared as of one time.
+    const fell = groupFigures([
+      article('a', 'The collapse of the stand at the stadium injured at least 9 fans.', evening),
+      article('b', 'The collapse of the stand at the stadium injured more than 30 fans.', morning),
+    ]);
+    expect(fell[0]?.verdict).toBe('differ');
+    const unordered = groupFigures([
+      article('a', 'The collapse of the stand at the stadium injured at least 9 fans.', morning),
+      article('b', 'The collapse of the stand at the stadium injured more than 30 fans.'),
+    ]);
+    expect(unordered[0]?.verdict).toBe('differ');
+    // Simultaneous reports are compared.
+    const simultaneous = groupFigures([
+      article('a', 'The collapse of the stand at the stadium injured at least 9 fans.', morning),
+      article('b', 'The collapse of the stand at the stadium injured more than 30 fans.', { published: '2026-05-05', publishedAt: '2026-05-05T08:20:00Z' }),
+    ]);
+    expect(simultaneous[0]?.verdict).toBe('differ');
+  });
+
   it('lets hedged values within tolerance and rounding agree', () => {
     const cases: Array<[string, string, string]> = [
       ['some 40', '41', 'agree'],

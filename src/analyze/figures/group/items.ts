@@ -26,6 +26,10 @@ export interface Item {
    * publication day; null when unknown.
    */
   asOf: { start: string; end: string; explicit: boolean } | null;
+  /** Publication instant (ms since the epoch) when the article's time of day is known, else null. */
+  publishedAt: number | null;
+  /** True when the sentence names the value as earlier or superseded (`up from 12`). */
+  isEarlier: boolean;
 }
 
 // A figure's sentence words, minus its unit and noun: computed once per figure object.
@@ -60,6 +64,13 @@ function isPartOf(prev: Figure, next: Figure): boolean {
   return /\band\b/.test(gap) && !/[;:]/.test(gap) && gap.length <= MAX_PART_GAP_CHARS;
 }
 
+/** Milliseconds of an ISO date-time that states its time of day, else null (a bare day orders nothing). */
+function instantOf(iso: string | null): number | null {
+  if (iso === null || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso)) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
+}
+
 function dayOf(iso: string | null): string | null {
   return iso !== null && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : null;
 }
@@ -70,6 +81,7 @@ export function buildItems(perArticle: readonly ArticleFigures[]): Item[] {
   perArticle.forEach((a, article) => {
     const sourceKey = String(a.copyGroup ?? `article:${a.articleId}`);
     const published = dayOf(a.published);
+    const publishedAt = instantOf(a.publishedAt ?? null);
     let current: Figure[] = [];
     const flush = (): void => {
       if (current.length === 0) return;
@@ -86,6 +98,8 @@ export function buildItems(perArticle: readonly ArticleFigures[]): Item[] {
         stems,
         about: [...new Set(current.flatMap((f) => f.measure.about))],
         asOf: time ? { start: time.start, end: time.end, explicit: true } : published ? { start: published, end: published, explicit: false } : null,
+        publishedAt,
+        isEarlier: current.some((f) => f.measure.isEarlier),
       });
       current = [];
     };

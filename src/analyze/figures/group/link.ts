@@ -213,6 +213,8 @@ function overlaps(a: Item['asOf'], b: Item['asOf']): boolean {
  */
 export function isCannotLink(a: Item, b: Item): boolean {
   if (a.sourceKey !== b.sourceKey || !overlaps(a.asOf, b.asOf)) return false;
+  // "23 treated, up from 14": the source itself names one value as superseded by the other.
+  if (a.isEarlier !== b.isEarlier) return false;
   // Values that cannot both be true; one article may round one figure two ways in two sentences
   // ("some 30", "nearly three dozen"), but two values in one sentence are two quantities.
   if (conflictReason(readingOf(a), readingOf(b), '', '') !== null) return true;
