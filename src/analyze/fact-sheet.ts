@@ -401,6 +401,9 @@ function toEntities(entities: readonly Entity[], byId: Map<number, SheetArticle>
 function toSpeakerQuotes(storyQuotes: readonly StoryQuote[], entries: Map<number, Entry>, citeAll: CiteAll): SpeakerQuotes[] {
   const bySpeaker = new Map<string, SpeakerQuotes>();
   for (const q of storyQuotes) {
+    // Reported speech by no one the article names ("They believe ...", narration read as speech)
+    // is the outlet's own text: without a speaker it tells the reader nothing about who said what.
+    if (q.speaker === null && q.variants.every((v) => !isPrintedInMarks(v.quote.kind))) continue;
     const variants = q.variants.map((v) => {
       const id = Number(v.articleId);
       const entry = entries.get(id);

@@ -1,7 +1,7 @@
 import { figureLanguage } from './lang/index.js';
 import { readFigureAt, type ReadContext, type ReadFigure } from './read/index.js';
 import { measureOf, SENTENCE_REFINERS } from './refine/index.js';
-import { sentencesOf } from '../text.js';
+import { passagesOf } from '../text.js';
 import { tokenize } from './tokens.js';
 import type { ExtractFiguresOptions, Figure } from './types.js';
 
@@ -21,7 +21,8 @@ export function extractFigures(paragraphs: readonly string[], opts: ExtractFigur
   if (lang === null) return [];
   const out: Figure[] = [];
   paragraphs.forEach((paragraph, p) => {
-    for (const { text: sentence } of sentencesOf(paragraph, opts.language)) {
+    // The timeline's passages (a quote of several sentences is one), so that dates match.
+    for (const { text: sentence } of passagesOf(paragraph, opts.language)) {
       const tokens = tokenize(sentence);
       const ctx: ReadContext = { tokens, sentence, lang, opts };
       let read: ReadFigure[] = [];
