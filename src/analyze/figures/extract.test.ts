@@ -102,6 +102,16 @@ describe('extractFigures', () => {
     expect(earlier('fr', 'Le bilan, qui faisait état de 12 morts, a été corrigé; 9 morts avaient été annoncés précédemment.').find(([t]) => t.startsWith('9'))?.[1]).toBe(true);
   });
 
+  it('reads model codes as names, not counts or ranges', () => {
+    expect(one('The 787-8 holds 240 passengers and the 747-400 jets were retired.').map((f) => f.text)).toEqual(['240 passengers']);
+    expect(one('Prices rose 10-20 percent.').map((f) => [f.low, f.high])).toEqual([[10, 20]]);
+  });
+
+  it('reads thousands grouped by spaces where the language writes them so', () => {
+    expect(extractFigures(['Il a payé 5 000 euros.'], { language: 'fr' }).map((f) => [f.value, f.currency])).toEqual([[5000, 'EUR']]);
+    expect(extractFigures(['It cost 5\u00a0000 euros.'], { language: 'en' }).map((f) => f.value)).toEqual([5000]);
+  });
+
   it('keeps ages only when asked', () => {
     expect(one('A 9-year-old girl was hurt.')).toEqual([]);
     expect(one('A 9-year-old girl was hurt.', true)[0]).toMatchObject({ value: 9, unit: 'year of age', kind: 'age' });

@@ -7,6 +7,9 @@ import type { ExtractFiguresOptions, Figure } from './types.js';
 
 export { APPROXIMATE_TOLERANCE } from './read/index.js';
 
+/** Languages that group thousands with a plain space ("1 000 000 d'euros"). */
+const SPACED_THOUSANDS: ReadonlySet<string> = new Set(['fr']);
+
 /**
  * Extracts every quantity from an article's paragraphs, with what it measures. Per sentence:
  *  1. read a figure at each token where one starts ({@link READ_STEPS}: number, qualifier, unit,
@@ -23,7 +26,7 @@ export function extractFigures(paragraphs: readonly string[], opts: ExtractFigur
   paragraphs.forEach((paragraph, p) => {
     // The timeline's passages (a quote of several sentences is one), so that dates match.
     for (const { text: sentence } of passagesOf(paragraph, opts.language)) {
-      const tokens = tokenize(sentence);
+      const tokens = tokenize(sentence, SPACED_THOUSANDS.has(lang.code));
       const ctx: ReadContext = { tokens, sentence, lang, opts };
       let read: ReadFigure[] = [];
       let i = 0;

@@ -71,6 +71,22 @@ describe('groupFigures', () => {
     expect(simultaneous[0]?.verdict).toBe('differ');
   });
 
+  it('links a figure and its translation by value, kind and an anchor, and never flags across languages', () => {
+    const en = (id: string, text: string): ArticleFigures => ({ articleId: id, source: id, published: '2026-05-05', language: 'en', figures: extractFigures([text], { language: 'en' }) });
+    const es = (id: string, text: string): ArticleFigures => ({ articleId: id, source: id, published: '2026-05-05', language: 'es', figures: extractFigures([text], { language: 'es' }) });
+    // People in one language, a counted noun in the other; the sentence's other number anchors them.
+    const groups = groupFigures([
+      en('a', 'The plant will cut 300 workers and close 4 lines by June.'),
+      es('b', 'La planta recortará 300 trabajadores y cerrará 4 líneas antes de junio.'),
+    ]);
+    const cut = groups.find((g) => g.reports.some((r) => r.bounds === '300'));
+    expect(cut?.reports.map((r) => r.articleId).sort()).toEqual(['a', 'b']);
+    expect(cut?.verdict).toBe('agree');
+    // Different values across languages are never compared.
+    const apart = groupFigures([en('a', 'The plant will cut 300 workers.'), es('b', 'La planta recortará 200 trabajadores.')]);
+    expect(apart.every((g) => !g.isDisagreement)).toBe(true);
+  });
+
   it('lets hedged values within tolerance and rounding agree', () => {
     const cases: Array<[string, string, string]> = [
       ['some 40', '41', 'agree'],

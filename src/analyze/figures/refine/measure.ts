@@ -73,7 +73,7 @@ function predicateOf(f: ReadFigure, [from, to]: [number, number], tokens: readon
   // After the figure, a conjunction starts another verb phrase ("20 people and could cost ...").
   let stop = to;
   for (let i = f.tokenEnd; i < to; i++) {
-    if (['and', 'or', ',', 'which', 'who', 'that'].includes(tokens[i]!.lower)) {
+    if (['and', 'or', ',', 'which', 'who', 'that'].includes(tokens[i]!.lower) || lang.rangeAnd.has(tokens[i]!.lower)) {
       stop = i;
       break;
     }
