@@ -121,7 +121,8 @@ function crossLanguageScore(a: Item, b: Item): number | null {
   if (fa.kind === 'money') {
     const cb = currenciesOf(b);
     if (!currenciesOf(a).some((c) => cb.includes(c))) return null;
-  } else if (!WORD_UNITS.has(fa.kind) && fa.unit !== fb.unit) {
+  } else if (OTHER_KINDS.has(fa.kind) && fa.unit !== fb.unit) {
+    // Units every language shares (`km`, `percentage`); a counted noun is a word of its language.
     return null;
   }
   if (fa.measure.predicate !== null && fb.measure.predicate !== null && fa.measure.predicate !== fb.measure.predicate) return null;
@@ -137,10 +138,28 @@ function crossLanguageScore(a: Item, b: Item): number | null {
     if (x.startsWith('v:')) sharedValues += 1;
     else sharedNames += 1;
   }
-  // A measurement in its unit (`500 km`) or an amount of money is specific enough on its own.
-  const isSpecific = fa.kind === 'measure' || fa.kind === 'money';
-  const isAnchored = sharedValues >= 1 || sharedNames >= MIN_SHARED_NAMES;
+  // A value in a unit every language shares (`500 km`, `60%`, `two years`) or an amount of money
+  // is specific enough on its own.
+  const isSpecific = fa.kind === 'measure' || fa.kind === 'money' || fa.kind === 'percentage' || fa.kind === 'duration';
+  const isAnchored = sharedValues >= 1 || sharedNames >= MIN_SHARED_NAMES || isCognate(fa.unit, fb.unit);
   return sharesName || shared >= 1 || isSpecific || isDistinctive(a) || isAnchored ? 0.4 + shared * 0.1 + sharedValues * 0.1 : null;
+}
+
+/** Shortest common beginning for two counted nouns of two languages to be cognates (`plant` / `planta`, `state` / `staat`). */
+const MIN_COGNATE_PREFIX = 4;
+
+/**
+ * Counted nouns of two languages that share their beginning (`plant` / `plant` from `plantas`,
+ * `podcast` / `podcasts`, `model` / `modell`), accents folded: the same word in two languages.
+ */
+function isCognate(a: string, b: string): boolean {
+  const fold = (w: string): string => foldName(w).replace(/[^\p{L}]/gu, '');
+  const x = fold(a);
+  const y = fold(b);
+  if (x.length < MIN_COGNATE_PREFIX || y.length < MIN_COGNATE_PREFIX) return false;
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n >= MIN_COGNATE_PREFIX && n >= Math.min(x.length, y.length) - 1;
 }
 
 /**
