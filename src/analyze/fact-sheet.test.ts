@@ -114,6 +114,21 @@ describe('buildFactSheet on a three-article fixture', () => {
   });
 });
 
+describe('buildFactSheet quotes', () => {
+  it('shows no reported speech without a speaker the article names', () => {
+    const one = buildFactSheet({ id: 1, title: 'Levee' }, [
+      { id: 1, title: 'Levee', source: 'Wire', published: '2024-05-14', paragraphs: [
+        'Engineers inspected the levee on Monday.',
+        'They believe that the repaired section will hold through the spring floods.',
+        '“The water came up faster than anyone expected,” they said.',
+      ] },
+    ]);
+    const quotes = one.quotes.flatMap((sp) => sp.quotes.map((q) => [sp.speaker, q.marked]));
+    // The quoted words stay (in their marks, speaker unknown); the unattributed paraphrase goes.
+    expect(quotes).toEqual([[null, true]]);
+  });
+});
+
 describe('FactSheetBuilder', () => {
   it('gives the same sheet when articles are added one by one, with builds in between', () => {
     const builder = new FactSheetBuilder(story);

@@ -223,6 +223,7 @@ export class FactSheetBuilder {
         articleId: e.article.id,
         source: e.article.source,
         published: reference.get(e.article.id) ?? e.article.published,
+        publishedAt: e.article.published,
         copyGroup: e.article.copyGroup ?? null,
         language: e.article.language ?? null,
         figures: this.figuresOf(e, reference.get(e.article.id) ?? null),
@@ -440,6 +441,9 @@ function toEntities(entities: readonly Entity[], byId: Map<number, SheetArticle>
 function toSpeakerQuotes(storyQuotes: readonly StoryQuote[], entries: Map<number, Entry>, citeAll: CiteAll): SpeakerQuotes[] {
   const bySpeaker = new Map<string, SpeakerQuotes>();
   for (const q of storyQuotes) {
+    // Reported speech by no one the article names ("They believe ...", narration read as speech)
+    // is the outlet's own text: without a speaker it tells the reader nothing about who said what.
+    if (q.speaker === null && q.variants.every((v) => !isPrintedInMarks(v.quote.kind))) continue;
     const variants = q.variants.map((v) => {
       const id = Number(v.articleId);
       const entry = entries.get(id);
@@ -549,7 +553,7 @@ function toFigureGroups(groups: readonly FigureGroup[], citeAll: CiteAll): Sheet
     for (const r of g.reports) {
       const head = r.figures[0];
       const conversion = head?.conversion ? { value: head.conversion.value, currency: head.conversion.currency } : null;
-      const key = `${r.bounds}|${head?.currency ?? ''}|${conversion ? `${conversion.value} ${conversion.currency}` : ''}|${isSeries ? (r.asOf ?? '') : ''}`;
+      const key = `${r.bounds}|${head?.currency ?? ''}|${conversion ? `${conversion.value} ${conversion.currency}` : ''}|${isSeries ? (r.asOf ?? '') : ''}|${r.isEarlier ? 'earlier' : ''}`;
       let index = keyOf.get(key);
       if (index === undefined) {
         index = values.length;
@@ -563,6 +567,7 @@ function toFigureGroups(groups: readonly FigureGroup[], citeAll: CiteAll): Sheet
           currency: head?.currency ?? null,
           conversion,
           asOf: r.asOf,
+          isEarlier: r.isEarlier,
           sentence: head?.sentence ?? '',
           citations: [],
         });

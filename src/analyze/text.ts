@@ -45,3 +45,63 @@ export function contentTerms(text: string, language?: string | null): Set<string
 export function stemOf(word: string, language?: string | null): string {
   return toolkitOf(language).stem(word);
 }
+
+/** Double quotation marks and the marks that close them (straight marks close themselves). */
+const CLOSERS: ReadonlyMap<string, string> = new Map([
+  ['“', '”'],
+  ['«', '»'],
+  ['„', '“”'],
+  ['"', '"'],
+]);
+
+/** `[open, close]` offsets of the double-quoted stretches a paragraph opens and closes (unclosed ones are left out). */
+export function quotedStretches(paragraph: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let open = -1;
+  let closers = '';
+  for (let i = 0; i < paragraph.length; i++) {
+    const c = paragraph[i]!;
+    if (open >= 0) {
+      if (closers.includes(c)) {
+        out.push([open, i]);
+        open = -1;
+      }
+      continue;
+    }
+    const close = CLOSERS.get(c);
+    if (close !== undefined) {
+      open = i;
+      closers = close;
+    }
+  }
+  return out;
+}
+
+/**
+ * The sentences of a paragraph, joined again where a boundary falls inside quotation marks that
+ * close in the same paragraph: a quote of several sentences with its attribution is one passage,
+ * so that no passage starts in the middle of someone's words. Deterministic.
+ */
+export function passagesOf(paragraph: string, language?: string | null): SentenceSpan[] {
+  const sentences = sentencesOf(paragraph, language);
+  const stretches = quotedStretches(paragraph);
+  if (stretches.length === 0 || sentences.length < 2) return sentences;
+  const out: SentenceSpan[] = [];
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    const isInside = stretches.some(([open, close]) => open < s.start && close >= s.start);
+    if (prev !== undefined && isInside) {
+      prev.text = paragraph.slice(prev.start, s.start + s.text.length);
+    } else {
+      out.push({ ...s });
+    }
+  }
+  return out;
+}
+
+/** The text with its closed double-quoted stretches blanked (offsets kept): the reporter's own words. */
+export function outsideQuotes(text: string): string {
+  let out = text;
+  for (const [open, close] of quotedStretches(text)) out = out.slice(0, open) + ' '.repeat(close - open + 1) + out.slice(close + 1);
+  return out;
+}

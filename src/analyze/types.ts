@@ -154,6 +154,8 @@ export interface SheetFigureValue {
   conversion: { value: number; currency: string } | null;
   /** The day the value refers to: the figure's own date, else its article's (possibly inferred) date. */
   asOf: string | null;
+  /** True when its sentence names it as an earlier, superseded value (`up from 12`): shown as earlier, never flagged. */
+  isEarlier: boolean;
   /** The sentence of the first citing article. */
   sentence: string;
   citations: Citation[];

@@ -86,6 +86,13 @@ describe('canonicalizeEntities', () => {
     expect(resolve('Nobody')).toBeNull();
   });
 
+  it('keeps a name with "of the" whole and reads no people of a country as an organisation', () => {
+    const found = (text: string): Array<[string, string]> => extractEntities([text]).map((m) => [m.kind, m.name]);
+    expect(found('The envoys formed a “Coalition of the Willing” in Oslo.')).toEqual([['organisation', 'Coalition of the Willing'], ['place', 'Oslo']]);
+    expect(found('Only the Russians and the Brazilians would object, the envoy said.')).toEqual([]);
+    expect(extractEntities(['Les Russes ont voté.'], 'fr')).toEqual([]);
+  });
+
   it('returns nothing for no articles', () => {
     expect(canonicalizeEntities([])).toEqual([]);
   });

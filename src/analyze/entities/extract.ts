@@ -9,7 +9,7 @@ import {
   SPEECH_VERBS,
   TITLE_WORDS,
 } from './lexicon.js';
-import { languageBundle } from '../../core/lang/index.js';
+import { countryOfDemonym, languageBundle } from '../../core/lang/index.js';
 import { analysisLanguage } from '../text.js';
 import { tokenize, type Token } from './tokens.js';
 import type { EntityKind, EntityMention } from './types.js';
@@ -77,8 +77,14 @@ function capitalisedRuns(tokens: readonly Token[], paragraph: number): Candidate
     const isCap =
       REGEXPS.capitalised.test(token.text) &&
       !(isHeadline && (FUNCTION_WORDS.has(token.text.toLowerCase()) || HEADLINE_BREAK_TAGS.some((t) => token.tags.has(t))));
+    // "Bank of England", "Coalition of the Willing": lower-case connectors inside one name.
+    const afterNext = tokens[i + 2];
+    const isOfThe =
+      (token.text === 'the' && current.length > 0 && current[current.length - 1]!.text === 'of') ||
+      (token.text === 'of' && next?.text === 'the' && afterNext !== undefined && REGEXPS.capitalised.test(afterNext.text) &&
+        current.length > 0 && ORG_HEADS.has(current[current.length - 1]!.text.toLowerCase()));
     const isConnector =
-      current.length > 0 && CONNECTORS.has(token.text) && next !== undefined && REGEXPS.capitalised.test(next.text);
+      current.length > 0 && ((CONNECTORS.has(token.text) && next !== undefined && REGEXPS.capitalised.test(next.text)) || isOfThe);
     if (REGEXPS.nonSpace.test(token.pre)) close(token, false);
     if (!isCap && !isConnector) {
       close(token, false);
@@ -121,6 +127,8 @@ function classifyName(words: readonly Word[]): EntityKind | 'candidate' | null {
   const last = words[words.length - 1]!;
   if (words.length === 1 && REGEXPS.acronym.test(last.text)) return 'organisation';
   if (ORG_HEADS.has(plain(last)) || hasTag(words, 'Organization')) return 'organisation';
+  // "University of Leeds", "Coalition of the Willing": an institution's head noun, then "of".
+  if (words.length >= 3 && ORG_HEADS.has(plain(words[0]!)) && words[1]!.lower === 'of') return 'organisation';
   if (hasTag(words, 'Person', 'FirstName', 'LastName')) return 'person';
   if (hasTag(words, 'Place', 'Country', 'City', 'Region')) return 'place';
   if (words.length === 1 && !hasTag(words, 'Date', 'Month', 'WeekDay', 'Pronoun')) return 'candidate';
@@ -133,7 +141,7 @@ interface Draft extends EntityMention {
 }
 
 /** Reads the mentions in one capitalised run: leading places and titles, then the name. */
-function readRun(paragraph: string, run: Candidate): Draft[] {
+function readRun(paragraph: string, run: Candidate, language: string | null | undefined): Draft[] {
   let words = run.words;
   // Sentence-initial capitals and calendar words are not names.
   let isAfterThe = run.prev !== undefined && run.prev.text.toLowerCase() === 'the';
@@ -157,7 +165,8 @@ function readRun(paragraph: string, run: Candidate): Draft[] {
     return [{ ...base, text: w.text, name: acronymOrg, kind: 'organisation', start: w.token.start, end: w.token.start + w.text.length }];
   }
 
-  if (words.length === 1 && DEMONYM_PLACES.has(words[0]!.lower)) return [];
+  // "the Russians", "les Français": a people, neither a person nor an organisation.
+  if (words.length === 1 && (DEMONYM_PLACES.has(words[0]!.lower) || countryOfDemonym(words[0]!.text, analysisLanguage(language)) !== null)) return [];
   // Leading qualifiers: places ("U.K."), demonyms ("French"), then title words; qualifiers count
   // only when a title follows ("European Union" is a name, "European Commission President" is not).
   let k = 0;
@@ -285,7 +294,7 @@ export function extractEntities(paragraphs: readonly string[], language?: string
   paragraphs.forEach((paragraph, index) => {
     // A related-link headline or a byline names no participant of the story.
     if (isHeadlineLine(paragraph) || isBylineLine(paragraph)) return;
-    for (const run of capitalisedRuns(tokenize(paragraph, language), index)) drafts.push(...readRun(paragraph, run).filter((d) => !isTagOrLabel(d)));
+    for (const run of capitalisedRuns(tokenize(paragraph, language), index)) drafts.push(...readRun(paragraph, run, language).filter((d) => !isTagOrLabel(d)));
   });
   const surnames = new Set<string>();
   for (const d of drafts) {

@@ -88,6 +88,30 @@ describe('extractFigures', () => {
     expect(f?.measure.time).toEqual({ start: '2026-05-04', end: '2026-05-04', expression: 'On Monday' });
   });
 
+  it('marks values the sentence names as earlier or superseded', () => {
+    const earlier = (language: string, text: string): Array<[string, boolean]> =>
+      extractFigures([text], { language }).map((f) => [f.text, f.measure.isEarlier]);
+    expect(earlier('en', 'The clinic has treated 31 people, up from the 9 injuries reported on Sunday.')).toEqual([['31 people', false], ['9 injuries', true]]);
+    expect(earlier('en', 'The toll had risen from 9 to 14 by Friday.')).toEqual([['9', true], ['14', false]]);
+    expect(earlier('en', 'An earlier toll of 12 dead was corrected.')).toEqual([['12 dead', true]]);
+    expect(earlier('en', 'The 40 people previously reported missing were found.')).toEqual([['40 people', true]]);
+    expect(earlier('en', 'The 9 injuries reported earlier were minor.')).toEqual([['9 injuries', true]]);
+    expect(earlier('en', 'At least 14 people were injured and 200 homes were damaged on Sunday.')).toEqual([['At least 14 people', false], ['200 homes', false]]);
+    expect(earlier('de', 'Die Zahl der Toten stieg auf 23, nach zuvor 14 Toten.').find(([t]) => t === '14 Toten')).toEqual(['14 Toten', true]);
+    expect(earlier('es', 'La cifra pasó de 14 a 23 heridos.')[0]).toEqual(['14', true]);
+    expect(earlier('fr', 'Le bilan, qui faisait état de 12 morts, a été corrigé; 9 morts avaient été annoncés précédemment.').find(([t]) => t.startsWith('9'))?.[1]).toBe(true);
+  });
+
+  it('reads model codes as names, not counts or ranges', () => {
+    expect(one('The 787-8 holds 240 passengers and the 747-400 jets were retired.').map((f) => f.text)).toEqual(['240 passengers']);
+    expect(one('Prices rose 10-20 percent.').map((f) => [f.low, f.high])).toEqual([[10, 20]]);
+  });
+
+  it('reads thousands grouped by spaces where the language writes them so', () => {
+    expect(extractFigures(['Il a payé 5 000 euros.'], { language: 'fr' }).map((f) => [f.value, f.currency])).toEqual([[5000, 'EUR']]);
+    expect(extractFigures(['It cost 5\u00a0000 euros.'], { language: 'en' }).map((f) => f.value)).toEqual([5000]);
+  });
+
   it('keeps ages only when asked', () => {
     expect(one('A 9-year-old girl was hurt.')).toEqual([]);
     expect(one('A 9-year-old girl was hurt.', true)[0]).toMatchObject({ value: 9, unit: 'year of age', kind: 'age' });

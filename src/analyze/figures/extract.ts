@@ -1,11 +1,14 @@
 import { figureLanguage } from './lang/index.js';
 import { readFigureAt, type ReadContext, type ReadFigure } from './read/index.js';
 import { measureOf, SENTENCE_REFINERS } from './refine/index.js';
-import { sentencesOf } from '../text.js';
+import { passagesOf } from '../text.js';
 import { tokenize } from './tokens.js';
 import type { ExtractFiguresOptions, Figure } from './types.js';
 
 export { APPROXIMATE_TOLERANCE } from './read/index.js';
+
+/** Languages that group thousands with a plain space ("1 000 000 d'euros"). */
+const SPACED_THOUSANDS: ReadonlySet<string> = new Set(['fr']);
 
 /**
  * Extracts every quantity from an article's paragraphs, with what it measures. Per sentence:
@@ -21,8 +24,9 @@ export function extractFigures(paragraphs: readonly string[], opts: ExtractFigur
   if (lang === null) return [];
   const out: Figure[] = [];
   paragraphs.forEach((paragraph, p) => {
-    for (const { text: sentence } of sentencesOf(paragraph, opts.language)) {
-      const tokens = tokenize(sentence);
+    // The timeline's passages (a quote of several sentences is one), so that dates match.
+    for (const { text: sentence } of passagesOf(paragraph, opts.language)) {
+      const tokens = tokenize(sentence, SPACED_THOUSANDS.has(lang.code));
       const ctx: ReadContext = { tokens, sentence, lang, opts };
       let read: ReadFigure[] = [];
       let i = 0;

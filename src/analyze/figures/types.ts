@@ -45,6 +45,12 @@ export interface FigureMeasure {
   time: { start: string; end: string; expression: string } | null;
   /** A readable phrase from the text for what is measured (`people injured`, `legal fees`). */
   caption: string;
+  /**
+   * True when the sentence names the value as earlier or superseded (`up from the 12 reported on
+   * Monday`, `an earlier toll of 9`, `rose from 9 to 14`): shown as earlier, never compared as a
+   * current report.
+   */
+  isEarlier: boolean;
 }
 
 /**
@@ -118,6 +124,11 @@ export interface ArticleFigures {
   /** Publication day (ISO) or null. */
   published: string | null;
   /**
+   * Publication instant (ISO date-time) when the time of day is known: orders two reports of one
+   * day (a toll that grew between a morning and an evening report is an update).
+   */
+  publishedAt?: string | null;
+  /**
    * The article's copy group (syndicated copies of one text share it): one source. Defaults to
    * the article itself.
    */
@@ -135,6 +146,8 @@ export interface FigureReport {
   sourceKey: string;
   /** The day the reading refers to: the figure's own time, else the article's publication day. */
   asOf: string | null;
+  /** True when its sentence names it as an earlier, superseded value (`up from 12`): never compared as current. */
+  isEarlier: boolean;
   /** The figures behind this reading: several when one sentence splits a count by place. */
   figures: Figure[];
   low: number | null;

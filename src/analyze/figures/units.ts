@@ -72,6 +72,7 @@ const AFTER: Array<[string[], UnitEntry]> = [
   [['mpg', 'miles per gallon'], { unit: 'mile per gallon' }],
   [['knots', 'knot'], { unit: 'knot' }],
   // length, area
+  [['nautical mile', 'nautical miles', 'nmi'], { unit: 'nautical mile' }],
   [['mile', 'miles', 'mi'], { unit: 'mile' }],
   [['km', 'kms', 'kilometre', 'kilometres', 'kilometer', 'kilometers'], { unit: 'kilometre' }],
   [['m', 'metre', 'metres', 'meter', 'meters'], { unit: 'metre' }],

@@ -149,7 +149,8 @@ function figureTable(g: SheetFigureGroup, cites: (cs: readonly Citation[]) => st
     const flag = involved.some((d) => d.level === 'conflict') ? '❌' : involved.length > 0 ? '⚠️' : '';
     const conv = v.conversion ? ` (${formatAmount(v.conversion.value)} ${v.conversion.currency})` : '';
     const asOf = isSeries ? ` ${v.asOf ?? '–'} |` : '';
-    lines.push(`| ${flag} | ${escapeMarkdown(v.text + conv)} | ${escapeMarkdown(boundsText(g, v))} |${asOf} ${cites(v.citations)} | ${escapeMarkdown(v.sentence)} |`);
+    const earlier = v.isEarlier ? ' _(earlier value)_' : '';
+    lines.push(`| ${flag} | ${escapeMarkdown(v.text + conv)}${earlier} | ${escapeMarkdown(boundsText(g, v))} |${asOf} ${cites(v.citations)} | ${escapeMarkdown(v.sentence)} |`);
   }
   lines.push('');
   if (g.disagreements.length > 0) {

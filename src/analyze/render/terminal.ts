@@ -77,7 +77,7 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
     const mark = g.verdict === 'conflict' ? paint('red', '✗ ') : g.verdict === 'differ' ? paint('yellow', '≠ ') : '  ';
     const verdict = g.verdict === 'conflict' ? paint('red', verdictText(g)) : g.verdict === 'differ' ? paint('yellow', verdictText(g)) : paint('dim', verdictText(g));
     para(`${mark}${cleanText(figureTitle(g))}: ${verdict}`, 4, 0);
-    const textWidth = Math.min(40, Math.max(...g.values.map((v) => cleanText(v.text).length + (v.conversion ? 20 : 0))));
+    const textWidth = Math.min(40, Math.max(...g.values.map((v) => cleanText(v.text).length + (v.conversion ? 20 : 0) + (v.isEarlier ? 10 : 0))));
     // An update lists its values in time order, each with the day it refers to.
     const order = g.series.length > 0 ? g.series : g.values.map((_, i) => i);
     for (const i of order) {
@@ -86,7 +86,8 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
       const involved = g.disagreements.filter((d) => d.a === i || d.b === i);
       const flag = involved.some((d) => d.level === 'conflict') ? '✗' : involved.length > 0 ? '≠' : g.series.length > 0 ? '→' : '·';
       const conv = v.conversion ? ` (${formatAmount(v.conversion.value)} ${v.conversion.currency})` : '';
-      const text = truncate(cleanText(v.text) + conv, textWidth).padEnd(textWidth);
+      const earlier = v.isEarlier ? ' (earlier)' : '';
+      const text = truncate(cleanText(v.text) + conv + earlier, textWidth).padEnd(textWidth);
       const asOf = g.series.length > 0 && v.asOf ? `as of ${v.asOf} ` : '';
       para(paint('dim', cites(v.citations)), 6, 4, `${flag} ${text}  ${boundsText(g, v).padEnd(12)} ${asOf}`);
     }

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { chronoFor } from '../../core/lang/index.js';
-import { analysisLanguage, sentencesOf } from '../text.js';
+import { analysisLanguage, outsideQuotes, passagesOf, quotedStretches, sentencesOf } from '../text.js';
 import type { Granularity } from './types.js';
 
 /** A date expression resolved against a reference day. */
@@ -58,7 +58,8 @@ export function resolveDates(paragraphs: readonly string[], reference: Date | nu
   const parser = chronoFor(lang);
   const isEnglish = lang === 'en' || lang.startsWith('en-');
   paragraphs.forEach((paragraph, p) => {
-    for (const { text: sentence } of sentencesOf(paragraph, lang)) {
+    // A quote of several sentences is one passage: no timeline entry starts inside it.
+    for (const { text: sentence } of passagesOf(paragraph, lang)) {
       const taken: Array<[number, number]> = [];
       const push = (r: Omit<ResolvedDate, 'sentence' | 'paragraph'>): void => {
         const end = r.index + r.expression.length;
@@ -131,8 +132,13 @@ function resolveChronoIn(parser: chrono.Chrono, sentence: string, ref: Date): Ar
 function resolveChrono(sentence: string, ref: Date): Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> {
   const out: Array<Omit<ResolvedDate, 'sentence' | 'paragraph'>> = [];
   const results = chrono.casual.parse(sentence, { instant: ref, timezone: 0 });
-  const isPast = PAST_TENSE.test(sentence) && !FUTURE_TENSE.test(sentence);
-  const isFuture = FUTURE_TENSE.test(sentence);
+  // The tense of a date outside quotation marks is the reporter's, not the quoted speaker's.
+  const stretches = quotedStretches(sentence);
+  const reporter = outsideQuotes(sentence);
+  const tenseOf = (index: number): { isPast: boolean; isFuture: boolean } => {
+    const text = stretches.some(([open, close]) => index > open && index < close) ? sentence : reporter;
+    return { isPast: PAST_TENSE.test(text) && !FUTURE_TENSE.test(text), isFuture: FUTURE_TENSE.test(text) };
+  };
   for (const r of results) {
     const text = r.text.trim().replace(/[,;:]+$/, '');
     if (IGNORED.test(text) || /^\d{1,2}$/.test(text)) continue;
@@ -171,6 +177,7 @@ function resolveChrono(sentence: string, ref: Date): Array<Omit<ResolvedDate, 's
       start = new Date(Date.UTC(y, 0, 1, 12));
       end = new Date(Date.UTC(y, 11, 31, 12));
     } else if (WEEKDAY.test(lower) && !r.start.isCertain('day')) {
+      const { isPast, isFuture } = tenseOf(r.index);
       start = resolveWeekday(start, ref, sentence.slice(0, r.index), isPast, isFuture);
     }
     const endDay = end ?? start;

@@ -33,6 +33,12 @@ describe('resolveDates', () => {
     });
   }
 
+  it('never starts a dated passage inside a quote of several sentences', () => {
+    const text = '“We will look at it. Some of the rules are not ours,” the minister said on Tuesday.';
+    const dates = resolveDates([text], REF);
+    expect(dates.map((d) => [d.sentence, d.start])).toEqual([[text, '2026-05-05']]);
+  });
+
   it('ignores durations and pronoun-like words', () => {
     expect(resolveDates(['It has been on the agenda for half a month now.'], REF)).toEqual([]);
   });

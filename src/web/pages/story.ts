@@ -108,7 +108,7 @@ function figuresSection(ctx: Context): SafeHtml {
   <th scope="row">${figureWhat(g)}</th>
   <td><ul class="values">${g.values.map(
     (v, vi) =>
-      html`<li class="${conflicting.has(vi) ? 'value in-conflict' : 'value'}"><strong class="figure-text">${v.text}</strong>${v.conversion ? html` <span class="muted">(≈ ${v.conversion.value.toLocaleString('en')} ${v.conversion.currency})</span>` : ''} ${chips(ctx, v.citations, (c) => ctx.locator.locate(c.articleId, v.sentence))}</li>`,
+      html`<li class="${conflicting.has(vi) ? 'value in-conflict' : 'value'}"><strong class="figure-text">${v.text}</strong>${v.isEarlier ? html` <span class="muted">(earlier value)</span>` : ''}${v.conversion ? html` <span class="muted">(≈ ${v.conversion.value.toLocaleString('en')} ${v.conversion.currency})</span>` : ''} ${chips(ctx, v.citations, (c) => ctx.locator.locate(c.articleId, v.sentence))}</li>`,
   )}</ul>${reasons(g)}</td>
   <td class="verdict"><span class="badge badge-${g.verdict}">${VERDICT_LABEL[g.verdict]}</span></td>
 </tr>`;

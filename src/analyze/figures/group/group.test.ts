@@ -29,6 +29,64 @@ describe('groupFigures', () => {
     expect(groups[0]?.differences).toEqual([expect.objectContaining({ a: 0, b: 1 })]);
   });
 
+  it('shows a value its sentence names as earlier without flagging it', () => {
+    const groups = groupFigures([
+      article('a', 'The collapse of the stand at the stadium injured 31 fans, up from 9 fans on Sunday.'),
+      article('b', 'The collapse of the stand at the stadium injured 31 fans, the club said.'),
+      article('c', 'The collapse of the stand at the stadium injured at least 9 fans, the club said.', { published: '2026-05-04' }),
+    ]);
+    const injured = groups.find((g) => g.kind === 'injured');
+    expect(injured?.reports.some((r) => r.isEarlier && r.bounds === '9')).toBe(true);
+    expect(injured?.conflicts).toEqual([]);
+    expect(injured?.differences).toEqual([]);
+    expect(injured?.verdict).toBe('update');
+    // In time order: the day before, then the earlier value of the same day, then the current ones.
+    expect(injured?.series.map((i) => [injured.reports[i]?.articleId, injured.reports[i]?.bounds])).toEqual([['c', '[9, ∞)'], ['a', '9'], ['a', '31'], ['b', '31']]);
+  });
+
+  it('reads a growing toll in a later report of the same day as an update, not a disagreement', () => {
+    const morning = { published: '2026-05-05', publishedAt: '2026-05-05T08:00:00Z' };
+    const evening = { published: '2026-05-05', publishedAt: '2026-05-05T19:30:00Z' };
+    const grew = groupFigures([
+      article('a', 'The collapse of the stand at the stadium injured at least 9 fans.', morning),
+      article('b', 'The collapse of the stand at the stadium injured more than 30 fans.', evening),
+    ]);
+    expect(grew[0]).toMatchObject({ kind: 'injured', verdict: 'update', isDisagreement: false });
+    // Lower later, or no time of day to order the reports: compared as of one time.
+    const fell = groupFigures([
+      article('a', 'The collapse of the stand at the stadium injured at least 9 fans.', evening),
+      article('b', 'The collapse of the stand at the stadium injured more than 30 fans.', morning),
+    ]);
+    expect(fell[0]?.verdict).toBe('differ');
+    const unordered = groupFigures([
+      article('a', 'The collapse of the stand at the stadium injured at least 9 fans.', morning),
+      article('b', 'The collapse of the stand at the stadium injured more than 30 fans.'),
+    ]);
+    expect(unordered[0]?.verdict).toBe('differ');
+    // Simultaneous reports are compared.
+    const simultaneous = groupFigures([
+      article('a', 'The collapse of the stand at the stadium injured at least 9 fans.', morning),
+      article('b', 'The collapse of the stand at the stadium injured more than 30 fans.', { published: '2026-05-05', publishedAt: '2026-05-05T08:20:00Z' }),
+    ]);
+    expect(simultaneous[0]?.verdict).toBe('differ');
+  });
+
+  it('links a figure and its translation by value, kind and an anchor, and never flags across languages', () => {
+    const en = (id: string, text: string): ArticleFigures => ({ articleId: id, source: id, published: '2026-05-05', language: 'en', figures: extractFigures([text], { language: 'en' }) });
+    const es = (id: string, text: string): ArticleFigures => ({ articleId: id, source: id, published: '2026-05-05', language: 'es', figures: extractFigures([text], { language: 'es' }) });
+    // People in one language, a counted noun in the other; the sentence's other number anchors them.
+    const groups = groupFigures([
+      en('a', 'The plant will cut 300 workers and close 4 lines by June.'),
+      es('b', 'La planta recortará 300 trabajadores y cerrará 4 líneas antes de junio.'),
+    ]);
+    const cut = groups.find((g) => g.reports.some((r) => r.bounds === '300'));
+    expect(cut?.reports.map((r) => r.articleId).sort()).toEqual(['a', 'b']);
+    expect(cut?.verdict).toBe('agree');
+    // Different values across languages are never compared.
+    const apart = groupFigures([en('a', 'The plant will cut 300 workers.'), es('b', 'La planta recortará 200 trabajadores.')]);
+    expect(apart.every((g) => !g.isDisagreement)).toBe(true);
+  });
+
   it('lets hedged values within tolerance and rounding agree', () => {
     const cases: Array<[string, string, string]> = [
       ['some 40', '41', 'agree'],

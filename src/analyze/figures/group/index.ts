@@ -18,8 +18,9 @@ export { MIN_SHARED_WORDS } from './link.js';
  *    source at one time does not contradict itself, so those are two quantities.
  * 3. Verdict: pairs of readings from different independent sources (copy groups) at overlapping
  *    times are compared (`conflict`: cannot both be true; `differ`: different counts beyond
- *    rounding and hedges); different values at different times are an `update` (a series); one
- *    source only is `single`.
+ *    rounding and hedges); different values at different times are an `update` (a series), and so
+ *    are a value its sentence names as earlier (`up from 14`) and a growing count (a toll, the
+ *    injured) that a later report of the same day gives higher; one source only is `single`.
  * Deterministic.
  */
 export function groupFigures(perArticle: readonly ArticleFigures[]): FigureGroup[] {
@@ -173,6 +174,7 @@ function toGroup(members: readonly Item[], perArticle: readonly ArticleFigures[]
       source: art?.source ?? null,
       sourceKey: m.sourceKey,
       asOf: m.asOf?.end ?? null,
+      isEarlier: m.isEarlier,
       figures: m.figures,
       ...m.interval,
       bounds: formatInterval(m.interval),
@@ -200,8 +202,39 @@ function toGroup(members: readonly Item[], perArticle: readonly ArticleFigures[]
     isDisagreement: verdict === 'conflict' || verdict === 'differ',
     conflicts,
     differences,
-    series: changes ? reports.map((_, i) => i).sort((x, y) => (reports[x]!.asOf ?? '').localeCompare(reports[y]!.asOf ?? '') || x - y) : [],
+    series: changes ? reports.map((_, i) => i).sort((x, y) => compareInTime(kept[x]!, kept[y]!) || x - y) : [],
   };
+}
+
+/** Time order of two readings: by the day they refer to, an earlier value first, then by publication instant. */
+function compareInTime(a: Item, b: Item): number {
+  const day = (a.asOf?.end ?? '').localeCompare(b.asOf?.end ?? '');
+  if (day !== 0) return day;
+  if (a.isEarlier !== b.isEarlier) return a.isEarlier ? -1 : 1;
+  return (a.publishedAt ?? 0) - (b.publishedAt ?? 0);
+}
+
+/**
+ * Roles whose counts accumulate while an event unfolds (a toll, the injured, arrests): a later
+ * report with a higher count updates an earlier one. Missing people are found, so that count also
+ * falls: it is not among them.
+ */
+const GROWING_ROLES: ReadonlySet<string> = new Set(['killed', 'injured', 'arrested', 'displaced', 'evacuated', 'rescued', 'hospitalized']);
+/** Reports published this close together (ms) are simultaneous: their counts are compared as of one time. */
+const SIMULTANEOUS_MS = 60 * 60 * 1000;
+
+/**
+ * Whether two readings of a growing count from reports of one day are an update: both reports
+ * state their time of day, they are not simultaneous, and the later one is not lower. Without
+ * both times the order is unknown and the readings are compared as of one time.
+ */
+function isGrowth(a: Item, b: Item): boolean {
+  const kind = a.figures[0]!.kind;
+  if (!GROWING_ROLES.has(kind) || a.publishedAt === null || b.publishedAt === null) return false;
+  if (Math.abs(a.publishedAt - b.publishedAt) < SIMULTANEOUS_MS) return false;
+  const [earlier, later] = a.publishedAt < b.publishedAt ? [a, b] : [b, a];
+  const least = (i: Item): number => i.interval.low ?? i.interval.high ?? 0;
+  return least(later) >= least(earlier);
 }
 
 function mostCommon(values: readonly string[]): string {
@@ -246,7 +279,7 @@ function comparePairs(items: readonly Item[], reports: readonly FigureReport[]):
   const distinct = new Map<string, Map<string, number>>();
   items.forEach((m, i) => {
     const f = m.figures[0]!;
-    const key = `${reports[i]!.bounds}|${f.currency ?? ''}|${f.conversion ? `${f.conversion.value}${f.conversion.currency}` : ''}|${JSON.stringify(m.asOf)}`;
+    const key = `${reports[i]!.bounds}|${f.currency ?? ''}|${f.conversion ? `${f.conversion.value}${f.conversion.currency}` : ''}|${JSON.stringify(m.asOf)}|${m.isEarlier ? 'earlier' : ''}|${m.publishedAt ?? ''}`;
     const bySource = distinct.get(key) ?? new Map<string, number>();
     if (!bySource.has(m.sourceKey)) bySource.set(m.sourceKey, i);
     distinct.set(key, bySource);
@@ -282,7 +315,9 @@ function comparePairs(items: readonly Item[], reports: readonly FigureReport[]):
       const conflict = conflictReason(ra, rb, ba, bb);
       const difference = conflict === null ? differenceReason(ra, rb, ba, bb) : null;
       if (conflict === null && difference === null) continue;
-      if (!isSameTime(ia, ib)) {
+      // A value its sentence names as earlier ("up from 14"), a count that grew between two
+      // reports, or readings of different times: a series, never a disagreement.
+      if (ia.isEarlier || ib.isEarlier || !isSameTime(ia, ib) || isGrowth(ia, ib)) {
         changes = true;
         continue;
       }

@@ -1,3 +1,4 @@
+import { foldName } from '../../entities/index.js';
 import { analysisLanguage, contentTerms, stemOf } from '../../text.js';
 import type { ArticleFigures, Figure } from '../types.js';
 import { intervalOf, sumIntervals, type Interval } from './compare.js';
@@ -26,6 +27,15 @@ export interface Item {
    * publication day; null when unknown.
    */
   asOf: { start: string; end: string; explicit: boolean } | null;
+  /**
+   * What anchors the reading in its sentence across languages: the values of the sentence's other
+   * numbers (`v:…`) and its names (`n:…`, capitalised words after the first, folded).
+   */
+  anchors: Set<string>;
+  /** Publication instant (ms since the epoch) when the article's time of day is known, else null. */
+  publishedAt: number | null;
+  /** True when the sentence names the value as earlier or superseded (`up from 12`). */
+  isEarlier: boolean;
 }
 
 // A figure's sentence words, minus its unit and noun: computed once per figure object.
@@ -41,9 +51,11 @@ function stemsOf(figure: Figure, language: string | null | undefined): Set<strin
   return stems;
 }
 
-/** Figures that can be compared at all: something measured, not attributive, not a bare number. */
+/** Figures that can be compared at all: something measured, not attributive, not a bare number, not one thing. */
 export function isComparable(f: Figure): boolean {
-  return !f.attributive && f.kind !== 'number' && (f.unit !== '' || f.kind === 'money');
+  // "one important difference", "one component": one counted thing is an article, not a figure.
+  const isOneThing = f.kind === 'count' && f.value === 1 && f.low === 1 && f.high === 1;
+  return !f.attributive && !isOneThing && f.kind !== 'number' && (f.unit !== '' || f.kind === 'money');
 }
 
 /**
@@ -60,6 +72,38 @@ function isPartOf(prev: Figure, next: Figure): boolean {
   return /\band\b/.test(gap) && !/[;:]/.test(gap) && gap.length <= MAX_PART_GAP_CHARS;
 }
 
+const NAME_RE = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*(?:[-.]\p{L}[\p{L}\p{N}]*)*/gu;
+const anchorCache = new WeakMap<Figure, Set<string>>();
+
+/** The anchors of a reading: the other figures' values in its sentence, and the sentence's names. */
+function anchorsOf(parts: readonly Figure[], all: readonly Figure[]): Set<string> {
+  const head = parts[0]!;
+  let names = anchorCache.get(head);
+  if (!names) {
+    names = new Set<string>();
+    for (const m of head.sentence.matchAll(NAME_RE)) {
+      // The sentence's first word is capitalised whatever it is.
+      if (m.index === 0 || m[0].length < 2) continue;
+      names.add(`n:${foldName(m[0])}`);
+    }
+    anchorCache.set(head, names);
+  }
+  const out = new Set(names);
+  for (const f of all) {
+    if (f.sentence !== head.sentence || f.paragraph !== head.paragraph || parts.includes(f)) continue;
+    const v = f.value ?? f.low ?? f.high;
+    if (v !== null && v !== 0) out.add(`v:${v}`);
+  }
+  return out;
+}
+
+/** Milliseconds of an ISO date-time that states its time of day, else null (a bare day orders nothing). */
+function instantOf(iso: string | null): number | null {
+  if (iso === null || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso)) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
+}
+
 function dayOf(iso: string | null): string | null {
   return iso !== null && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : null;
 }
@@ -70,6 +114,7 @@ export function buildItems(perArticle: readonly ArticleFigures[]): Item[] {
   perArticle.forEach((a, article) => {
     const sourceKey = String(a.copyGroup ?? `article:${a.articleId}`);
     const published = dayOf(a.published);
+    const publishedAt = instantOf(a.publishedAt ?? null);
     let current: Figure[] = [];
     const flush = (): void => {
       if (current.length === 0) return;
@@ -86,6 +131,9 @@ export function buildItems(perArticle: readonly ArticleFigures[]): Item[] {
         stems,
         about: [...new Set(current.flatMap((f) => f.measure.about))],
         asOf: time ? { start: time.start, end: time.end, explicit: true } : published ? { start: published, end: published, explicit: false } : null,
+        publishedAt,
+        anchors: anchorsOf(current, a.figures),
+        isEarlier: current.some((f) => f.measure.isEarlier),
       });
       current = [];
     };

@@ -26,7 +26,8 @@ export function bucketsOf(item: Item): string[] {
 /** The buckets an item meets readings of other languages in: its kind, whatever its counted noun. */
 export function valueBucketsOf(item: Item): string[] {
   const f = item.figures[0]!;
-  return WORD_UNITS.has(f.kind) ? [...bucketsOf(item), `${f.kind}\u0000*`] : bucketsOf(item);
+  // People, roles and counted things meet in one bucket (see isKindCompatible).
+  return OTHER_KINDS.has(f.kind) ? bucketsOf(item) : [...bucketsOf(item), `${f.kind}\u0000*`, 'counted\u0000*'];
 }
 
 function nameWords(names: readonly string[]): Set<string> {
@@ -92,15 +93,36 @@ function sameValueScore(a: Item, b: Item): number | null {
 /** Kinds whose unit is a word of the text (a counted noun), not a unit every language shares. */
 const WORD_UNITS = new Set(['count', 'people']);
 
-/** Two readings in two languages: the same kind, value and shared unit, and names or words in common. */
+/** Most anchors counted towards a cross-language link. */
+const MIN_SHARED_NAMES = 2;
+
+/**
+ * Kinds two languages may give one quantity: the same, or people and counted things (one
+ * language's bundle names a noun for people that another's does not), or a role and people.
+ */
+function isKindCompatible(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (WORD_UNITS.has(a) && WORD_UNITS.has(b)) return true;
+  const isRole = (k: string): boolean => !WORD_UNITS.has(k) && !OTHER_KINDS.has(k);
+  return (isRole(a) && b === 'people') || (isRole(b) && a === 'people');
+}
+const OTHER_KINDS = new Set(['money', 'percentage', 'duration', 'measure', 'age', 'number']);
+
+/**
+ * Two readings in two languages: the same value, a compatible kind and the same unit, and
+ * something in common besides: a name the figure is about, a content word, another number of the
+ * sentence, or two of its names. A measurement in its unit or an amount of money, or a value few
+ * figures share by chance, needs nothing more.
+ */
 function crossLanguageScore(a: Item, b: Item): number | null {
   const fa = a.figures[0]!;
   const fb = b.figures[0]!;
-  if (fa.kind !== fb.kind || valueKey(a) !== valueKey(b)) return null;
+  if (!isKindCompatible(fa.kind, fb.kind) || valueKey(a) !== valueKey(b)) return null;
   if (fa.kind === 'money') {
     const cb = currenciesOf(b);
     if (!currenciesOf(a).some((c) => cb.includes(c))) return null;
-  } else if (!WORD_UNITS.has(fa.kind) && fa.unit !== fb.unit) {
+  } else if (OTHER_KINDS.has(fa.kind) && fa.unit !== fb.unit) {
+    // Units every language shares (`km`, `percentage`); a counted noun is a word of its language.
     return null;
   }
   if (fa.measure.predicate !== null && fb.measure.predicate !== null && fa.measure.predicate !== fb.measure.predicate) return null;
@@ -109,9 +131,35 @@ function crossLanguageScore(a: Item, b: Item): number | null {
   const wa = aboutWords(a);
   let sharesName = false;
   for (const w of aboutWords(b)) if (wa.has(w)) sharesName = true;
-  // A measurement in its unit (`500 km`) or an amount of money is specific enough on its own.
-  const isSpecific = fa.kind === 'measure' || fa.kind === 'money';
-  return sharesName || shared >= 1 || isSpecific || isDistinctive(a) ? 0.4 + shared * 0.1 : null;
+  let sharedValues = 0;
+  let sharedNames = 0;
+  for (const x of a.anchors) {
+    if (!b.anchors.has(x)) continue;
+    if (x.startsWith('v:')) sharedValues += 1;
+    else sharedNames += 1;
+  }
+  // A value in a unit every language shares (`500 km`, `60%`, `two years`) or an amount of money
+  // is specific enough on its own.
+  const isSpecific = fa.kind === 'measure' || fa.kind === 'money' || fa.kind === 'percentage' || fa.kind === 'duration';
+  const isAnchored = sharedValues >= 1 || sharedNames >= MIN_SHARED_NAMES || isCognate(fa.unit, fb.unit);
+  return sharesName || shared >= 1 || isSpecific || isDistinctive(a) || isAnchored ? 0.4 + shared * 0.1 + sharedValues * 0.1 : null;
+}
+
+/** Shortest common beginning for two counted nouns of two languages to be cognates (`plant` / `planta`, `state` / `staat`). */
+const MIN_COGNATE_PREFIX = 4;
+
+/**
+ * Counted nouns of two languages that share their beginning (`plant` / `plant` from `plantas`,
+ * `podcast` / `podcasts`, `model` / `modell`), accents folded: the same word in two languages.
+ */
+function isCognate(a: string, b: string): boolean {
+  const fold = (w: string): string => foldName(w).replace(/[^\p{L}]/gu, '');
+  const x = fold(a);
+  const y = fold(b);
+  if (x.length < MIN_COGNATE_PREFIX || y.length < MIN_COGNATE_PREFIX) return false;
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n >= MIN_COGNATE_PREFIX && n >= Math.min(x.length, y.length) - 1;
 }
 
 /**
@@ -213,6 +261,8 @@ function overlaps(a: Item['asOf'], b: Item['asOf']): boolean {
  */
 export function isCannotLink(a: Item, b: Item): boolean {
   if (a.sourceKey !== b.sourceKey || !overlaps(a.asOf, b.asOf)) return false;
+  // "23 treated, up from 14": the source itself names one value as superseded by the other.
+  if (a.isEarlier !== b.isEarlier) return false;
   // Values that cannot both be true; one article may round one figure two ways in two sentences
   // ("some 30", "nearly three dozen"), but two values in one sentence are two quantities.
   if (conflictReason(readingOf(a), readingOf(b), '', '') !== null) return true;

@@ -1,6 +1,7 @@
 import { calendarWords, countryOfDemonym, type LanguageBundle } from '../../../core/lang/index.js';
 import { textToolkit } from '../../../core/text/index.js';
 import { buildUnitLexicon } from '../units.js';
+import { earlierWordsOf } from './earlier.js';
 import type { FigureLanguage, PersonRole } from './types.js';
 
 /**
@@ -120,6 +121,7 @@ export function buildFigureLanguage(bundle: LanguageBundle, morph: FigureMorphol
     aboutPrepositions: new Set(lower(rules.aboutPrepositions)),
     worthWords: new Set(lower(rules.worthWords)),
     speechVerbs: new Set(lower([...bundle.speech.verbs, ...bundle.speech.according])),
+    earlier: earlierWordsOf(bundle.code),
     isDemonym: (word) => countryOfDemonym(word, bundle.code) !== null,
     singularize,
     isPlural: morph.isPlural ?? ((w) => /(?:s|en|i|e)$/.test(w.toLowerCase())),

@@ -108,5 +108,8 @@ export const en: FigureLanguage = buildFigureLanguage(languageBundle('en')!, {
   numberSign: 'No',
   isEnglish: true,
   // "1,600.5" and "1600"; "1,5" or "1.2.3" are no plain English numbers.
-  parseDigits: (text) => (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text) || /^\d*(?:\.\d+)?$/.test(text) ? Number(text.replace(/,/g, '')) : null),
+  parseDigits: (text) =>
+    /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text) || /^\d*(?:\.\d+)?$/.test(text) || /^\d{1,3}(?:[\u00A0\u202F\u2009]\d{3})+$/.test(text)
+      ? Number(text.replace(/[,\u00A0\u202F\u2009]/g, ''))
+      : null,
 });

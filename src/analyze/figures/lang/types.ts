@@ -96,6 +96,8 @@ export interface FigureLanguage {
   readonly worthWords: ReadonlySet<string>;
   /** Verbs of saying: an attribution clause (`, officials said`) is not what the figure is about. */
   readonly speechVerbs: ReadonlySet<string>;
+  /** Words that name a figure as an earlier, superseded value (`up from`, `an earlier toll of`). */
+  readonly earlier: import('./earlier.js').EarlierWords;
   /** Demonyms and other capitalised adjectives that do not name whom or where (`Danish`). */
   readonly isDemonym: (word: string) => boolean;
   /** Singular lemma of a lower-case word (a stem where the language has no rule): heads compare by it. */

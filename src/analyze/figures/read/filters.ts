@@ -40,6 +40,13 @@ export const rejectNamePart: ReadStep = {
     const prev = tokens[d.first - 1];
     // "F-16", "COVID-19"
     if (prev?.text === '-' && prev.glued && numTok.glued && tokens[d.first - 2]?.isWord) return false;
+    // "747-400", "A350-900" read backwards: a smaller number after a hyphen is a model code, not a range.
+    const value = d.num.value ?? 0;
+    const before = tokens[d.first - 2];
+    if (!d.qualifier && prev?.text === '-' && prev.glued && numTok.glued && before?.isDigits && (lang.parseDigits(before.text) ?? 0) > value) return false;
+    const hyphen = tokens[d.numberAt + 1];
+    const after = tokens[d.numberAt + 2];
+    if (!d.qualifier && hyphen?.text === '-' && hyphen.glued && after?.glued && after.isDigits && (lang.parseDigits(after.text) ?? Infinity) < value) return false;
     const isNameWord = isCapitalized(prev) && d.first - 1 > 0 && !lang.isStopword(prev!.lower);
     return !(isNameWord && !d.qualifier && !d.unitEntry && !d.unitName);
   },

@@ -73,7 +73,7 @@ function predicateOf(f: ReadFigure, [from, to]: [number, number], tokens: readon
   // After the figure, a conjunction starts another verb phrase ("20 people and could cost ...").
   let stop = to;
   for (let i = f.tokenEnd; i < to; i++) {
-    if (['and', 'or', ',', 'which', 'who', 'that'].includes(tokens[i]!.lower)) {
+    if (['and', 'or', ',', 'which', 'who', 'that'].includes(tokens[i]!.lower) || lang.rangeAnd.has(tokens[i]!.lower)) {
       stop = i;
       break;
     }
@@ -273,13 +273,66 @@ export function measureOf(
     predicateText: predicate?.text ?? null,
     about,
     time: date ? { start: date.start, end: date.end, expression: date.expression } : null,
-    caption: captionOf(fig, counted, predicate?.text ?? null),
+    caption: captionOf(fig, counted, predicate?.text ?? null, lang),
+    isEarlier: isEarlierValue(f, clause, tokens, lang),
   };
 }
 
+/** Most report words between an earlier-value word and its figure (`an earlier official toll of`). */
+const MAX_EARLIER_GAP = 4;
+/** How far (tokens) a change verb may stand before `from` (`had risen sharply from`). */
+const MAX_CHANGE_GAP = 3;
+/** How far (tokens) after a figure a report participle with an earlier-value adverb may come (`14 injuries reported earlier`). */
+const MAX_AFTER_GAP = 3;
+
+/**
+ * Whether the sentence names a figure as an earlier value: `up from the 14 ...`, `rose from 9 to
+ * 14` (the value after `from` next to a change verb), `an earlier toll of 9`, `the previously
+ * reported 9`, `9 injuries reported earlier`. Reads only the figure's clause.
+ */
+export function isEarlierValue(f: ReadFigure, [from, to]: [number, number], tokens: readonly Token[], lang: FigureLanguage): boolean {
+  const words = lang.earlier;
+  const isDeterminer = (t: Token): boolean => lang.determiners.has(t.lower) || lang.articles.has(t.lower) || (words.between.has(t.lower) && t.lower.length <= 3);
+  // "up from the 14", "rose from 9 to 14", "revised from 9".
+  let i = f.tokenStart - 1;
+  while (i >= 0 && isDeterminer(tokens[i]!) && !lang.rangeFrom.has(tokens[i]!.lower)) i--;
+  if (i >= 0 && lang.rangeFrom.has(tokens[i]!.lower)) {
+    for (let j = i - 1; j >= Math.max(0, i - MAX_CHANGE_GAP); j--) {
+      const t = tokens[j]!;
+      if (!t.isWord) break;
+      if (lang.changeWords.has(t.lower) || words.fromChange.has(t.lower)) return true;
+    }
+  }
+  // "an earlier toll of 9", "the previously reported 9", "the initial 9".
+  let gap = 0;
+  for (let j = f.tokenStart - 1; j >= from && gap <= MAX_EARLIER_GAP; j--) {
+    const t = tokens[j]!;
+    if (!t.isWord) break;
+    if (words.before.has(t.lower)) return true;
+    if (!words.between.has(t.lower) && !lang.determiners.has(t.lower) && !lang.articles.has(t.lower)) break;
+    gap++;
+  }
+  // "9 injuries reported earlier", "the 9 given previously".
+  // The figure's own last word may be the participle ("14 reported earlier").
+  for (let j = Math.max(f.tokenStart, f.tokenEnd - 1); j < Math.min(to, f.tokenEnd + MAX_AFTER_GAP); j++) {
+    const t = tokens[j]!;
+    if (!t.isWord) break;
+    if (!words.reportParticiples.has(t.lower)) continue;
+    const prev = tokens[j - 1];
+    const next = tokens[j + 1];
+    if ((prev && words.after.has(prev.lower)) || (next && j + 1 < to && words.after.has(next.lower))) return true;
+  }
+  return false;
+}
+
 /** A readable phrase for what a figure measures, from the text. */
-export function captionOf(fig: ReadFigure['figure'], counted: string | null, predicateText: string | null): string {
-  if (fig.role !== null) return `${counted ?? 'people'} ${fig.role}`;
+export function captionOf(fig: ReadFigure['figure'], counted: string | null, predicateText: string | null, lang: FigureLanguage): string {
+  if (fig.role !== null) {
+    // "14 injuries", "12 dead": the counted noun already names the role.
+    const last = counted?.split(/\s+/).pop()?.toLowerCase() ?? '';
+    if (counted !== null && (lang.roleNouns.get(lang.singularize(last)) === fig.role || lang.roleWords.get(last) === fig.role)) return counted;
+    return `${counted ?? 'people'} ${fig.role}`;
+  }
   if (fig.kind === 'people' || fig.kind === 'count') return counted ?? fig.unit;
   if (counted !== null) return counted;
   if (predicateText !== null && fig.kind === 'money') return `amount ${predicateText}`;

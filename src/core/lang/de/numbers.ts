@@ -56,6 +56,12 @@ export const units: readonly UnitNames[] = [
   { unit: 'hour', names: ['stunde', 'stunden'] },
   { unit: 'day', names: ['tag', 'tage', 'tagen'] },
   { unit: 'year', names: ['jahr', 'jahre', 'jahren'] },
+  { unit: 'minute', names: ['minute', 'minuten'] },
+  { unit: 'second', names: ['sekunde', 'sekunden'] },
+  { unit: 'week', names: ['woche', 'wochen'] },
+  { unit: 'month', names: ['monat', 'monate', 'monaten'] },
+  { unit: 'nautical mile', names: ['seemeile', 'seemeilen'] },
+  { unit: 'mile', names: ['meile', 'meilen'] },
 ];
 
 export const people: PeopleRules = {

@@ -60,6 +60,12 @@ export const units: readonly UnitNames[] = [
   { unit: 'hour', names: ['hora', 'horas'] },
   { unit: 'day', names: ['día', 'días'] },
   { unit: 'year', names: ['año', 'años'] },
+  { unit: 'minute', names: ['minuto', 'minutos'] },
+  { unit: 'second', names: ['segundo', 'segundos'] },
+  { unit: 'week', names: ['semana', 'semanas'] },
+  { unit: 'month', names: ['mes', 'meses'] },
+  { unit: 'nautical mile', names: ['milla náutica', 'millas náuticas'] },
+  { unit: 'mile', names: ['milla', 'millas'] },
 ];
 
 export const people: PeopleRules = {

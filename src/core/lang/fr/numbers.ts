@@ -56,6 +56,12 @@ export const units: readonly UnitNames[] = [
   { unit: 'hour', names: ['heure', 'heures'] },
   { unit: 'day', names: ['jour', 'jours'] },
   { unit: 'year', names: ['an', 'ans', 'année', 'années'] },
+  { unit: 'minute', names: ['minute', 'minutes'] },
+  { unit: 'second', names: ['seconde', 'secondes'] },
+  { unit: 'week', names: ['semaine', 'semaines'] },
+  { unit: 'month', names: ['mois'] },
+  { unit: 'nautical mile', names: ['mille nautique', 'milles nautiques', 'mille marin', 'milles marins'] },
+  { unit: 'mile', names: ['milles'] },
 ];
 
 export const people: PeopleRules = {

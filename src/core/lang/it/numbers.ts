@@ -54,6 +54,12 @@ export const units: readonly UnitNames[] = [
   { unit: 'hour', names: ['ora', 'ore'] },
   { unit: 'day', names: ['giorno', 'giorni'] },
   { unit: 'year', names: ['anno', 'anni'] },
+  { unit: 'minute', names: ['minuto', 'minuti'] },
+  { unit: 'second', names: ['secondo', 'secondi'] },
+  { unit: 'week', names: ['settimana', 'settimane'] },
+  { unit: 'month', names: ['mese', 'mesi'] },
+  { unit: 'nautical mile', names: ['miglio nautico', 'miglia nautiche'] },
+  { unit: 'mile', names: ['miglio', 'miglia'] },
 ];
 
 export const people: PeopleRules = {

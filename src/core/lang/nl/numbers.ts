@@ -52,6 +52,12 @@ export const units: readonly UnitNames[] = [
   { unit: 'hour', names: ['uur', 'uren'] },
   { unit: 'day', names: ['dag', 'dagen'] },
   { unit: 'year', names: ['jaar', 'jaren'] },
+  { unit: 'minute', names: ['minuut', 'minuten'] },
+  { unit: 'second', names: ['seconde', 'seconden'] },
+  { unit: 'week', names: ['week', 'weken'] },
+  { unit: 'month', names: ['maand', 'maanden'] },
+  { unit: 'nautical mile', names: ['zeemijl', 'zeemijlen'] },
+  { unit: 'mile', names: ['mijl', 'mijlen'] },
 ];
 
 export const people: PeopleRules = {

@@ -55,6 +55,12 @@ export const units: readonly UnitNames[] = [
   { unit: 'hour', names: ['hora', 'horas'] },
   { unit: 'day', names: ['dia', 'dias'] },
   { unit: 'year', names: ['ano', 'anos'] },
+  { unit: 'minute', names: ['minuto', 'minutos'] },
+  { unit: 'second', names: ['segundo', 'segundos'] },
+  { unit: 'week', names: ['semana', 'semanas'] },
+  { unit: 'month', names: ['mês', 'meses'] },
+  { unit: 'nautical mile', names: ['milha náutica', 'milhas náuticas'] },
+  { unit: 'mile', names: ['milha', 'milhas'] },
 ];
 
 export const people: PeopleRules = {
