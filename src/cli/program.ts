@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { registerArticles, registerReextract } from './commands/articles.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerStories(program);
   registerWatch(program);
   registerServe(program);
+  registerDoctor(program);
   return program;
 }
 

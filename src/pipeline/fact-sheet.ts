@@ -66,8 +66,9 @@ export async function cachedAnalyses(store: StorePort, articles: FactSheetArticl
   const fresh: ArticleAnalysis[] = [];
   for (const article of articles) {
     const data = stored.get(article.id);
-    if (data !== undefined) {
-      result.set(article.id, JSON.parse(data) as ArticleAnalysis);
+    const cached = data === undefined ? null : parseAnalysis(data);
+    if (cached) {
+      result.set(article.id, cached);
     } else {
       const analysis = analyzeArticle(article);
       fresh.push(analysis);
@@ -98,4 +99,13 @@ export async function storyFactSheet(store: StorePort, storyId: number): Promise
   const story = await store.stories.get(storyId);
   if (!story) return null;
   return buildFactSheetCached(store, { id: story.id, title: story.title }, await factSheetArticles(store, story.id));
+}
+
+/** A cached analysis, or null when the row is damaged: it is analysed again and overwritten (the cache is derived). */
+function parseAnalysis(data: string): ArticleAnalysis | null {
+  try {
+    return JSON.parse(data) as ArticleAnalysis;
+  } catch {
+    return null;
+  }
 }

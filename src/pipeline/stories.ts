@@ -60,8 +60,16 @@ export class StoryPipeline {
     let clusterer = new StoryClusterer();
     let replayFrom = 0;
     if (saved && saved.version === CLUSTER_VERSION) {
-      clusterer = StoryClusterer.importState(JSON.parse(saved.data) as ClusterState);
-      replayFrom = saved.seq;
+      try {
+        clusterer = StoryClusterer.importState(JSON.parse(saved.data) as ClusterState);
+        replayFrom = saved.seq;
+      } catch (error) {
+        // The saved state is derived from the stored assignments: a damaged one is rebuilt from them.
+        process.stderr.write(
+          `crosscheck: table pipeline_state, row ${CLUSTER_STATE_NAME}, column data: ${(error as Error).message}; rebuilding the clusterer from the stored assignments\n`,
+        );
+        clusterer = new StoryClusterer();
+      }
     }
     const pipeline = new StoryPipeline(new CopyIndex(), new CopyGroups(), clusterer);
     const assigned = await store.events.assignedAfter(0);

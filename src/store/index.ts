@@ -4,6 +4,8 @@
  * implementation; no SQL, pragma or search syntax is written outside this module.
  */
 export { SqliteStore, APPLICATION_ID } from './sqlite/store.js';
+export { describeDamage, onDamagedRow, type DamagedRow } from './sqlite/articles.js';
+export type { DoctorReport } from './sqlite/doctor.js';
 export { MIGRATIONS, SCHEMA_VERSION } from './sqlite/migrations.js';
 export type { Migration } from './sqlite/migrations.js';
 export type { ArticleFilter, InsertResult, NewArticle } from './types.js';

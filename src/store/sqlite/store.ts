@@ -19,6 +19,7 @@ import {
   type TransactionOptions,
 } from '../port.js';
 import { SqliteArticles } from './articles.js';
+import { examineDatabase, type DoctorReport } from './doctor.js';
 import { SqliteFeeds } from './feeds.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { SqliteAnalyses, SqliteCopyKeys, SqliteFactSheets } from './sheets.js';
@@ -183,6 +184,22 @@ export class SqliteStore implements StorePort {
 
   writeStats(): { transactions: number; retries: number } {
     return { ...this.stats };
+  }
+
+  /**
+   * Checks the file's structure and every stored row a reader parses; with `repair`, fixes what
+   * can be fixed without losing anything (see {@link examineDatabase}). Waits its turn as a writer.
+   */
+  async examine(options: { repair?: boolean } = {}): Promise<DoctorReport> {
+    const previous = this.turn;
+    let release!: () => void;
+    this.turn = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    try {
+      return examineDatabase(this.db, options);
+    } finally {
+      release();
+    }
   }
 
   async close(): Promise<void> {
