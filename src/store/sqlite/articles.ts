@@ -104,6 +104,23 @@ function rowToArticle(row: ArticleRow): StoredArticle {
   };
 }
 
+/** The columns extraction gives an article, as statement parameters: shared by insert and re-extraction. */
+function extractionParams(article: ExtractionUpdate): Record<string, string | number | null> {
+  return {
+    url: article.url,
+    canonicalUrl: article.canonicalUrl,
+    title: article.title,
+    source: article.source,
+    byline: article.byline,
+    published: article.published,
+    publishedFrom: article.publishedFrom,
+    language: article.language,
+    paragraphs: JSON.stringify(article.paragraphs),
+    text: article.text,
+    textHash: article.textHash,
+  };
+}
+
 /** Articles on SQLite, with their raw input gzip-compressed. */
 export class SqliteArticles implements Sync<ArticleWriter> {
   /** Prepared once: ingest calls these for every article. */
@@ -140,17 +157,7 @@ export class SqliteArticles implements Sync<ArticleWriter> {
          @paragraphs, @text, @textHash, @format, @origin, @hints, @raw, @extractorVersion, @ingestedAt)`,
     ).run({
       externalId: article.externalId,
-      url: article.url,
-      canonicalUrl: article.canonicalUrl,
-      title: article.title,
-      source: article.source,
-      byline: article.byline,
-      published: article.published,
-      publishedFrom: article.publishedFrom,
-      language: article.language,
-      paragraphs: JSON.stringify(article.paragraphs),
-      text: article.text,
-      textHash: article.textHash,
+      ...extractionParams(article),
       format: article.format,
       origin: article.origin,
       hints: JSON.stringify(article.hints),
@@ -170,17 +177,7 @@ export class SqliteArticles implements Sync<ArticleWriter> {
          text = @text, text_hash = @textHash, extractor_version = @extractorVersion WHERE id = @id`,
     ).run({
       id,
-      url: article.url,
-      canonicalUrl: article.canonicalUrl,
-      title: article.title,
-      source: article.source,
-      byline: article.byline,
-      published: article.published,
-      publishedFrom: article.publishedFrom,
-      language: article.language,
-      paragraphs: JSON.stringify(article.paragraphs),
-      text: article.text,
-      textHash: article.textHash,
+      ...extractionParams(article),
       extractorVersion: article.extractorVersion,
     });
   }
