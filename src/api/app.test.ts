@@ -51,8 +51,26 @@ describe('read endpoints', () => {
     const doc = (await res.json()) as typeof OPENAPI_DOCUMENT;
     expect(doc.openapi).toBe('3.1.0');
     for (const path of ['/api/stories', '/api/stories/{id}', '/api/stories/{id}/factsheet', '/api/articles/{id}', '/api/outlets', '/api/entities', '/api/articles', '/api/ingest/url', '/api/events']) {
-      expect(Object.keys(doc.paths)).toContain(path);
+      expect(Object.keys(doc.paths ?? {})).toContain(path);
     }
+  });
+
+  it('documents every route the app registers, with parameters from the zod schemas', () => {
+    const paths = OPENAPI_DOCUMENT.paths ?? {};
+    const routes = app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && !r.path.includes('*'));
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    for (const route of routes) {
+      const path = route.path.replace(/:(\w+)/g, '{$1}');
+      const item = paths[path] as Record<string, unknown> | undefined;
+      expect(item, `${route.method} ${route.path} is not in the OpenAPI document`).toBeDefined();
+      expect(item![route.method.toLowerCase()], `${route.method} ${route.path} is not in the OpenAPI document`).toBeDefined();
+    }
+    // Generated from storyListQuerySchema: its bounds and default, not a copy of them.
+    const list = (paths['/api/stories'] as unknown as { get: { parameters: Array<{ name: string; schema: Record<string, unknown> }> } }).get;
+    expect(list.parameters.find((p) => p.name === 'limit')?.schema).toMatchObject({ minimum: 1, maximum: 100, default: 20 });
+    expect(list.parameters.map((p) => p.name).sort()).toEqual(['cursor', 'entity', 'from', 'language', 'limit', 'offset', 'order', 'outlet', 'q', 'to']);
+    const post = (paths['/api/articles'] as unknown as { post: { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } } }).post;
+    expect(Object.keys(post.requestBody.content['application/json']!.schema.properties).sort()).toEqual(['html', 'id', 'language', 'published', 'source', 'text', 'title', 'url']);
   });
 
   it('lists stories newest first with outlets and articles per day', async () => {
