@@ -11,6 +11,8 @@ export type ApiErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'internal_error'
+  /** A fact sheet could not be built (its last build failed or ran over its budget). */
+  | 'fact_sheet_failed'
   | ErrorCode;
 
 /** The body of every error answer. */

@@ -110,8 +110,28 @@ const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       },
       FactSheet: {
         type: 'object',
-        description: 'See docs/fact-sheet-schema.md: version, story, articles, summary, entities, quotes, figures, timeline, coverage.',
-        required: ['version', 'story', 'articles', 'summary', 'entities', 'quotes', 'figures', 'timeline', 'coverage'],
+        description:
+          'See docs/fact-sheet-schema.md: version, story, articles, summary, entities, quotes, figures, timeline, coverage; first `freshness`: ' +
+          '`stale` is true for the last good sheet of fewer articles while a newer one is built (then also `Retry-After`).',
+        required: ['freshness', 'version', 'story', 'articles', 'summary', 'entities', 'quotes', 'figures', 'timeline', 'coverage'],
+        properties: {
+          freshness: {
+            type: 'object',
+            required: ['stale', 'builtAt', 'articles'],
+            properties: { stale: { type: 'boolean' }, builtAt: { type: 'string', format: 'date-time' }, articles: { type: 'integer', description: 'articles the sheet was built from' } },
+          },
+        },
+      },
+      SheetBuilding: {
+        type: 'object',
+        required: ['building'],
+        properties: {
+          building: {
+            type: 'object',
+            required: ['storyId', 'retryAfter', 'message'],
+            properties: { storyId: { type: 'integer' }, retryAfter: { type: 'integer', description: 'seconds, as in the Retry-After header' }, message: { type: 'string' } },
+          },
+        },
       },
       Outlet: {
         type: 'object',
@@ -135,6 +155,7 @@ for (const [name, schema] of Object.entries(RESPONSE_SCHEMAS)) registry.register
 
 const json = (description: string, schema: SchemaObject): ResponseConfig => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string): ResponseConfig => json(description, ref('Error'));
+const retryAfter = { 'Retry-After': { description: 'seconds until asking again is useful', schema: { type: 'integer' as const } } };
 
 const writeErrors = {
   400: error('invalid body (zod issues in the message), or no article text found (`no_content`)'),
@@ -165,13 +186,19 @@ registry.registerPath({
 registry.registerPath({
   method: 'get',
   path: '/api/stories/{id}/factsheet',
-  summary: 'The fact sheet of a story (cached per article set)',
+  summary: 'The fact sheet of a story, never waiting for a build',
+  description:
+    'Sheets are built in worker threads, cached per article set, and rebuilt when articles join. The answer is the current sheet; ' +
+    'or the last good one with `freshness.stale` true while a newer one is built; or, when the story has none yet, 202 with Retry-After. ' +
+    'Headers `Fact-Sheet-State` (fresh, stale) and `Fact-Sheet-Built-At` repeat `freshness`; gzip when accepted.',
   request: { params: storyParams },
   responses: {
-    200: json('the fact sheet', ref('FactSheet')),
+    200: { ...json('the fact sheet (current or stale, see `freshness`)', ref('FactSheet')), headers: retryAfter },
+    202: { ...json('no sheet yet: it is being built', ref('SheetBuilding')), headers: retryAfter },
     304: { description: 'not modified (If-None-Match)' },
     400: error('bad id'),
     404: error('no such story'),
+    503: { ...error('the last build of this article set failed or ran over its time budget (`fact_sheet_failed`)'), headers: retryAfter },
   },
 });
 registry.registerPath({
