@@ -7,7 +7,7 @@
  */
 import { textToolkit } from '../src/core/index.js';
 import { fingerprint } from '../src/dedup/index.js';
-import { createRng, randomInt } from '../src/dedup/synthetic.js';
+import { createRng, randomInt } from '../test/helpers/copy-edits.js';
 
 const ARTICLES = 2000;
 const SENTENCES_PER_ARTICLE = 24;
