@@ -4,7 +4,7 @@
  * German, Spanish, French, Italian, Dutch, Portuguese and Chinese, for benchmarks that compare the
  * cost of one text across languages. Invented: it names no real place or person.
  */
-import { createRng, randomInt } from '../src/dedup/synthetic.js';
+import { createRng, randomInt } from '../test/helpers/copy-edits.js';
 
 export const REPORT: Record<string, string[]> = {
   en: [
