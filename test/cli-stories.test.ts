@@ -6,6 +6,7 @@ import { storyView, type StoryView } from '../src/cli/commands/stories.js';
 import { REPO_ROOT, runCrosscheck, SEEDS_DIR } from './helpers/cli.js';
 import { ingestInto, memoryStore } from './helpers/pipeline.js';
 import { reclusterAll } from '../src/pipeline/index.js';
+import { FACT_SHEET_VERSION } from '../src/analyze/index.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'cc-stories-'));
 const EXAMPLES = join(REPO_ROOT, 'examples');
@@ -72,7 +73,7 @@ describe('stories from the example articles', () => {
       summary: Array<{ text: string; citations: unknown[] }>;
       figures: Array<{ isDisagreement: boolean }>;
     };
-    expect(sheet.version).toBe(2);
+    expect(sheet.version).toBe(FACT_SHEET_VERSION);
     expect(sheet.summary.length).toBeGreaterThanOrEqual(5);
     expect(sheet.summary.every((s) => s.citations.length > 0)).toBe(true);
     expect(sheet.figures.some((f) => f.isDisagreement)).toBe(true);
