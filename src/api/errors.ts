@@ -55,6 +55,8 @@ const STATUS_OF_CODE: Record<ErrorCode, number> = {
   invalid_argument: 400,
   over_budget: 422,
   store_busy: 503,
+  interrupted: 503,
+  read_only: 503,
 };
 
 /** Maps anything thrown to an ApiError: ApiErrors as they are, CrosscheckErrors by code, the rest as 500. */

@@ -12,6 +12,7 @@ import {
   type EventReader,
   type FactSheetWriter,
   type FeedWriter,
+  type RebuildOptions,
   type StateWriter,
   type StorePort,
   type StoryWriter,
@@ -21,9 +22,10 @@ import {
 import { SqliteArticles } from './articles.js';
 import { examineDatabase, type DoctorReport } from './doctor.js';
 import { SqliteFeeds } from './feeds.js';
+import { createScratch, dropScratch, swapIn } from './rebuild.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { SqliteAnalyses, SqliteCopyKeys, SqliteFactSheets } from './sheets.js';
-import { SqliteCopies, SqliteEvents, SqliteState, SqliteStories } from './stories.js';
+import { firstFreeStoryId, SqliteCopies, SqliteEvents, SqliteState, SqliteStories } from './stories.js';
 import { asyncRepository } from './sync.js';
 
 /** `PRAGMA application_id` of a crosscheck database ('ccdb'). */
@@ -75,9 +77,17 @@ export class SqliteStore implements StorePort {
   private turn: Promise<void> = Promise.resolve();
   private readonly stats = { transactions: 0, retries: 0 };
 
-  private constructor(path: string, db: Database.Database) {
+  /**
+   * `scratch`: a rebuild's store (see {@link rebuildDerived}): its transactions write TEMP
+   * tables only, so they begin deferred and take no lock on the file.
+   */
+  private constructor(
+    path: string,
+    db: Database.Database,
+    private readonly scratch = false,
+  ) {
     this.path = path;
-    this.location = path;
+    this.location = scratch ? `${path} (rebuild)` : path;
     this.db = db;
     this.articles = asyncRepository<ArticleWriter>(new SqliteArticles(db));
     this.stories = asyncRepository<StoryWriter>(new SqliteStories(db));
@@ -143,7 +153,8 @@ export class SqliteStore implements StorePort {
     this.turn = new Promise<void>((resolve) => (release = resolve));
     try {
       await previous;
-      await this.begin(deadline);
+      if (this.scratch) this.db.exec('BEGIN');
+      else await this.begin(deadline);
       this.stats.transactions++;
       try {
         const result = await fn(this.tx);
@@ -158,27 +169,45 @@ export class SqliteStore implements StorePort {
     }
   }
 
-  /** Becomes the writer: short blocking attempts, asynchronous backoff with jitter between them. */
   private async begin(deadline: number): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      if (!this.db.open) throw new CrosscheckError('unreadable', 'store', `${this.path}: the store is closed`);
-      this.db.pragma(`busy_timeout = ${WRITE_ATTEMPT_TIMEOUT_MS}`);
+    if (!this.db.open) throw new CrosscheckError('unreadable', 'store', `${this.path}: the store is closed`);
+    await beginWriter(this.db, this.path, deadline, this.stats);
+  }
+
+  async rebuildDerived<T>(build: (scratch: StorePort) => Promise<T>, options: RebuildOptions = {}): Promise<T> {
+    if (this.scratch) throw new CrosscheckError('invalid_argument', 'store', `${this.path}: a rebuild cannot start another inside it`);
+    // A file store rebuilds on a connection of its own, so that this one's readers and writers
+    // see the live rows meanwhile; an in-memory store has one connection, held for the rebuild.
+    const separate = this.path !== ':memory:';
+    let release = (): void => undefined;
+    if (!separate) {
+      const previous = this.turn;
+      this.turn = new Promise<void>((resolve) => (release = resolve));
+      await previous;
+    }
+    const db = separate ? connect(this.path) : this.db;
+    try {
+      createScratch(db, firstFreeStoryId(db, 'main'));
+      const scratch = new SqliteStore(this.path, db, true);
+      const result = await build(scratch);
+      await scratch.turn;
+      await beginWriter(db, this.path, Date.now() + (options.deadlineMs ?? DEFAULT_WRITE_DEADLINE_MS), this.stats);
+      this.stats.transactions++;
       try {
-        this.db.exec('BEGIN IMMEDIATE');
-        return;
+        swapIn(db, options);
+        db.exec('COMMIT');
       } catch (error) {
-        if (!isBusy(error)) throw error;
-        if (Date.now() >= deadline) {
-          throw new RetryableError('store_busy', 'store', `${this.path}: another process kept the store busy; the write was not made, try again`, 1000, {
-            cause: error,
-          });
-        }
-        this.stats.retries++;
-        const pause = Math.min(MAX_BACKOFF_MS, 5 * 2 ** Math.min(attempt, 6));
-        await sleep(Math.min(pause * (0.5 + Math.random()), Math.max(1, deadline - Date.now())));
-      } finally {
-        if (this.db.open) this.db.pragma(`busy_timeout = ${READ_BUSY_TIMEOUT_MS}`);
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
       }
+      return result;
+    } finally {
+      if (db.open) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        dropScratch(db);
+        if (separate) db.close();
+      }
+      release();
     }
   }
 
@@ -204,8 +233,41 @@ export class SqliteStore implements StorePort {
 
   async close(): Promise<void> {
     await this.turn;
-    if (this.db.open) this.db.close();
+    // A rebuild's connection belongs to the rebuild, which closes it.
+    if (this.db.open && !this.scratch) this.db.close();
   }
+}
+
+/** Becomes the writer on `db`: short blocking attempts, asynchronous backoff with jitter between them. */
+async function beginWriter(db: Database.Database, path: string, deadline: number, stats: { retries: number }): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    if (!db.open) throw new CrosscheckError('unreadable', 'store', `${path}: the store is closed`);
+    db.pragma(`busy_timeout = ${WRITE_ATTEMPT_TIMEOUT_MS}`);
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      if (Date.now() >= deadline) {
+        throw new RetryableError('store_busy', 'store', `${path}: another process kept the store busy; the write was not made, try again`, 1000, {
+          cause: error,
+        });
+      }
+      stats.retries++;
+      const pause = Math.min(MAX_BACKOFF_MS, 5 * 2 ** Math.min(attempt, 6));
+      await sleep(Math.min(pause * (0.5 + Math.random()), Math.max(1, deadline - Date.now())));
+    } finally {
+      if (db.open) db.pragma(`busy_timeout = ${READ_BUSY_TIMEOUT_MS}`);
+    }
+  }
+}
+
+/** Another connection to an open store's file (already checked and migrated). */
+function connect(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma(`busy_timeout = ${READ_BUSY_TIMEOUT_MS}`);
+  db.pragma('foreign_keys = ON');
+  return db;
 }
 
 /** Refuses files that are SQLite but belong to something else. */
