@@ -114,11 +114,24 @@ export class StoryAssigner {
     return summary;
   }
 
-  /** Saves the in-memory story state when it covers assignments not saved yet; call when stopping. */
-  async close(): Promise<void> {
-    if (!this.pipeline || this.pipeline.unsaved === 0) return;
+  /**
+   * Re-checks the stories that changed since the last re-check (the clusterer does so every few
+   * arrivals by itself) and writes what moved: call when a run of arrivals ends (a batch, a poll
+   * of the feeds, a pause in API writes), so that the stories do not depend on arrival order.
+   */
+  async settle(): Promise<void> {
     await this.write(async (tx, pipeline) => {
-      if (pipeline.unsaved > 0) await pipeline.save(tx, this.now().toISOString());
+      await pipeline.settle(tx, this.now().toISOString());
+    });
+  }
+
+  /** Re-checks the stories that changed and saves the in-memory story state when it covers assignments not saved yet; call when stopping. */
+  async close(): Promise<void> {
+    if (!this.pipeline) return;
+    await this.write(async (tx, pipeline) => {
+      const at = this.now().toISOString();
+      await pipeline.settle(tx, at);
+      if (pipeline.unsaved > 0) await pipeline.save(tx, at);
     });
   }
 
