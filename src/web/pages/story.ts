@@ -3,7 +3,7 @@ import type { StoryDetail } from '../../api/index.js';
 import type { StoredArticle } from '../../core/types.js';
 import { splitSentences } from '../../dedup/index.js';
 import { timelineChart } from '../charts.js';
-import { figureTitle } from '../../analyze/index.js';
+import { figureTitle, languageTagger, languagesLine } from '../../analyze/index.js';
 import { formatDate, formatSpan, plural } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { page } from '../layout.js';
@@ -224,24 +224,27 @@ function entitiesSection(ctx: Context): SafeHtml {
   return html`<div class="entity-columns">${list('People', people)}${list('Places', places)}${list('Organisations', organisations)}</div>`;
 }
 
-/** What the sheet leaves out: languages it cannot analyse, articles analysed only in part. */
+/** The story's languages, and what the sheet leaves out: languages it cannot analyse, articles analysed only in part. */
 function sheetNotes(sheet: FactSheet): SafeHtml {
+  const languages = languagesLine(sheet);
   const notes = [
+    ...(languages !== null ? [html`<li>${languages}</li>`] : []),
     ...sheet.notAnalysed.map((n) => html`<li>Quotes and figures are not analysed in ${n.language}: ${plural(n.articles.length, 'article')} add none to this sheet.</li>`),
     ...(sheet.partlyAnalysed ?? []).map(
       (c) => html`<li><a href="/articles/${c.article}">Article #${c.article}</a> is ${c.totalChars.toLocaleString('en')} characters long: only its first ${c.analysedChars.toLocaleString('en')} are analysed.</li>`,
     ),
   ];
-  return notes.length ? html`<ul class="sheet-notes" aria-label="What this sheet leaves out">${notes}</ul>` : html``;
+  return notes.length ? html`<ul class="sheet-notes" aria-label="Languages and what this sheet leaves out">${notes}</ul>` : html``;
 }
 
 /** A story: summary, figures, quotes, timeline, outlets and copies, entities. */
 export function storyPage(data: StoryPageData): SafeHtml {
   const { story, sheet } = data;
+  const tag = languageTagger(sheet);
   const ctx: Context = {
     sheet,
     locator: new SentenceLocator(data.articles),
-    labels: new Map(sheet.articles.map((a) => [a.id, a.label])),
+    labels: new Map(sheet.articles.map((a) => [a.id, a.label + tag(a.id)])),
   };
   const sections: Array<[string, string, SafeHtml]> = [
     ['summary', 'Summary', summarySection(ctx)],
