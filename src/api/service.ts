@@ -62,7 +62,9 @@ export class CrosscheckService {
     this.views = new StoryViews(this.store, this.queries);
     const choice = options.sheetBuilder ?? 'workers';
     const threads = options.sheets?.concurrency ?? defaultSheetThreads();
-    const builder = choice === 'workers' ? createSheetPool({ threads }) : choice === 'inline' ? INLINE_SHEET_BUILDER : choice;
+    const maxMsPerBuild = options.sheets?.maxMsPerBuild;
+    const builder =
+      choice === 'workers' ? createSheetPool({ threads, ...(maxMsPerBuild === undefined ? {} : { maxMsPerBuild }) }) : choice === 'inline' ? INLINE_SHEET_BUILDER : choice;
     this.factSheets = new FactSheets({
       store: this.store,
       queries: this.queries,

@@ -294,7 +294,7 @@ export interface AnalysisWriter extends AnalysisReader {
   put(entries: Array<{ articleId: number; data: string }>, version: number): Promise<void>;
 }
 
-/** Cached fact sheets, keyed by the story's article set and the analyzer version. */
+/** Cached fact sheets, keyed by the story's article set and the sheet builder version. */
 export interface FactSheetReader {
   /** The stored sheet of a story, with when it was built (ISO 8601), or null. */
   get(storyId: number): Promise<(StoredFactSheet & { builtAt: string }) | null>;
