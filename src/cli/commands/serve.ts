@@ -10,7 +10,7 @@ import { isCrosscheckError } from '../../core/errors.js';
 import { describeOrigin } from '../../core/types.js';
 import { Watcher } from '../../watch/index.js';
 import { CliExit, openStore } from '../context.js';
-import { println, status } from '../output.js';
+import { plural, println, status } from '../output.js';
 import { expandFeeds, feedStateStore } from './watch.js';
 
 /** Port when neither `--port` nor $PORT says otherwise. */
@@ -75,7 +75,7 @@ export function registerServe(program: Command): void {
         let seeded = 0;
         if (flags.seedExamples) {
           seeded = await seedExamples(store);
-          if (seeded) status(`stored ${seeded} example articles in ${store.path}`);
+          if (seeded) status(`stored ${plural(seeded, 'example article')} in ${store.path}`);
         }
         const token = process.env.CROSSCHECK_TOKEN?.trim() || null;
         const service = new CrosscheckService({ store });
@@ -107,7 +107,7 @@ export function registerServe(program: Command): void {
             },
           });
           for (const feed of feeds) await watcher.addFeed(feed);
-          status(`watching ${feeds.length} feed${feeds.length === 1 ? '' : 's'} in this process`);
+          status(`watching ${plural(feeds.length, 'feed')} in this process`);
           watcherDone = watcher.run(watching.signal).catch((error: unknown) => status(`watch stopped: ${String(error)}`));
         }
         await new Promise<void>((resolve) => {

@@ -7,8 +7,8 @@ import { StoryAssigner } from '../../pipeline/index.js';
 import type { StorePort } from '../../store/index.js';
 import type { FeedStateStore } from '../../watch/index.js';
 import { Watcher, type WatchEvent } from '../../watch/index.js';
-import { CliExit, EXIT_OK, EXIT_PARTIAL, openStore } from '../context.js';
-import { formatTable, printJson, println, status, truncate } from '../output.js';
+import { CliExit, EXIT_OK, EXIT_PARTIAL, openExistingStore, openStore } from '../context.js';
+import { formatTable, plural, printJson, println, status, truncate } from '../output.js';
 
 interface WatchFlags {
   db?: string;
@@ -39,7 +39,7 @@ export async function expandFeeds(inputs: string[], allowPrivate: PrivateAddress
 function describe(event: WatchEvent): string | null {
   switch (event.type) {
     case 'poll':
-      return `polled       ${event.feed}  ${event.outcome === 'new' ? `${event.newEntries} new entries` : event.outcome.replace('_', ' ')}; next poll ${event.nextPollAt.slice(0, 19)}`;
+      return `polled       ${event.feed}  ${event.outcome === 'new' ? plural(event.newEntries, 'new entry', 'new entries') : event.outcome.replace('_', ' ')}; next poll ${event.nextPollAt.slice(0, 19)}`;
     case 'document':
       return null; // reported by onDocument with its story
     case 'skipped':
@@ -112,7 +112,7 @@ export function registerWatch(program: Command): void {
       });
       try {
         for (const feed of feeds) await watcher.addFeed(feed);
-        if (!flags.json) status(`watching ${feeds.length} feed${feeds.length === 1 ? '' : 's'} → ${store.path} (Ctrl-C stops)`);
+        if (!flags.json) status(`watching ${plural(feeds.length, 'feed')} → ${store.path} (Ctrl-C stops)`);
         if (flags.once) {
           // Poll each feed now, due or not (conditional GET still applies).
           for (const feed of feeds) if (!controller.signal.aborted) await watcher.pollFeed(feed, controller.signal);
@@ -124,7 +124,7 @@ export function registerWatch(program: Command): void {
         await live.close();
         await store.close();
       }
-      if (!flags.json) status(`${added} new articles, ${failures} failed`);
+      if (!flags.json) status(`${plural(added, 'new article')}, ${failures} failed`);
       process.exitCode = failures > 0 ? EXIT_PARTIAL : EXIT_OK;
     });
 
@@ -134,7 +134,7 @@ export function registerWatch(program: Command): void {
     .option('--db <path>', 'store path')
     .option('--json', 'machine-readable output')
     .action(async (flags: { db?: string; json?: boolean }) => {
-      const store = openStore(flags.db);
+      const store = openExistingStore(flags.db);
       try {
         const feeds = await store.feeds.list();
         if (flags.json) {
