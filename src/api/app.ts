@@ -164,6 +164,16 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ outlets: await service.outlets() });
   });
 
+  api.get('/feeds', async (c) => {
+    parse(emptyQuerySchema, c.req.query());
+    return c.json({ feeds: await service.feeds() });
+  });
+
+  api.get('/feeds.opml', async (c) => {
+    parse(emptyQuerySchema, c.req.query());
+    return c.body(await service.feedsOpml(), 200, { 'Content-Type': 'text/x-opml; charset=UTF-8', 'Content-Disposition': 'attachment; filename="crosscheck-feeds.opml"' });
+  });
+
   api.get('/entities', async (c) => {
     const query = parse(entityListQuerySchema, c.req.query());
     return c.json({ entities: await service.entities(query) });

@@ -19,6 +19,7 @@ export { ApiError, errorBody, toApiError, type ApiErrorCode, type ErrorBody } fr
 export { StoryEvents, EVENT_POLL_MS, type ArticleAssignedEvent } from './events.js';
 export { DEFAULT_ANALYZER, FactSheetCache, FACT_SHEET_MEMORY_ENTRIES, type CachedSheet, type FactSheetAnalyzer } from './fact-sheets.js';
 export { documentFromBody, type IngestResult } from './ingest.js';
+export { feedHealth, type FeedHealth, type FeedHealthState } from './feeds.js';
 export { OPENAPI_DOCUMENT } from './openapi.js';
 export {
   DEFAULT_PAGE_SIZE,

@@ -106,6 +106,18 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    '/api/feeds': {
+      get: {
+        summary: 'Watched feeds with their health: last poll and success, HTTP status, blocked by robots.txt, next poll, failures',
+        responses: { '200': { description: 'the feeds, by URL', ...json({ type: 'object', required: ['feeds'], properties: { feeds: { type: 'array', items: ref('FeedHealth') } } }) } },
+      },
+    },
+    '/api/feeds.opml': {
+      get: {
+        summary: 'The watched feeds as an OPML 2.0 subscription list',
+        responses: { '200': { description: 'OPML', content: { 'text/x-opml': { schema: { type: 'string' } } } } },
+      },
+    },
     '/api/events': {
       get: {
         summary: 'Server-Sent Events: `article` when an article is stored and assigned to a story (by this server, the watcher or the CLI)',
@@ -237,6 +249,24 @@ export const OPENAPI_DOCUMENT = {
         type: 'object',
         required: ['status', 'articleId', 'storyId', 'isNewStory'],
         properties: { status: { type: 'string', enum: ['new', 'known'] }, articleId: { type: 'integer' }, storyId: nullable('integer'), isNewStory: { type: 'boolean' }, title: nullable('string'), source: nullable('string') },
+      },
+      FeedHealth: {
+        type: 'object',
+        required: ['url', 'health', 'nextPollAt', 'isBlockedByRobots', 'consecutiveFailures', 'articlesFound'],
+        properties: {
+          url: { type: 'string', format: 'uri' },
+          title: nullable('string'),
+          health: { type: 'string', enum: ['ok', 'failing', 'blocked', 'pending'] },
+          lastPolledAt: nullable('string'),
+          lastSuccessAt: nullable('string'),
+          lastStatus: { ...nullable('integer'), description: 'HTTP status of the last answer (304: not modified); null when none came' },
+          isBlockedByRobots: { type: 'boolean' },
+          nextPollAt: { type: 'string' },
+          intervalMs: { type: 'integer' },
+          consecutiveFailures: { type: 'integer' },
+          lastError: nullable('string'),
+          articlesFound: { type: 'integer' },
+        },
       },
       ArticleEvent: {
         type: 'object',

@@ -1,10 +1,11 @@
 import { CrosscheckError } from '../core/errors.js';
 import type { RawDocument } from '../core/types.js';
-import { fetchDocument } from '../ingest/index.js';
+import { fetchDocument, formatOpml } from '../ingest/index.js';
 import { buildFactSheetCached, StoryAssigner } from '../pipeline/index.js';
 import type { StorePort } from '../store/index.js';
 import { ApiError } from './errors.js';
 import { StoryEvents, EVENT_POLL_MS } from './events.js';
+import { feedHealth, type FeedHealth } from './feeds.js';
 import { DEFAULT_ANALYZER, FactSheetCache, type CachedSheet, type FactSheetAnalyzer } from './fact-sheets.js';
 import { documentFromBody, ingestResult, type IngestResult } from './ingest.js';
 import type { NewArticleBody, StoryListQuery } from './schemas.js';
@@ -93,6 +94,16 @@ export class CrosscheckService {
 
   article(id: number): Promise<ArticleDetail | null> {
     return this.queries.cached(`article:${id}`, () => this.views.article(id));
+  }
+
+  /** Watched feeds with their health, in URL order. */
+  async feeds(): Promise<FeedHealth[]> {
+    return (await this.store.feeds.list()).map(feedHealth);
+  }
+
+  /** The watched feeds as an OPML 2.0 list. */
+  async feedsOpml(): Promise<string> {
+    return formatOpml(await this.store.feeds.list(), { title: 'crosscheck: watched feeds' });
   }
 
   outlets(): Promise<OutletSummary[]> {

@@ -17,6 +17,8 @@ export function buildProgram(): Command {
     .description('read one news event through many outlets at once')
     .version(version)
     .showHelpAfterError()
+    // Options after a subcommand belong to it (`feeds import X --db Y`), not to its parent.
+    .enablePositionalOptions()
     .exitOverride();
   registerIngest(program);
   registerArticles(program);

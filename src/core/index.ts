@@ -4,3 +4,4 @@ export * from './text/index.js';
 export * from './lang/index.js';
 export * from './random.js';
 export * from './union-find.js';
+export * from './xml.js';

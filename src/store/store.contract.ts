@@ -376,7 +376,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         const [assigned] = await store.transaction((tx) => storyOf(tx, 1, [testArticle('Assigned before the kill.')]));
         const pending = (await store.transaction((tx) => tx.articles.insert(testArticle('Stored, then the process was killed.', { published: '2026-10-13' })))).id;
         await store.transaction((tx) => tx.state.save('clusterer', { version: 2, seq: 1, data: '{"stories":1}' }, NOW));
-        await store.transaction((tx) => tx.feeds.put({ url: 'https://feeds.example/rss', title: 'Feed', etag: '"e"', lastModified: null, lastPolledAt: NOW, nextPollAt: NOW, lastSuccessAt: NOW, intervalMs: 60_000, consecutiveFailures: 0, lastError: null, articlesFound: 2 }));
+        await store.transaction((tx) => tx.feeds.put({ url: 'https://feeds.example/rss', title: 'Feed', etag: '"e"', lastModified: null, lastPolledAt: NOW, nextPollAt: NOW, lastSuccessAt: NOW, intervalMs: 60_000, consecutiveFailures: 0, lastError: null, articlesFound: 2, lastStatus: 200, isBlockedByRobots: false }));
         // The assignment of the pending article was under way when the process died.
         await expect(
           store.transaction(async (tx) => {
@@ -393,6 +393,16 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect((await again.feeds.get('https://feeds.example/rss'))?.etag).toBe('"e"');
         expect((await again.feeds.list()).map((f) => f.url)).toEqual(['https://feeds.example/rss']);
         expect(await again.feeds.get('https://other.example/')).toBeUndefined();
+      });
+
+      it('keeps each feed\'s health: the HTTP status of its last answer and whether robots.txt blocks it', async () => {
+        const { store } = await open();
+        const feed = { url: 'https://feeds.example/a', title: null, etag: null, lastModified: null, lastPolledAt: NOW, nextPollAt: NOW, lastSuccessAt: null, intervalMs: 60_000, consecutiveFailures: 1, lastError: 'HTTP 503', articlesFound: 0, lastStatus: 503, isBlockedByRobots: false };
+        await store.transaction((tx) => tx.feeds.put(feed));
+        expect(await store.feeds.get(feed.url)).toEqual(feed);
+        await store.transaction((tx) => tx.feeds.put({ ...feed, lastStatus: null, isBlockedByRobots: true }));
+        expect(await store.feeds.get(feed.url)).toMatchObject({ lastStatus: null, isBlockedByRobots: true });
+        expect((await store.feeds.list())[0]).toMatchObject({ lastStatus: null, isBlockedByRobots: true });
       });
 
       it('a writer waits for another handle holding the write lock, and gives up with store_busy after its deadline, writing nothing', async () => {

@@ -204,6 +204,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX copy_keys_ingested ON copy_keys (ingested_at);
     `,
   },
+  {
+    version: 7,
+    name: 'feed health',
+    sql: `
+      -- HTTP status of the last answer to a poll, and whether robots.txt disallowed the feed itself.
+      ALTER TABLE feeds ADD COLUMN last_status INTEGER;
+      ALTER TABLE feeds ADD COLUMN is_blocked_by_robots INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** The newest schema version this build of crosscheck knows. */
