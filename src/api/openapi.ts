@@ -118,6 +118,56 @@ export const OPENAPI_DOCUMENT = {
         responses: { '200': { description: 'OPML', content: { 'text/x-opml': { schema: { type: 'string' } } } } },
       },
     },
+    '/api/follows': {
+      get: { summary: 'Saved searches, followed stories and entities', responses: { '200': { description: 'the follows', ...json({ type: 'object', properties: { follows: { type: 'array', items: ref('Follow') } } }) } } },
+      post: {
+        summary: 'Follow a search (`target`: the query), a story (its id) or an entity (its name); what matches now is taken as seen',
+        security: bearer,
+        requestBody: { required: true, ...json({ type: 'object', required: ['kind', 'target'], properties: { kind: { type: 'string', enum: ['search', 'story', 'entity'] }, target: { type: ['string', 'integer'] }, label: { type: 'string' } } }) },
+        responses: { '201': { description: 'the follow, with the paths of its feeds', ...json(ref('Follow')) }, '404': error('no such story'), ...writeErrors },
+      },
+    },
+    '/api/follows/{id}': {
+      get: {
+        summary: 'A follow with its events, newest first',
+        parameters: [idParam('follow'), query('limit', 'events (1–500)', { type: 'integer', default: 50 })],
+        responses: { '200': { description: 'the follow and `events`', ...json({ allOf: [ref('Follow'), { type: 'object', properties: { events: { type: 'array', items: ref('FollowEvent') } } }] }) }, '404': error('no such follow') },
+      },
+      delete: { summary: 'Stop following (its events and webhooks go too)', security: bearer, parameters: [idParam('follow')], responses: { '204': { description: 'deleted' }, '404': error('no such follow'), '401': error('missing or wrong bearer token') } },
+    },
+    '/api/follows/{id}/feed.json': {
+      get: { summary: 'The follow as a JSON Feed 1.1 (plain text items)', parameters: [idParam('follow')], responses: { '200': { description: 'JSON Feed', content: { 'application/feed+json': { schema: { type: 'object' } } } }, '404': error('no such follow') } },
+    },
+    '/api/follows/{id}/feed.xml': {
+      get: { summary: 'The follow as an RSS 2.0 feed', parameters: [idParam('follow')], responses: { '200': { description: 'RSS', content: { 'application/rss+xml': { schema: { type: 'string' } } } }, '404': error('no such follow') } },
+    },
+    '/api/webhooks': {
+      get: { summary: 'Webhooks (secrets never shown)', security: bearer, responses: { '200': { description: 'the webhooks', ...json({ type: 'object', properties: { webhooks: { type: 'array', items: ref('Webhook') } } }) }, '401': error('missing or wrong bearer token') } },
+      post: {
+        summary: `POST each event of a follow (or of every follow) to a URL, signed: header \`X-Crosscheck-Signature-256: sha256=<hex HMAC-SHA256 of the body under the secret>\`; retried with exponential backoff`,
+        security: bearer,
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            required: ['url', 'secret'],
+            properties: { url: { type: 'string', format: 'uri' }, secret: { type: 'string', minLength: 16 }, followId: { type: 'integer' }, events: { type: 'array', items: { type: 'string', enum: ['new_story', 'new_disagreement', 'updated_counts'] } } },
+          }),
+        },
+        responses: { '201': { description: 'the webhook', ...json(ref('Webhook')) }, '404': error('no such follow'), ...writeErrors },
+      },
+    },
+    '/api/webhooks/{id}': {
+      delete: { summary: 'Delete a webhook', security: bearer, parameters: [idParam('webhook')], responses: { '204': { description: 'deleted' }, '404': error('no such webhook'), '401': error('missing or wrong bearer token') } },
+    },
+    '/api/webhooks/{id}/deliveries': {
+      get: {
+        summary: 'The delivery log of a webhook, newest first: status (pending, delivered, failed), attempts, last HTTP status and error, next attempt',
+        security: bearer,
+        parameters: [idParam('webhook'), query('limit', 'deliveries (1–500)', { type: 'integer', default: 50 })],
+        responses: { '200': { description: 'deliveries', ...json({ type: 'object', properties: { deliveries: { type: 'array', items: ref('Delivery') } } }) }, '401': error('missing or wrong bearer token'), '404': error('no such webhook') },
+      },
+    },
     '/api/events': {
       get: {
         summary: 'Server-Sent Events: `article` when an article is stored and assigned to a story (by this server, the watcher or the CLI)',
@@ -266,6 +316,52 @@ export const OPENAPI_DOCUMENT = {
           consecutiveFailures: { type: 'integer' },
           lastError: nullable('string'),
           articlesFound: { type: 'integer' },
+        },
+      },
+      Follow: {
+        type: 'object',
+        required: ['id', 'kind', 'target', 'label', 'createdAt', 'feeds'],
+        properties: {
+          id: { type: 'integer' },
+          kind: { type: 'string', enum: ['search', 'story', 'entity'] },
+          target: { type: 'string' },
+          label: { type: 'string' },
+          createdAt: { type: 'string' },
+          feeds: { type: 'object', properties: { json: { type: 'string' }, rss: { type: 'string' } } },
+        },
+      },
+      FollowEvent: {
+        type: 'object',
+        required: ['id', 'followId', 'type', 'storyId', 'title', 'text', 'data', 'createdAt'],
+        properties: {
+          id: { type: 'integer' },
+          followId: { type: 'integer' },
+          type: { type: 'string', enum: ['new_story', 'new_disagreement', 'updated_counts'] },
+          storyId: { type: 'integer' },
+          title: { type: 'string' },
+          text: { type: 'string' },
+          data: { type: 'object', description: 'the webhook payload: follow, story (id, title, counts), previous counts or the disagreement (caption, values with outlets, digest)' },
+          createdAt: { type: 'string' },
+        },
+      },
+      Webhook: {
+        type: 'object',
+        properties: { id: { type: 'integer' }, url: { type: 'string' }, followId: nullable('integer'), events: { type: 'array', items: { type: 'string' } }, createdAt: { type: 'string' } },
+      },
+      Delivery: {
+        type: 'object',
+        properties: {
+          id: { type: 'integer' },
+          webhookId: { type: 'integer' },
+          eventId: { type: 'integer' },
+          status: { type: 'string', enum: ['pending', 'delivered', 'failed'] },
+          attempts: { type: 'integer' },
+          lastStatus: nullable('integer'),
+          lastError: nullable('string'),
+          nextAttemptAt: nullable('string'),
+          deliveredAt: nullable('string'),
+          createdAt: { type: 'string' },
+          updatedAt: { type: 'string' },
         },
       },
       ArticleEvent: {

@@ -1,11 +1,14 @@
 import { CrosscheckError } from '../core/errors.js';
 import type { RawDocument } from '../core/types.js';
+import type { FactSheet } from '../analyze/index.js';
 import { fetchDocument, formatOpml } from '../ingest/index.js';
 import { buildFactSheetCached, StoryAssigner } from '../pipeline/index.js';
 import type { StorePort } from '../store/index.js';
 import { ApiError } from './errors.js';
 import { StoryEvents, EVENT_POLL_MS } from './events.js';
 import { feedHealth, type FeedHealth } from './feeds.js';
+import { Follows } from './follows.js';
+import { WebhookDispatcher, type WebhookOptions } from './webhooks.js';
 import { DEFAULT_ANALYZER, FactSheetCache, type CachedSheet, type FactSheetAnalyzer } from './fact-sheets.js';
 import { documentFromBody, ingestResult, type IngestResult } from './ingest.js';
 import type { NewArticleBody, StoryListQuery } from './schemas.js';
@@ -23,6 +26,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** How often SSE listeners get articles written by other processes, ms; 0 turns the timer off. */
   eventPollMs?: number;
+  /** Webhook delivery settings (receivers' address policy; tests set the clock and backoff); delivered on a timer by default. */
+  webhooks?: Omit<WebhookOptions, 'store'>;
 }
 
 /** Fetches a page with the guarded fetcher (no private addresses, size and time caps). */
@@ -44,7 +49,13 @@ export class CrosscheckService {
   readonly views: StoryViews;
   readonly factSheets: FactSheetCache;
   readonly events: StoryEvents;
+  /** Saved searches, followed stories and entities, and what they were told. */
+  readonly follows: Follows;
+  readonly webhooks: WebhookDispatcher;
   private readonly assigner: StoryAssigner;
+  private unfollowEvents: (() => void) | null = null;
+  /** Follow updates, one story change after another, in order. */
+  private followQueue: Promise<void> = Promise.resolve();
   private readonly fetchUrl: UrlFetcher;
 
   constructor(options: ServiceOptions) {
@@ -61,6 +72,41 @@ export class CrosscheckService {
     this.events = new StoryEvents(this.store, options.eventPollMs ?? EVENT_POLL_MS);
     this.assigner = new StoryAssigner(this.store, options.now ? { now: options.now } : {});
     this.fetchUrl = options.fetchUrl ?? fetchUrlDocument;
+    const now = options.now ?? (() => new Date());
+    this.follows = new Follows({ store: this.store, now, factSheet: (id) => this.parsedFactSheet(id) });
+    this.webhooks = new WebhookDispatcher({ now, isScheduled: true, ...options.webhooks, store: this.store });
+  }
+
+  /**
+   * Starts telling the follows of what changes, when there are any (else at the first follow):
+   * listens to article events (this process's writes and, polled, other writers').
+   */
+  async start(): Promise<void> {
+    if (await this.follows.hasFollows()) await this.watchForFollows();
+  }
+
+  /** Listens to article events for the follows; idempotent. */
+  async watchForFollows(): Promise<void> {
+    if (this.unfollowEvents) return;
+    await this.events.start();
+    this.unfollowEvents = this.events.subscribe((event) => {
+      this.followQueue = this.followQueue
+        .then(async () => {
+          await this.webhooks.enqueue(await this.follows.storyChanged(event.storyId));
+        })
+        .catch((error: unknown) => console.error(error));
+    });
+  }
+
+  /** Resolves when every article event seen so far has reached the follows (and their webhooks are queued). */
+  async followsSettled(): Promise<void> {
+    await this.events.poll();
+    await this.followQueue;
+  }
+
+  private async parsedFactSheet(id: number): Promise<FactSheet | null> {
+    const json = await this.factSheetJson(id);
+    return json === null ? null : (JSON.parse(json) as FactSheet);
   }
 
   /** A page of stories; `cursor` wins over `offset`. Throws ApiError 400 for a bad cursor. */
@@ -131,12 +177,19 @@ export class CrosscheckService {
     const result = ingestResult(await this.assigner.ingest(doc));
     if (result.storyId !== null) this.factSheets.forget(result.storyId);
     await this.events.poll();
+    // The follows are told before the answer, so that a client reading a feed next sees the change.
+    await this.followQueue;
     return result;
   }
 
   /** Stops the event stream and saves the story state. */
   async close(): Promise<void> {
+    this.unfollowEvents?.();
+    this.unfollowEvents = null;
     this.events.close();
+    await this.followQueue;
+    this.webhooks.close();
+    await this.webhooks.idle();
     await this.assigner.close();
   }
 }

@@ -12,15 +12,18 @@ import {
   type EventReader,
   type FactSheetWriter,
   type FeedWriter,
+  type FollowWriter,
   type StateWriter,
   type StorePort,
   type StoryWriter,
   type StoreTx,
   type TransactionOptions,
+  type WebhookWriter,
 } from '../port.js';
 import { SqliteArticles } from './articles.js';
 import { examineDatabase, type DoctorReport } from './doctor.js';
 import { SqliteFeeds } from './feeds.js';
+import { SqliteFollows, SqliteWebhooks } from './follows.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { SqliteAnalyses, SqliteCopyKeys, SqliteFactSheets } from './sheets.js';
 import { SqliteCopies, SqliteEvents, SqliteState, SqliteStories } from './stories.js';
@@ -68,6 +71,8 @@ export class SqliteStore implements StorePort {
   readonly feeds: FeedWriter;
   readonly events: EventReader;
   readonly state: StateWriter;
+  readonly follows: FollowWriter;
+  readonly webhooks: WebhookWriter;
 
   private readonly db: Database.Database;
   private readonly tx: StoreTx;
@@ -88,6 +93,8 @@ export class SqliteStore implements StorePort {
     this.feeds = asyncRepository<FeedWriter>(new SqliteFeeds(db));
     this.events = asyncRepository<EventReader>(new SqliteEvents(db));
     this.state = asyncRepository<StateWriter>(new SqliteState(db));
+    this.follows = asyncRepository<FollowWriter>(new SqliteFollows(db));
+    this.webhooks = asyncRepository<WebhookWriter>(new SqliteWebhooks(db));
     this.tx = {
       articles: this.articles,
       stories: this.stories,
@@ -98,6 +105,8 @@ export class SqliteStore implements StorePort {
       feeds: this.feeds,
       events: this.events,
       state: this.state,
+      follows: this.follows,
+      webhooks: this.webhooks,
     };
   }
 
