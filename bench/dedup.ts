@@ -6,7 +6,7 @@
  */
 import { loadavg } from 'node:os';
 import { CopyIndex, fingerprint } from '../src/dedup/index.js';
-import { EDIT_KINDS, ZipfVocabulary, applyEdit, createRng, generateArticle, randomInt } from '../src/dedup/synthetic.js';
+import { EDIT_KINDS, ZipfVocabulary, applyEdit, createRng, generateArticle, randomInt } from '../test/helpers/copy-edits.js';
 
 const ARTICLES = 100_000;
 const COPY_SHARE = 0.3;

@@ -12,7 +12,7 @@
  * FACTSHEET_BENCH_SIZES=5,50.
  */
 import { analyzeArticle, FactSheetBuilder, type ArticleAnalysis } from '../src/analyze/index.js';
-import { generateFloodStory } from '../src/analyze/synthetic.js';
+import { generateFloodStory } from '../test/helpers/flood-story.js';
 
 const SIZES = (process.env.FACTSHEET_BENCH_SIZES ?? '5,50,500').split(',').map(Number).filter((n) => n > 0);
 

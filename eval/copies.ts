@@ -10,8 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CopyIndex, fingerprint } from '../src/dedup/index.js';
 import { CONTAINMENT_THRESHOLD, NEAR_IDENTICAL_JACCARD } from '../src/dedup/index.js';
-import { EDIT_KINDS, applyEdit, createRng, isCutEdit, randomInt } from '../src/dedup/synthetic.js';
-import type { EditHooks, EditKind } from '../src/dedup/synthetic.js';
+import { EDIT_KINDS, applyEdit, createRng, isCutEdit, randomInt } from '../test/helpers/copy-edits.js';
+import type { EditHooks, EditKind } from '../test/helpers/copy-edits.js';
 import type { CopyMatch } from '../src/dedup/index.js';
 
 const SEED = 20250327;

@@ -230,17 +230,19 @@ export class FactSheetBuilder {
       })),
     );
     const quotes = toSpeakerQuotes(storyQuotes, this.entries, citeAll);
+    const storyLanguages = languagesOf(articles);
     const figures = toFigureGroups(figureGroups, citeAll);
     return {
       version: FACT_SHEET_VERSION,
       story: { ...this.story },
       articles,
-      summary: toSummary(entries, passages, citeAll),
+      summary: toSummary(entries, passages, citeAll, storyLanguages[0]?.language ?? null),
       entities: toEntities(entities, byId, citeAll),
       quotes,
       figures,
       timeline: toTimeline(timeline, citeAll, articles),
       notAnalysed: notAnalysedLanguages(entries.map((e) => e.article)),
+      languages: storyLanguages,
       partlyAnalysed: entries.flatMap((e) => {
         const cut = this.cuts.get(e.article.id);
         return cut ? [{ article: e.article.id, ...cut }] : [];
@@ -339,6 +341,23 @@ function notAnalysedLanguages(articles: readonly FactSheetArticle[]): FactSheet[
   return [...byLanguage].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([language, ids]) => ({ language, articles: ids }));
 }
 
+/** Language of unknown articles in {@link FactSheet.languages} (BCP 47 "undetermined"). */
+const UNDETERMINED = 'und';
+
+/** The story's languages, most articles first, ties by the earlier article (story order). */
+function languagesOf(articles: readonly SheetArticle[]): FactSheet['languages'] {
+  const byLanguage = new Map<string, number[]>();
+  for (const a of articles) {
+    const language = a.language ?? UNDETERMINED;
+    byLanguage.set(language, [...(byLanguage.get(language) ?? []), a.id]);
+  }
+  // Map order is first appearance in story order, which breaks ties; a known language leads an unknown one.
+  return [...byLanguage]
+    .map(([language, ids], first) => ({ language, articles: ids, first }))
+    .sort((x, y) => Number(x.language === UNDETERMINED) - Number(y.language === UNDETERMINED) || y.articles.length - x.articles.length || x.first - y.first)
+    .map(({ language, articles: ids }) => ({ language, articles: ids }));
+}
+
 function toSheetArticle(a: FactSheetArticle, inferred: { published: string | null; from: string } | undefined): SheetArticle {
   const isInferred = inferred !== undefined && inferred.published !== null;
   return {
@@ -351,6 +370,7 @@ function toSheetArticle(a: FactSheetArticle, inferred: { published: string | nul
     label: labelOf(a),
     inferredDate: isInferred ? inferred.published : null,
     inferredFrom: isInferred ? (inferred.from as 'text' | 'story') : null,
+    language: a.language === undefined || a.language === '' ? null : a.language,
   };
 }
 
@@ -380,7 +400,8 @@ function sharedIdsOf(passages: readonly Passage[]): number[][] {
   return ids;
 }
 
-function toSummary(entries: readonly Entry[], passages: Map<number, Passage[]>, citeAll: CiteAll): SummarySentence[] {
+function toSummary(entries: readonly Entry[], passages: Map<number, Passage[]>, citeAll: CiteAll, mainLanguage: string | null): SummarySentence[] {
+  const languageOf = new Map(entries.map((e) => [e.article.id, e.article.language || null]));
   const input = entries.map((e) => {
     const flat = e.analysis.sentences.flat();
     const stems = stemsOfSentences(e.analysis, flat, e.article.language);
@@ -392,16 +413,20 @@ function toSummary(entries: readonly Entry[], passages: Map<number, Passage[]>, 
     });
     return {
       id: e.article.id,
+      language: e.article.language || null,
       sentences: flat.map((text, i) => {
         const own = stems[i];
         return own ? { text, sharedWith: shared[i] ?? [], stems: own } : { text, sharedWith: shared[i] ?? [] };
       }),
     };
   });
-  return summarize(input).map((p) => ({
+  // With unknown languages only, there is nothing to prefer.
+  const preferLanguage = mainLanguage === UNDETERMINED ? null : mainLanguage;
+  return summarize(input, { preferLanguage }).map((p) => ({
     text: p.text,
     citations: citeAll(p.articleIds),
     articleId: p.articleId,
+    language: languageOf.get(p.articleId) ?? null,
     sentence: p.sentence,
     score: p.score,
   }));

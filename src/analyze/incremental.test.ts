@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeArticle, buildFactSheet, FactSheetBuilder, type ArticleAnalysis } from './index.js';
 import { buildTimeline, type TimelineArticle } from './timeline/index.js';
 import { seededRandom as rng } from '../core/random.js';
-import { generateFloodStory } from './synthetic.js';
+import { generateFloodStory } from '../../test/helpers/flood-story.js';
 
 
 

@@ -24,7 +24,7 @@ export {
   type FactSheetBuilderState,
 } from './fact-sheet.js';
 export { buildCoverage, type CoverageInput } from './coverage.js';
-export { renderMarkdown, renderTerminal, escapeMarkdown, figureTitle, type TerminalOptions } from './render/index.js';
+export { renderMarkdown, renderTerminal, escapeMarkdown, figureTitle, languageTagger, languagesLine, type TerminalOptions } from './render/index.js';
 export { summarize, type SummaryPick, type SummarizerArticle } from './summary/index.js';
 export {
   FACT_SHEET_VERSION,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFactSheet } from './index.js';
+import { buildFactSheet, renderMarkdown, renderTerminal } from './index.js';
 import { extractFigures } from './figures/index.js';
 import { extractQuotes } from './quotes/index.js';
 import { resolveDates } from './timeline/index.js';
@@ -91,5 +91,69 @@ describe('every bundled language', () => {
     const money = sheet.figures.find((g) => g.kind === 'money');
     expect(money?.values.flatMap((v) => v.citations.map((c) => c.articleId)).sort()).toEqual([1, 2, 3]);
     expect(sheet.figures.every((g) => !g.isDisagreement)).toBe(true);
+  });
+
+  describe('a story told in two languages', () => {
+    // Two English reports and one Spanish report of one invented event; the Spanish one comes first.
+    const es = [
+      'Las autoridades de Porto Velha evacuaron el martes a 3.000 vecinos de la orilla del río tras las lluvias torrenciales.',
+      'El alcalde Rui Alves dijo que los refugios de la ciudad estaban llenos y que se abrirían dos escuelas más.',
+      'Los servicios meteorológicos prevén más lluvias para el fin de semana en toda la región del norte.',
+    ];
+    const en1 = [
+      'Authorities in Porto Velha evacuated 3,000 residents from the riverbank on Tuesday after torrential rain.',
+      'Mayor Rui Alves said the city shelters were full and that two more schools would be opened as shelters.',
+      'Forecasters expect more rain over the weekend across the whole northern region of the country.',
+    ];
+    const en2 = [
+      'About 3,000 people living along the river in Porto Velha were moved to shelters on Tuesday, officials said.',
+      'Rescue teams used boats to reach families cut off by the water in the lower districts of the city.',
+      'The regional government said it would release emergency funds for the families who lost their homes.',
+    ];
+    const sheet = buildFactSheet({ id: 1, title: 'Porto Velha floods' }, [
+      { id: 1, title: 'Inundaciones', source: 'Diario', published: '2026-05-05T08:00:00Z', paragraphs: es, language: 'es' },
+      { id: 2, title: 'Floods', source: 'Wire', published: '2026-05-05T10:00:00Z', paragraphs: en1, language: 'en' },
+      { id: 3, title: 'Shelters', source: 'Herald', published: '2026-05-05T12:00:00Z', paragraphs: en2, language: 'en' },
+    ]);
+
+    it('lists its languages, most articles first, and each article\'s language', () => {
+      expect(sheet.languages).toEqual([
+        { language: 'en', articles: [2, 3] },
+        { language: 'es', articles: [1] },
+      ]);
+      expect(sheet.articles.map((a) => [a.id, a.language])).toEqual([
+        [1, 'es'],
+        [2, 'en'],
+        [3, 'en'],
+      ]);
+    });
+
+    it('writes its summary in the main language and says so', () => {
+      expect(sheet.summary.length).toBeGreaterThan(0);
+      expect(sheet.summary.every((s) => s.language === 'en')).toBe(true);
+      expect(sheet.summary.some((s) => s.articleId === 1)).toBe(false);
+      const md = renderMarkdown(sheet);
+      expect(md).toContain('Languages: English (en) 2, Spanish (es) 1 (articles); summary in English');
+      expect(renderTerminal(sheet)).toContain('summary in English');
+    });
+
+    it('tags a source in another language than the main one where it is cited', () => {
+      const md = renderMarkdown(sheet);
+      expect(md).toContain('Diario (es)');
+      expect(md).not.toContain('Wire (en)');
+    });
+
+    it('says nothing of languages in a story of one, and falls back to other languages when the main one has no sentence', () => {
+      const one = buildFactSheet({ id: 2, title: 't' }, [{ id: 1, title: null, source: 'A', published: '2026-05-05', paragraphs: en1, language: 'en' }]);
+      expect(one.languages).toEqual([{ language: 'en', articles: [1] }]);
+      expect(renderMarkdown(one)).not.toContain('Languages:');
+      const mixed = buildFactSheet({ id: 3, title: 't' }, [
+        { id: 1, title: null, source: 'A', published: '2026-05-05', paragraphs: ['Short.'], language: 'en' },
+        { id: 2, title: null, source: 'B', published: '2026-05-05', paragraphs: ['Brief.'], language: 'en' },
+        { id: 3, title: null, source: 'C', published: '2026-05-05', paragraphs: es, language: 'es' },
+      ]);
+      expect(mixed.summary.length).toBeGreaterThan(0);
+      expect(mixed.summary.every((s) => s.language === 'es')).toBe(true);
+    });
   });
 });

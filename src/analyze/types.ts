@@ -7,7 +7,7 @@ import type { Quote, QuoteKind, SpeakerKind } from './quotes/index.js';
  * Schema version of {@link FactSheet} (the JSON output). Bump on any change of field names,
  * types or meaning; docs/fact-sheet-schema.md describes each version.
  */
-export const FACT_SHEET_VERSION = 2;
+export const FACT_SHEET_VERSION = 3;
 
 /** One article of a story, as the fact sheet takes it. */
 export interface FactSheetArticle {
@@ -55,6 +55,8 @@ export interface SheetArticle {
   inferredDate: string | null;
   /** Where `inferredDate` comes from: `text` or `story`; null when not inferred. */
   inferredFrom: 'text' | 'story' | null;
+  /** BCP 47 language of its text (`en`), or null when unknown. */
+  language: string | null;
 }
 
 /** One sentence of the extractive summary. */
@@ -65,6 +67,8 @@ export interface SummarySentence {
   citations: Citation[];
   /** Where `text` was taken from. */
   articleId: number;
+  /** Language of `text` (that of the article it was taken from), or null when unknown. */
+  language: string | null;
   /** Index of the sentence among its article's sentences (all paragraphs, in order). */
   sentence: number;
   /** Selection score (relevance at the time MMR chose it), for explanation only. */
@@ -278,6 +282,12 @@ export interface FactSheet {
    * with its articles: their quotes and figures are missing from the sheet, not absent from the texts.
    */
   notAnalysed: Array<{ language: string; articles: number[] }>;
+  /**
+   * The story's languages, most articles first (ties: the language of the earlier article), each
+   * with its articles in story order; the first is the story's main language, which the summary
+   * prefers. Articles of unknown language are under `und`.
+   */
+  languages: Array<{ language: string; articles: number[] }>;
   /**
    * Articles longer than {@link MAX_ANALYSED_CHARS}: only their first `analysedChars` characters
    * (whole paragraphs) are analysed, so what comes after adds nothing to the sheet.

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_ARTICLES, fixtureService } from '../../test/e2e/api-fixtures.js';
 import { CrosscheckError } from '../core/errors.js';
 import { SqliteStore } from '../store/index.js';
-import { createApp, CrosscheckService, MAX_BODY_BYTES, OPENAPI_DOCUMENT, toFtsQuery, type FactSheetAnalyzer, type StoryPage } from './index.js';
+import { createApp, CrosscheckService, MAX_BODY_BYTES, OPENAPI_DOCUMENT, toFtsQuery, type StoryPage } from './index.js';
+import type { SheetBuilder } from '../pipeline/index.js';
 
 const TOKEN = 'test-token-123';
 
@@ -51,8 +52,26 @@ describe('read endpoints', () => {
     const doc = (await res.json()) as typeof OPENAPI_DOCUMENT;
     expect(doc.openapi).toBe('3.1.0');
     for (const path of ['/api/stories', '/api/stories/{id}', '/api/stories/{id}/factsheet', '/api/articles/{id}', '/api/outlets', '/api/entities', '/api/articles', '/api/ingest/url', '/api/events']) {
-      expect(Object.keys(doc.paths)).toContain(path);
+      expect(Object.keys(doc.paths ?? {})).toContain(path);
     }
+  });
+
+  it('documents every route the app registers, with parameters from the zod schemas', () => {
+    const paths = OPENAPI_DOCUMENT.paths ?? {};
+    const routes = app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && !r.path.includes('*'));
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    for (const route of routes) {
+      const path = route.path.replace(/:(\w+)/g, '{$1}');
+      const item = paths[path] as Record<string, unknown> | undefined;
+      expect(item, `${route.method} ${route.path} is not in the OpenAPI document`).toBeDefined();
+      expect(item![route.method.toLowerCase()], `${route.method} ${route.path} is not in the OpenAPI document`).toBeDefined();
+    }
+    // Generated from storyListQuerySchema: its bounds and default, not a copy of them.
+    const list = (paths['/api/stories'] as unknown as { get: { parameters: Array<{ name: string; schema: Record<string, unknown> }> } }).get;
+    expect(list.parameters.find((p) => p.name === 'limit')?.schema).toMatchObject({ minimum: 1, maximum: 100, default: 20 });
+    expect(list.parameters.map((p) => p.name).sort()).toEqual(['cursor', 'entity', 'from', 'language', 'limit', 'offset', 'order', 'outlet', 'q', 'to']);
+    const post = (paths['/api/articles'] as unknown as { post: { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } } }).post;
+    expect(Object.keys(post.requestBody.content['application/json']!.schema.properties).sort()).toEqual(['html', 'id', 'language', 'published', 'source', 'text', 'title', 'url']);
   });
 
   it('lists stories newest first with outlets and articles per day', async () => {
@@ -154,6 +173,7 @@ describe('read endpoints', () => {
     expect((await app.request(`/api/stories/${fireStory}/factsheet`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
     const row = await service.store.factSheets.get(fireStory);
     expect(row?.key).toMatch(/^\d+\.\d+:3:/);
+    expect((sheet as unknown as { freshness: unknown }).freshness).toEqual({ stale: false, builtAt: '2026-03-06T00:00:00.000Z', articles: 3 });
   });
 
   it('gives an article with its sentences marked shared or own', async () => {
@@ -324,9 +344,9 @@ describe('events and failures', () => {
     try {
       const path = join(dir, 'store.db');
       const writerStore = SqliteStore.open(path);
-      const writer = new CrosscheckService({ store: writerStore, eventPollMs: 0 });
+      const writer = new CrosscheckService({ store: writerStore, eventPollMs: 0, sheetBuilder: 'inline' });
       const readerStore = SqliteStore.open(path);
-      const reader = new CrosscheckService({ store: readerStore, eventPollMs: 0 });
+      const reader = new CrosscheckService({ store: readerStore, eventPollMs: 0, sheetBuilder: 'inline' });
       const seen: number[] = [];
       await reader.events.start();
       reader.events.subscribe((e) => seen.push(e.articleId));
@@ -342,20 +362,26 @@ describe('events and failures', () => {
     }
   });
 
-  it('answers 500 with a JSON error (no details) when something breaks', async () => {
-    const failing: FactSheetAnalyzer = {
+  it('answers 503 with a JSON error (no details) when a sheet cannot be built, and logs it', async () => {
+    const failing: SheetBuilder = {
       version: 'broken',
-      build: () => {
-        throw new Error('secret internal detail');
-      },
+      build: () => Promise.reject(new Error('secret internal detail')),
+      close: () => Promise.resolve(),
     };
-    const service = await fixtureService({ analyzer: failing });
+    const service = await fixtureService({ sheetBuilder: failing });
     const logged: unknown[] = [];
     const app = createApp({ service, token: TOKEN, logError: (e) => logged.push(e) });
     const id = (await service.listStories({ limit: 1 })).stories[0]!.id;
-    const body = await expectError(await app.request(`/api/stories/${id}/factsheet`), 500, 'internal_error');
+    const res = await app.request(`/api/stories/${id}/factsheet`);
+    const body = await expectError(res, 503, 'fact_sheet_failed');
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(body.error.message).not.toContain('secret');
     expect(logged).toHaveLength(1);
+    // The failure is held: asking again does not start another build.
+    await expectError(await app.request(`/api/stories/${id}/factsheet`), 503, 'fact_sheet_failed');
+    expect(logged).toHaveLength(1);
+    expect((await app.request('/api/stories')).status).toBe(200);
+    await service.close();
     await service.store.close();
   });
 });

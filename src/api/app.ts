@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { RetryableError } from '../core/errors.js';
 import { ApiError, errorBody, toApiError } from './errors.js';
 import type { ArticleAssignedEvent } from './events.js';
+import { FACT_SHEET_RETRY_AFTER_S } from './fact-sheets.js';
 import { requireKnownHost } from './host-check.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import {
@@ -110,6 +111,10 @@ export function createApp(options: AppOptions): Hono {
   const { service } = options;
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   const app = new Hono();
+  // Builds run off the request; their failures are logged here, and readers get a 503 or a stale sheet.
+  service.factSheets.onBuild((event) => {
+    if (event.type === 'failed') logError(event.error);
+  });
 
   app.use(
     '*',
@@ -149,13 +154,36 @@ export function createApp(options: AppOptions): Hono {
 
   api.get('/stories/:id/factsheet', async (c) => {
     const { id } = parse(idParamSchema, c.req.param());
-    const sheet = await service.factSheetEntry(id);
-    if (sheet === null) throw new ApiError(404, 'not_found', `no story #${id}`);
-    // The cache key names the article set and analyzer versions: a perfect validator.
-    const etag = `"${sheet.key}"`;
-    const headers = { 'Content-Type': 'application/json; charset=UTF-8', ETag: etag, 'Cache-Control': 'no-cache' };
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-    return c.body(sheet.body, 200, headers);
+    const answer = await service.factSheet(id);
+    if (answer === null) throw new ApiError(404, 'not_found', `no story #${id}`);
+    if (answer.state === 'building') {
+      c.header('Retry-After', String(answer.retryAfterS));
+      c.header('Cache-Control', 'no-store');
+      return c.json({ building: { storyId: id, retryAfter: answer.retryAfterS, message: `the fact sheet of story #${id} is being built; try again in ${answer.retryAfterS} s` } }, 202);
+    }
+    if (answer.state === 'failed') {
+      c.header('Retry-After', String(answer.retryAfterS));
+      throw new ApiError(503, 'fact_sheet_failed', answer.message);
+    }
+    // The cache key names the article set and builder version: a perfect validator (stale answers have their own).
+    const tag = answer.state === 'stale' ? `${answer.sheet.key}-stale` : answer.sheet.key;
+    // Large sheets go gzipped once compressed (off this thread); each encoding has its own ETag.
+    const gzipped = /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '') ? service.factSheets.gzipOf(answer) : null;
+    const etag = gzipped ? `"${tag}-gzip"` : `"${tag}"`;
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json; charset=UTF-8',
+      ETag: etag,
+      'Cache-Control': 'no-cache',
+      Vary: 'Accept-Encoding',
+      // The body's `freshness`, also as headers (readable without decoding a large body).
+      'Fact-Sheet-State': answer.state,
+      'Fact-Sheet-Built-At': answer.sheet.builtAt,
+    };
+    if (answer.state === 'stale') headers['Retry-After'] = String(FACT_SHEET_RETRY_AFTER_S);
+    const match = c.req.header('if-none-match');
+    if (match === `"${tag}"` || match === `"${tag}-gzip"`) return c.body(null, 304, headers);
+    if (gzipped) return c.body(gzipped, 200, { ...headers, 'Content-Encoding': 'gzip' });
+    return c.body(service.factSheets.body(answer), 200, headers);
   });
 
   api.get('/articles/:id', async (c) => {

@@ -11,6 +11,8 @@ export type ApiErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'internal_error'
+  /** A fact sheet could not be built (its last build failed or ran over its budget). */
+  | 'fact_sheet_failed'
   | ErrorCode;
 
 /** The body of every error answer. */
@@ -55,6 +57,8 @@ const STATUS_OF_CODE: Record<ErrorCode, number> = {
   invalid_argument: 400,
   over_budget: 422,
   store_busy: 503,
+  cancelled: 503,
+  job_failed: 500,
 };
 
 /** Maps anything thrown to an ApiError: ApiErrors as they are, CrosscheckErrors by code, the rest as 500. */

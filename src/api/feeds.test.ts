@@ -34,7 +34,7 @@ async function serviceWithFeeds(): Promise<CrosscheckService> {
   await put(state('https://b.example/rss', { lastPolledAt: '2026-03-02T09:31:00.000Z', lastStatus: 503, consecutiveFailures: 2, lastError: 'HTTP 503 for https://b.example/rss' }));
   await put(state('https://c.example/atom', { lastPolledAt: '2026-03-02T09:32:00.000Z', isBlockedByRobots: true, consecutiveFailures: 1, lastError: 'Disallowed by robots.txt' }));
   await put(state('https://d.example/new.xml'));
-  return new CrosscheckService({ store, eventPollMs: 0 });
+  return new CrosscheckService({ store, eventPollMs: 0, sheetBuilder: 'inline' });
 }
 
 describe('feed health over the API', () => {

@@ -42,6 +42,9 @@ function harness(allowPrivate = true): Harness {
     store: SqliteStore.open(':memory:'),
     now,
     eventPollMs: 0,
+    sheetBuilder: 'inline',
+    // Sheets are built when asked for (the follows ask), not on a debounce timer.
+    sheets: { debounceMs: 60_000 },
     webhooks: { now, isScheduled: false, retryBaseMs: 1000, maxAttempts: 4, timeoutMs: 20_000, allowPrivate },
   });
   services.push(service);

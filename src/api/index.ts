@@ -2,8 +2,9 @@
  * The HTTP API of `crosscheck serve` (hono): JSON endpoints under `/api`, described by the
  * OpenAPI 3.1 document at `/api/openapi.json`, over a {@link CrosscheckService} (one store).
  *
- * - Reads: stories (paged, filtered, FTS5 search), a story with copy groups, its fact sheet (cached
- *   per article set and analyzer version, in the store and in memory), an article with its shared
+ * - Reads: stories (paged, filtered, FTS5 search), a story with copy groups, its fact sheet (built
+ *   in worker threads, cached per article set and builder version in the store and in memory; a
+ *   request never waits for a build: the last good sheet marked stale, or 202 with Retry-After), an article with its shared
  *   and own sentences, outlets, entities; `GET /api/events` streams `article` events (SSE).
  * - Writes (`POST /api/articles`, `POST /api/ingest/url`) need the bearer token; bodies are capped
  *   at {@link MAX_BODY_BYTES} and validated with zod.
@@ -19,7 +20,20 @@
 export { createApp, CONTENT_SECURITY_POLICY, SSE_HEARTBEAT_MS, type AppOptions } from './app.js';
 export { ApiError, errorBody, toApiError, type ApiErrorCode, type ErrorBody } from './errors.js';
 export { StoryEvents, EVENT_POLL_MS, type ArticleAssignedEvent } from './events.js';
-export { DEFAULT_ANALYZER, FactSheetCache, FACT_SHEET_MEMORY_ENTRIES, type CachedSheet, type FactSheetAnalyzer } from './fact-sheets.js';
+export {
+  FactSheets,
+  FACT_SHEET_BUILD_MS,
+  FACT_SHEET_DEBOUNCE_MS,
+  FACT_SHEET_FAILURE_HOLD_MS,
+  FACT_SHEET_MEMORY_ENTRIES,
+  FACT_SHEET_QUEUE_LIMIT,
+  FACT_SHEET_RETRY_AFTER_S,
+  FACT_SHEET_WAIT_MS,
+  type CachedSheet,
+  type FactSheetsOptions,
+  type SheetAnswer,
+  type SheetBuildEvent,
+} from './fact-sheets.js';
 export { documentFromBody, type IngestResult } from './ingest.js';
 export { feedHealth, type FeedHealth, type FeedHealthState } from './feeds.js';
 export { DEFAULT_FOLLOW_EVENTS, disagreementDigest, disagreementKey, Follows, type FollowView, type FollowsOptions } from './follows.js';

@@ -1,184 +1,35 @@
-import { DEFAULT_PAGE_SIZE, MAX_BODY_BYTES, MAX_PAGE_SIZE } from './schemas.js';
+import { extendZodWithOpenApi, OpenApiGeneratorV31, OpenAPIRegistry, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import {
+  entityListQuerySchema,
+  eventListQuerySchema,
+  idParamSchema,
+  ingestUrlSchema,
+  MAX_BODY_BYTES,
+  newArticleSchema,
+  newFollowSchema,
+  newWebhookSchema,
+  storyListQuerySchema,
+} from './schemas.js';
+
+/**
+ * The OpenAPI 3.1 description of the API, served at `/api/openapi.json`. Parameters and request
+ * bodies are generated from the zod schemas the routes validate with (schemas.ts), so they cannot
+ * drift from what is accepted; response bodies are described by the components below (they are
+ * TypeScript types, not validated at run time).
+ */
+// The generator reads metadata through zod methods it adds (`.openapi()`); added once, here.
+extendZodWithOpenApi(z);
+
+const nullable = <T extends 'string' | 'integer'>(type: T): { type: [T, 'null'] } => ({ type: [type, 'null'] });
+const registry = new OpenAPIRegistry();
+type SchemaObject = Parameters<typeof registry.registerComponent<'schemas'>>[2];
+registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'the CROSSCHECK_TOKEN the server was started with' });
 
 const ref = (name: string): { $ref: string } => ({ $ref: `#/components/schemas/${name}` });
-const nullable = (type: string): { type: string[] } => ({ type: [type, 'null'] });
-const json = (schema: object): object => ({ content: { 'application/json': { schema } } });
-const error = (description: string): object => ({ description, ...json(ref('Error')) });
-const idParam = (what: string): object => ({ name: 'id', in: 'path', required: true, description: `${what} id`, schema: { type: 'integer', minimum: 1 } });
-const query = (name: string, description: string, schema: object): object => ({ name, in: 'query', required: false, description, schema });
 
-const bearer = [{ bearer: [] }];
-const writeErrors = {
-  '400': error('invalid body (zod issues in the message), or no article text found (`no_content`)'),
-  '401': error('missing or wrong bearer token'),
-  '403': error('writing is disabled: no CROSSCHECK_TOKEN configured'),
-  '413': error(`body larger than ${MAX_BODY_BYTES} bytes`),
-  '415': error('Content-Type is not application/json'),
-  '500': error('internal error'),
-};
-
-/** The OpenAPI 3.1 description of the API, served at `/api/openapi.json`. Hand-written; kept beside the routes. */
-export const OPENAPI_DOCUMENT = {
-  openapi: '3.1.0',
-  info: {
-    title: 'crosscheck API',
-    version: '0.1.0',
-    description:
-      'Read one news event through many outlets: stories (clusters of articles), their copy groups, fact sheets, and ingestion. ' +
-      'Every error is `{ "error": { "code", "message" } }`. Writes need `Authorization: Bearer <CROSSCHECK_TOKEN>`.',
-  },
-  servers: [{ url: '/' }],
-  paths: {
-    '/api/stories': {
-      get: {
-        summary: 'List stories (paged, filtered, searched)',
-        parameters: [
-          query('limit', `stories per page (1–${MAX_PAGE_SIZE})`, { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }),
-          query('cursor', 'opaque cursor from `nextCursor` (wins over offset)', { type: 'string' }),
-          query('offset', 'stories to skip', { type: 'integer', minimum: 0 }),
-          query('order', 'newest (last article first) or largest; with `q` and no order, by relevance', { type: 'string', enum: ['newest', 'largest'] }),
-          query('from', 'stories with an article on or after this date', { type: 'string', format: 'date' }),
-          query('to', 'stories with an article on or before this date', { type: 'string', format: 'date' }),
-          query('outlet', 'stories with an article from this outlet (case-insensitive)', { type: 'string' }),
-          query('entity', 'stories naming this person, place or organisation', { type: 'string' }),
-          query('language', 'stories with an article in this language (ISO 639-1)', { type: 'string' }),
-          query('q', 'full-text search over article titles and text (words all required; "quoted phrases")', { type: 'string' }),
-        ],
-        responses: { '200': { description: 'a page of stories', ...json(ref('StoryPage')) }, '400': error('invalid query') },
-      },
-    },
-    '/api/stories/{id}': {
-      get: {
-        summary: 'A story with its articles and copy groups',
-        parameters: [idParam('story')],
-        responses: { '200': { description: 'the story (a merged-away id answers with the story it joined)', ...json(ref('StoryDetail')) }, '400': error('bad id'), '404': error('no such story') },
-      },
-    },
-    '/api/stories/{id}/factsheet': {
-      get: {
-        summary: 'The fact sheet of a story (cached per article set)',
-        parameters: [idParam('story')],
-        responses: { '200': { description: 'the fact sheet', ...json(ref('FactSheet')) }, '400': error('bad id'), '404': error('no such story') },
-      },
-    },
-    '/api/articles/{id}': {
-      get: {
-        summary: 'An article: text split into sentences, each shared (with the articles carrying it) or own',
-        parameters: [idParam('article')],
-        responses: { '200': { description: 'the article', ...json(ref('ArticleDetail')) }, '400': error('bad id'), '404': error('no such article') },
-      },
-    },
-    '/api/outlets': {
-      get: {
-        summary: 'Outlets with their coverage counts',
-        responses: { '200': { description: 'outlets, most articles first', ...json({ type: 'object', required: ['outlets'], properties: { outlets: { type: 'array', items: ref('Outlet') } } }) } },
-      },
-    },
-    '/api/entities': {
-      get: {
-        summary: 'Entities across stories (from the cached fact sheets)',
-        parameters: [
-          query('limit', 'at most this many (1–1000)', { type: 'integer', minimum: 1, maximum: 1000, default: 100 }),
-          query('kind', 'only this kind', { type: 'string', enum: ['person', 'place', 'organisation'] }),
-        ],
-        responses: { '200': { description: 'entities, most stories first', ...json({ type: 'object', required: ['entities'], properties: { entities: { type: 'array', items: ref('Entity') } } }) }, '400': error('invalid query') },
-      },
-    },
-    '/api/articles': {
-      post: {
-        summary: 'Store an article (text or HTML) and assign it to a story',
-        security: bearer,
-        requestBody: { required: true, ...json(ref('NewArticle')) },
-        responses: { '201': { description: 'stored', ...json(ref('IngestResult')) }, '200': { description: 'already stored (same text or canonical URL)', ...json(ref('IngestResult')) }, ...writeErrors },
-      },
-    },
-    '/api/ingest/url': {
-      post: {
-        summary: 'Fetch a page (public http(s) only) and store it',
-        security: bearer,
-        requestBody: { required: true, ...json({ type: 'object', required: ['url'], additionalProperties: false, properties: { url: { type: 'string', format: 'uri' } } }) },
-        responses: {
-          '201': { description: 'stored', ...json(ref('IngestResult')) },
-          '200': { description: 'already stored', ...json(ref('IngestResult')) },
-          ...writeErrors,
-          '502': error('the fetch failed (`fetch_failed`, `too_many_redirects`)'),
-          '504': error('the fetch timed out'),
-        },
-      },
-    },
-    '/api/feeds': {
-      get: {
-        summary: 'Watched feeds with their health: last poll and success, HTTP status, blocked by robots.txt, next poll, failures',
-        responses: { '200': { description: 'the feeds, by URL', ...json({ type: 'object', required: ['feeds'], properties: { feeds: { type: 'array', items: ref('FeedHealth') } } }) } },
-      },
-    },
-    '/api/feeds.opml': {
-      get: {
-        summary: 'The watched feeds as an OPML 2.0 subscription list',
-        responses: { '200': { description: 'OPML', content: { 'text/x-opml': { schema: { type: 'string' } } } } },
-      },
-    },
-    '/api/follows': {
-      get: { summary: 'Saved searches, followed stories and entities', responses: { '200': { description: 'the follows', ...json({ type: 'object', properties: { follows: { type: 'array', items: ref('Follow') } } }) } } },
-      post: {
-        summary: 'Follow a search (`target`: the query), a story (its id) or an entity (its name); what matches now is taken as seen',
-        security: bearer,
-        requestBody: { required: true, ...json({ type: 'object', required: ['kind', 'target'], properties: { kind: { type: 'string', enum: ['search', 'story', 'entity'] }, target: { type: ['string', 'integer'] }, label: { type: 'string' } } }) },
-        responses: { '201': { description: 'the follow, with the paths of its feeds', ...json(ref('Follow')) }, '404': error('no such story'), ...writeErrors },
-      },
-    },
-    '/api/follows/{id}': {
-      get: {
-        summary: 'A follow with its events, newest first',
-        parameters: [idParam('follow'), query('limit', 'events (1–500)', { type: 'integer', default: 50 })],
-        responses: { '200': { description: 'the follow and `events`', ...json({ allOf: [ref('Follow'), { type: 'object', properties: { events: { type: 'array', items: ref('FollowEvent') } } }] }) }, '404': error('no such follow') },
-      },
-      delete: { summary: 'Stop following (its events and webhooks go too)', security: bearer, parameters: [idParam('follow')], responses: { '204': { description: 'deleted' }, '404': error('no such follow'), '401': error('missing or wrong bearer token') } },
-    },
-    '/api/follows/{id}/feed.json': {
-      get: { summary: 'The follow as a JSON Feed 1.1 (plain text items)', parameters: [idParam('follow')], responses: { '200': { description: 'JSON Feed', content: { 'application/feed+json': { schema: { type: 'object' } } } }, '404': error('no such follow') } },
-    },
-    '/api/follows/{id}/feed.xml': {
-      get: { summary: 'The follow as an RSS 2.0 feed', parameters: [idParam('follow')], responses: { '200': { description: 'RSS', content: { 'application/rss+xml': { schema: { type: 'string' } } } }, '404': error('no such follow') } },
-    },
-    '/api/webhooks': {
-      get: { summary: 'Webhooks (secrets never shown)', security: bearer, responses: { '200': { description: 'the webhooks', ...json({ type: 'object', properties: { webhooks: { type: 'array', items: ref('Webhook') } } }) }, '401': error('missing or wrong bearer token') } },
-      post: {
-        summary: `POST each event of a follow (or of every follow) to a URL, signed: header \`X-Crosscheck-Signature-256: sha256=<hex HMAC-SHA256 of the body under the secret>\`; retried with exponential backoff`,
-        security: bearer,
-        requestBody: {
-          required: true,
-          ...json({
-            type: 'object',
-            required: ['url', 'secret'],
-            properties: { url: { type: 'string', format: 'uri' }, secret: { type: 'string', minLength: 16 }, followId: { type: 'integer' }, events: { type: 'array', items: { type: 'string', enum: ['new_story', 'new_disagreement', 'updated_counts'] } } },
-          }),
-        },
-        responses: { '201': { description: 'the webhook', ...json(ref('Webhook')) }, '404': error('no such follow'), ...writeErrors },
-      },
-    },
-    '/api/webhooks/{id}': {
-      delete: { summary: 'Delete a webhook', security: bearer, parameters: [idParam('webhook')], responses: { '204': { description: 'deleted' }, '404': error('no such webhook'), '401': error('missing or wrong bearer token') } },
-    },
-    '/api/webhooks/{id}/deliveries': {
-      get: {
-        summary: 'The delivery log of a webhook, newest first: status (pending, delivered, failed), attempts, last HTTP status and error, next attempt',
-        security: bearer,
-        parameters: [idParam('webhook'), query('limit', 'deliveries (1–500)', { type: 'integer', default: 50 })],
-        responses: { '200': { description: 'deliveries', ...json({ type: 'object', properties: { deliveries: { type: 'array', items: ref('Delivery') } } }) }, '401': error('missing or wrong bearer token'), '404': error('no such webhook') },
-      },
-    },
-    '/api/events': {
-      get: {
-        summary: 'Server-Sent Events: `article` when an article is stored and assigned to a story (by this server, the watcher or the CLI)',
-        responses: { '200': { description: 'an event stream; `data` of `article` events is an ArticleEvent', content: { 'text/event-stream': { schema: ref('ArticleEvent') } } } },
-      },
-    },
-    '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', ...json({ type: 'object' }) } } } },
-  },
-  components: {
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'the CROSSCHECK_TOKEN the server was started with' } },
-    schemas: {
+/** Response bodies (and the error body), by component name. */
+const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       Error: {
         type: 'object',
         required: ['error'],
@@ -269,8 +120,28 @@ export const OPENAPI_DOCUMENT = {
       },
       FactSheet: {
         type: 'object',
-        description: 'See docs/fact-sheet-schema.md: version, story, articles, summary, entities, quotes, figures, timeline, coverage.',
-        required: ['version', 'story', 'articles', 'summary', 'entities', 'quotes', 'figures', 'timeline', 'coverage'],
+        description:
+          'See docs/fact-sheet-schema.md: version, story, articles, summary, entities, quotes, figures, timeline, coverage; first `freshness`: ' +
+          '`stale` is true for the last good sheet of fewer articles while a newer one is built (then also `Retry-After`).',
+        required: ['freshness', 'version', 'story', 'articles', 'summary', 'entities', 'quotes', 'figures', 'timeline', 'coverage'],
+        properties: {
+          freshness: {
+            type: 'object',
+            required: ['stale', 'builtAt', 'articles'],
+            properties: { stale: { type: 'boolean' }, builtAt: { type: 'string', format: 'date-time' }, articles: { type: 'integer', description: 'articles the sheet was built from' } },
+          },
+        },
+      },
+      SheetBuilding: {
+        type: 'object',
+        required: ['building'],
+        properties: {
+          building: {
+            type: 'object',
+            required: ['storyId', 'retryAfter', 'message'],
+            properties: { storyId: { type: 'integer' }, retryAfter: { type: 'integer', description: 'seconds, as in the Retry-After header' }, message: { type: 'string' } },
+          },
+        },
       },
       Outlet: {
         type: 'object',
@@ -280,21 +151,6 @@ export const OPENAPI_DOCUMENT = {
         type: 'object',
         properties: { name: { type: 'string' }, kind: { type: 'string', enum: ['person', 'place', 'organisation'] }, stories: { type: 'integer' }, mentions: { type: 'integer' } },
       },
-      NewArticle: {
-        type: 'object',
-        additionalProperties: false,
-        description: 'Exactly one of `text` and `html`.',
-        properties: {
-          url: { type: 'string', format: 'uri' },
-          title: { type: 'string' },
-          text: { type: 'string' },
-          html: { type: 'string' },
-          source: { type: 'string', description: 'outlet name' },
-          published: { type: 'string', description: 'ISO 8601 date or date-time' },
-          language: { type: 'string' },
-          id: { type: 'string', description: 'your id for the article' },
-        },
-      },
       IngestResult: {
         type: 'object',
         required: ['status', 'articleId', 'storyId', 'isNewStory'],
@@ -302,11 +158,11 @@ export const OPENAPI_DOCUMENT = {
       },
       FeedHealth: {
         type: 'object',
-        required: ['url', 'health', 'nextPollAt', 'isBlockedByRobots', 'consecutiveFailures', 'articlesFound'],
+        required: ['url', 'title', 'health', 'lastPolledAt', 'lastSuccessAt', 'lastStatus', 'isBlockedByRobots', 'nextPollAt', 'intervalMs', 'consecutiveFailures', 'lastError', 'articlesFound'],
         properties: {
           url: { type: 'string', format: 'uri' },
           title: nullable('string'),
-          health: { type: 'string', enum: ['ok', 'failing', 'blocked', 'pending'] },
+          health: { type: 'string', enum: ['ok', 'failing', 'blocked', 'pending'], description: '`blocked`: robots.txt disallows the feed; `failing`: the last poll failed; `pending`: never polled' },
           lastPolledAt: nullable('string'),
           lastSuccessAt: nullable('string'),
           lastStatus: { ...nullable('integer'), description: 'HTTP status of the last answer (304: not modified); null when none came' },
@@ -324,10 +180,10 @@ export const OPENAPI_DOCUMENT = {
         properties: {
           id: { type: 'integer' },
           kind: { type: 'string', enum: ['search', 'story', 'entity'] },
-          target: { type: 'string' },
+          target: { type: 'string', description: 'the search, the story id or the entity name' },
           label: { type: 'string' },
           createdAt: { type: 'string' },
-          feeds: { type: 'object', properties: { json: { type: 'string' }, rss: { type: 'string' } } },
+          feeds: { type: 'object', required: ['json', 'rss'], properties: { json: { type: 'string' }, rss: { type: 'string' } }, description: 'paths of its JSON Feed and RSS feed' },
         },
       },
       FollowEvent: {
@@ -340,16 +196,18 @@ export const OPENAPI_DOCUMENT = {
           storyId: { type: 'integer' },
           title: { type: 'string' },
           text: { type: 'string' },
-          data: { type: 'object', description: 'the webhook payload: follow, story (id, title, counts), previous counts or the disagreement (caption, values with outlets, digest)' },
+          data: { type: 'object', description: 'the webhook payload: follow, story (id, title, counts), previous counts or the disagreement (caption, verdict, values with outlets, digest, reasons)' },
           createdAt: { type: 'string' },
         },
       },
       Webhook: {
         type: 'object',
+        required: ['id', 'url', 'followId', 'events', 'createdAt'],
         properties: { id: { type: 'integer' }, url: { type: 'string' }, followId: nullable('integer'), events: { type: 'array', items: { type: 'string' } }, createdAt: { type: 'string' } },
       },
       Delivery: {
         type: 'object',
+        required: ['id', 'webhookId', 'eventId', 'status', 'attempts', 'lastStatus', 'lastError', 'nextAttemptAt', 'deliveredAt', 'createdAt', 'updatedAt'],
         properties: {
           id: { type: 'integer' },
           webhookId: { type: 'integer' },
@@ -368,6 +226,218 @@ export const OPENAPI_DOCUMENT = {
         type: 'object',
         properties: { type: { const: 'article' }, seq: { type: 'integer' }, articleId: { type: 'integer' }, storyId: { type: 'integer' }, isNewStory: { type: 'boolean' }, title: nullable('string'), source: nullable('string') },
       },
-    },
+};
+for (const [name, schema] of Object.entries(RESPONSE_SCHEMAS)) registry.registerComponent('schemas', name, schema);
+
+const json = (description: string, schema: SchemaObject): ResponseConfig => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string): ResponseConfig => json(description, ref('Error'));
+const retryAfter = { 'Retry-After': { description: 'seconds until asking again is useful', schema: { type: 'integer' as const } } };
+
+const writeErrors = {
+  400: error('invalid body (zod issues in the message), or no article text found (`no_content`)'),
+  401: error('missing or wrong bearer token'),
+  403: error('writing is disabled: no CROSSCHECK_TOKEN configured'),
+  413: error(`body larger than ${MAX_BODY_BYTES} bytes`),
+  415: error('Content-Type is not application/json'),
+  500: error('internal error'),
+};
+const body = (schema: z.ZodTypeAny) => ({ required: true, content: { 'application/json': { schema } } });
+const storyParams = idParamSchema.extend({ id: idParamSchema.shape.id.describe('story id') });
+const articleParams = idParamSchema.extend({ id: idParamSchema.shape.id.describe('article id') });
+
+registry.registerPath({
+  method: 'get',
+  path: '/api/stories',
+  summary: 'List stories (paged, filtered, searched)',
+  request: { query: storyListQuerySchema },
+  responses: { 200: json('a page of stories', ref('StoryPage')), 400: error('invalid query') },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/stories/{id}',
+  summary: 'A story with its articles and copy groups',
+  request: { params: storyParams },
+  responses: { 200: json('the story (a merged-away id answers with the story it joined)', ref('StoryDetail')), 400: error('bad id'), 404: error('no such story') },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/stories/{id}/factsheet',
+  summary: 'The fact sheet of a story, never waiting for a build',
+  description:
+    'Sheets are built in worker threads, cached per article set, and rebuilt when articles join. The answer is the current sheet; ' +
+    'or the last good one with `freshness.stale` true while a newer one is built; or, when the story has none yet, 202 with Retry-After. ' +
+    'Headers `Fact-Sheet-State` (fresh, stale) and `Fact-Sheet-Built-At` repeat `freshness`; gzip when accepted.',
+  request: { params: storyParams },
+  responses: {
+    200: { ...json('the fact sheet (current or stale, see `freshness`)', ref('FactSheet')), headers: retryAfter },
+    202: { ...json('no sheet yet: it is being built', ref('SheetBuilding')), headers: retryAfter },
+    304: { description: 'not modified (If-None-Match)' },
+    400: error('bad id'),
+    404: error('no such story'),
+    503: { ...error('the last build of this article set failed or ran over its time budget (`fact_sheet_failed`)'), headers: retryAfter },
   },
-} as const;
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/articles/{id}',
+  summary: 'An article: text split into sentences, each shared (with the articles carrying it) or own',
+  request: { params: articleParams },
+  responses: { 200: json('the article', ref('ArticleDetail')), 400: error('bad id'), 404: error('no such article') },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/outlets',
+  summary: 'Outlets with their coverage counts',
+  responses: { 200: json('outlets, most articles first', { type: 'object', required: ['outlets'], properties: { outlets: { type: 'array', items: ref('Outlet') } } }) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/entities',
+  summary: 'Entities across stories (from the cached fact sheets)',
+  request: { query: entityListQuerySchema },
+  responses: { 200: json('entities, most stories first', { type: 'object', required: ['entities'], properties: { entities: { type: 'array', items: ref('Entity') } } }), 400: error('invalid query') },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/articles',
+  summary: 'Store an article (text or HTML; exactly one of them) and assign it to a story',
+  security: [{ bearer: [] }],
+  request: { body: body(newArticleSchema) },
+  responses: { 201: json('stored', ref('IngestResult')), 200: json('already stored (same text or canonical URL)', ref('IngestResult')), ...writeErrors },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/ingest/url',
+  summary: 'Fetch a page (public http(s) only) and store it',
+  security: [{ bearer: [] }],
+  request: { body: body(ingestUrlSchema) },
+  responses: {
+    201: json('stored', ref('IngestResult')),
+    200: json('already stored', ref('IngestResult')),
+    ...writeErrors,
+    502: error('the fetch failed (`fetch_failed`, `too_many_redirects`)'),
+    504: error('the fetch timed out'),
+  },
+});
+const followParams = idParamSchema.extend({ id: idParamSchema.shape.id.describe('follow id') });
+const webhookParams = idParamSchema.extend({ id: idParamSchema.shape.id.describe('webhook id') });
+const unauthorized = { 401: error('missing or wrong bearer token'), 403: error('writing is disabled: no CROSSCHECK_TOKEN configured') };
+
+registry.registerPath({
+  method: 'get',
+  path: '/api/feeds',
+  summary: 'Watched feeds with their health: last poll and success, HTTP status of the last answer, blocked by robots.txt, next poll, failures',
+  responses: { 200: json('the feeds, by URL', { type: 'object', required: ['feeds'], properties: { feeds: { type: 'array', items: ref('FeedHealth') } } }) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/feeds.opml',
+  summary: 'The watched feeds as an OPML 2.0 subscription list',
+  responses: { 200: { description: 'OPML', content: { 'text/x-opml': { schema: { type: 'string' } } } } },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/follows',
+  summary: 'Saved searches, followed stories and entities',
+  responses: { 200: json('the follows', { type: 'object', required: ['follows'], properties: { follows: { type: 'array', items: ref('Follow') } } }) },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/follows',
+  summary: 'Follow a search (`target`: the words, matched as `q` of the story list), a story (its id) or an entity (its name); what matches now is taken as seen',
+  security: [{ bearer: [] }],
+  request: { body: body(newFollowSchema) },
+  responses: { 201: json('the follow, with the paths of its feeds', ref('Follow')), 404: error('no such story'), ...writeErrors },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/follows/{id}',
+  summary: 'A follow with its events, newest first',
+  request: { params: followParams, query: eventListQuerySchema },
+  responses: {
+    200: json('the follow and its `events`', { allOf: [ref('Follow'), { type: 'object', required: ['events'], properties: { events: { type: 'array', items: ref('FollowEvent') } } }] }),
+    404: error('no such follow'),
+  },
+});
+registry.registerPath({
+  method: 'delete',
+  path: '/api/follows/{id}',
+  summary: 'Stop following (its events and webhooks go too)',
+  security: [{ bearer: [] }],
+  request: { params: followParams },
+  responses: { 204: { description: 'deleted' }, 404: error('no such follow'), ...unauthorized },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/follows/{id}/feed.json',
+  summary: 'The follow as a JSON Feed 1.1 (plain-text items)',
+  request: { params: followParams },
+  responses: { 200: { description: 'JSON Feed', content: { 'application/feed+json': { schema: { type: 'object' } } } }, 404: error('no such follow') },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/follows/{id}/feed.xml',
+  summary: 'The follow as an RSS 2.0 feed',
+  request: { params: followParams },
+  responses: { 200: { description: 'RSS', content: { 'application/rss+xml': { schema: { type: 'string' } } } }, 404: error('no such follow') },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/webhooks',
+  summary: 'Webhooks (their secrets are never shown)',
+  security: [{ bearer: [] }],
+  responses: { 200: json('the webhooks', { type: 'object', required: ['webhooks'], properties: { webhooks: { type: 'array', items: ref('Webhook') } } }), ...unauthorized },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/webhooks',
+  summary: 'POST each event of a follow (or of every follow) to a URL, signed, retried with exponential backoff',
+  description:
+    'Each delivery is a JSON POST with `X-Crosscheck-Event`, `X-Crosscheck-Delivery` and `X-Crosscheck-Signature-256: sha256=<hex HMAC-SHA256 of the raw body under the secret>`. ' +
+    'A non-2xx answer, a network error or a timeout is retried (30 s, then doubling, 6 attempts), then marked failed. The receiver goes through the SSRF guard: ' +
+    'a literal private, loopback or metadata address is refused here (400 `blocked_address`), a name resolving to one fails at delivery.',
+  security: [{ bearer: [] }],
+  request: { body: body(newWebhookSchema) },
+  responses: { 201: json('the webhook', ref('Webhook')), 404: error('no such follow'), ...writeErrors },
+});
+registry.registerPath({
+  method: 'delete',
+  path: '/api/webhooks/{id}',
+  summary: 'Delete a webhook (and its delivery log)',
+  security: [{ bearer: [] }],
+  request: { params: webhookParams },
+  responses: { 204: { description: 'deleted' }, 404: error('no such webhook'), ...unauthorized },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/webhooks/{id}/deliveries',
+  summary: 'The delivery log of a webhook, newest first: status (pending, delivered, failed), attempts, last HTTP status and error, next attempt',
+  security: [{ bearer: [] }],
+  request: { params: webhookParams, query: eventListQuerySchema },
+  responses: { 200: json('deliveries', { type: 'object', required: ['deliveries'], properties: { deliveries: { type: 'array', items: ref('Delivery') } } }), 404: error('no such webhook'), ...unauthorized },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/events',
+  summary: 'Server-Sent Events: `article` when an article is stored and assigned to a story (by this server, the watcher or the CLI)',
+  responses: { 200: { description: 'an event stream; `data` of `article` events is an ArticleEvent', content: { 'text/event-stream': { schema: ref('ArticleEvent') } } } },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/openapi.json',
+  summary: 'This document',
+  responses: { 200: json('OpenAPI 3.1', { type: 'object' }) },
+});
+
+/** The OpenAPI 3.1 document of the API (generated once, at load). */
+export const OPENAPI_DOCUMENT = new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  openapi: '3.1.0',
+  info: {
+    title: 'crosscheck API',
+    version: '0.1.0',
+    description:
+      'Read one news event through many outlets: stories (clusters of articles), their copy groups, fact sheets, and ingestion. ' +
+      'Every error is `{ "error": { "code", "message" } }`. Writes need `Authorization: Bearer <CROSSCHECK_TOKEN>`.',
+  },
+  servers: [{ url: '/' }],
+});

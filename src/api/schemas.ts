@@ -20,16 +20,16 @@ const language = z.string().regex(/^[a-z]{2,3}$/i, 'expected an ISO 639 language
 /** Query of `GET /api/stories` (and of the web story list). */
 export const storyListQuerySchema = z
   .object({
-    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-    offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
-    cursor: z.string().max(200).optional(),
-    order: z.enum(['newest', 'largest']).optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    outlet: z.string().min(1).max(200).optional(),
-    entity: z.string().min(1).max(200).optional(),
-    language: language.optional(),
-    q: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE).describe(`stories per page (1–${MAX_PAGE_SIZE})`),
+    offset: z.coerce.number().int().min(0).max(1_000_000).optional().describe('stories to skip'),
+    cursor: z.string().max(200).optional().describe('opaque cursor from `nextCursor` (wins over offset)'),
+    order: z.enum(['newest', 'largest']).optional().describe('newest (last article first) or largest; with `q` and no order, by relevance'),
+    from: isoDate.optional().describe('stories with an article on or after this date'),
+    to: isoDate.optional().describe('stories with an article on or before this date'),
+    outlet: z.string().min(1).max(200).optional().describe('stories with an article from this outlet (case-insensitive)'),
+    entity: z.string().min(1).max(200).optional().describe('stories naming this person, place or organisation'),
+    language: language.optional().describe('stories with an article in this language (ISO 639-1)'),
+    q: z.string().max(500).optional().describe('full-text search over article titles and text (words all required; "quoted phrases")'),
   })
   .strict();
 export type StoryListQuery = z.infer<typeof storyListQuerySchema>;
@@ -43,10 +43,10 @@ export const newArticleSchema = z
     title: z.string().max(2000).optional(),
     text: z.string().min(1).optional(),
     html: z.string().min(1).optional(),
-    source: z.string().min(1).max(200).optional(),
-    published: isoDateTime.optional(),
+    source: z.string().min(1).max(200).optional().describe('outlet name'),
+    published: isoDateTime.optional().describe('ISO 8601 date or date-time'),
     language: language.optional(),
-    id: z.string().min(1).max(500).optional(),
+    id: z.string().min(1).max(500).optional().describe('your id for the article'),
   })
   .strict()
   .refine((body) => (body.text === undefined) !== (body.html === undefined), {
@@ -61,8 +61,8 @@ export const ingestUrlSchema = z.object({ url: httpUrl }).strict();
 /** `GET /api/entities` query. */
 export const entityListQuerySchema = z
   .object({
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-    kind: z.enum(['person', 'place', 'organisation']).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100).describe('at most this many (1–1000)'),
+    kind: z.enum(['person', 'place', 'organisation']).optional().describe('only this kind'),
   })
   .strict();
 

@@ -2,14 +2,14 @@ import { CrosscheckError } from '../core/errors.js';
 import type { RawDocument } from '../core/types.js';
 import type { FactSheet } from '../analyze/index.js';
 import { fetchDocument, formatOpml } from '../ingest/index.js';
-import { buildFactSheetCached, StoryAssigner } from '../pipeline/index.js';
+import { createSheetPool, defaultSheetThreads, INLINE_SHEET_BUILDER, StoryAssigner, type SheetBuilder } from '../pipeline/index.js';
 import type { StorePort } from '../store/index.js';
 import { ApiError } from './errors.js';
 import { StoryEvents, EVENT_POLL_MS } from './events.js';
+import { FactSheets, type SheetAnswer } from './fact-sheets.js';
 import { feedHealth, type FeedHealth } from './feeds.js';
 import { Follows } from './follows.js';
 import { WebhookDispatcher, type WebhookOptions } from './webhooks.js';
-import { DEFAULT_ANALYZER, FactSheetCache, type CachedSheet, type FactSheetAnalyzer } from './fact-sheets.js';
 import { documentFromBody, ingestResult, type IngestResult } from './ingest.js';
 import type { NewArticleBody, StoryListQuery } from './schemas.js';
 import { decodeCursor, StoryQueries, type EntitySummary, type OutletSummary, type StoryPage } from './story-query.js';
@@ -20,8 +20,13 @@ export type UrlFetcher = (url: string) => Promise<RawDocument>;
 
 export interface ServiceOptions {
   store: StorePort;
-  /** Default: the analyze module ({@link DEFAULT_ANALYZER}). */
-  analyzer?: FactSheetAnalyzer;
+  /**
+   * What builds fact sheets: `'workers'` (default) a pool of worker threads, `'inline'` this
+   * thread (small stores, tests), or any {@link SheetBuilder}.
+   */
+  sheetBuilder?: SheetBuilder | 'workers' | 'inline';
+  /** Fact-sheet scheduling: debounce after an article joins, time budget per build, builds at once (see {@link FactSheets}). */
+  sheets?: { debounceMs?: number; maxMsPerBuild?: number; concurrency?: number; queueLimit?: number; waitMs?: number };
   fetchUrl?: UrlFetcher;
   now?: () => Date;
   /** How often SSE listeners get articles written by other processes, ms; 0 turns the timer off. */
@@ -47,7 +52,7 @@ export class CrosscheckService {
   readonly store: StorePort;
   readonly queries: StoryQueries;
   readonly views: StoryViews;
-  readonly factSheets: FactSheetCache;
+  readonly factSheets: FactSheets;
   readonly events: StoryEvents;
   /** Saved searches, followed stories and entities, and what they were told. */
   readonly follows: Follows;
@@ -62,14 +67,21 @@ export class CrosscheckService {
     this.store = options.store;
     this.queries = new StoryQueries(this.store);
     this.views = new StoryViews(this.store, this.queries);
-    // By default the per-article analyses are cached in the store too: a story's sheet is rebuilt
-    // after an article joins without analysing its other articles again.
-    const analyzer: FactSheetAnalyzer = options.analyzer ?? {
-      version: DEFAULT_ANALYZER.version,
-      build: (story, articles) => buildFactSheetCached(this.store, story, articles),
-    };
-    this.factSheets = new FactSheetCache(this.store, this.queries, analyzer, (id) => this.views.factSheetArticles(id));
+    const choice = options.sheetBuilder ?? 'workers';
+    const threads = options.sheets?.concurrency ?? defaultSheetThreads();
+    const builder = choice === 'workers' ? createSheetPool({ threads }) : choice === 'inline' ? INLINE_SHEET_BUILDER : choice;
+    this.factSheets = new FactSheets({
+      store: this.store,
+      queries: this.queries,
+      builder,
+      loadArticles: (id) => this.views.factSheetArticles(id),
+      concurrency: choice === 'inline' ? 1 : threads,
+      ...(options.now ? { now: options.now } : {}),
+      ...options.sheets,
+    });
     this.events = new StoryEvents(this.store, options.eventPollMs ?? EVENT_POLL_MS);
+    // Every assignment, by this process or another writer, queues its story's sheet for a rebuild.
+    this.events.subscribe((event) => this.factSheets.articleJoined(event.storyId));
     this.assigner = new StoryAssigner(this.store, options.now ? { now: options.now } : {});
     this.fetchUrl = options.fetchUrl ?? fetchUrlDocument;
     const now = options.now ?? (() => new Date());
@@ -126,16 +138,21 @@ export class CrosscheckService {
     return live === null ? null : this.queries.cached(`story:${live}`, () => this.views.story(live));
   }
 
-  /** The fact sheet JSON text of a live story, or null. */
-  async factSheetJson(id: number): Promise<string | null> {
+  /**
+   * The fact sheet of a live story (following merges) as far as it is built: current, stale
+   * (the last good one while a rebuild runs), building or failed; null for no such story.
+   * Never builds on this thread; waits up to `waitMs` for a first build.
+   */
+  async factSheet(id: number, options: { waitMs?: number } = {}): Promise<SheetAnswer | null> {
     const live = await this.queries.liveStoryId(id);
-    return live === null ? null : this.factSheets.get(live);
+    return live === null ? null : this.factSheets.answer(live, options);
   }
 
-  /** The cached fact sheet entry (key, JSON, bytes) of a live story, or null. */
-  async factSheetEntry(id: number): Promise<CachedSheet | null> {
+  /** The current fact sheet JSON of a live story, waiting for its build (warm-ups, tests); null for no such story. */
+  async factSheetJson(id: number): Promise<string | null> {
     const live = await this.queries.liveStoryId(id);
-    return live === null ? null : this.factSheets.getEntry(live);
+    if (live === null) return null;
+    return (await this.factSheets.ensure(live))?.json ?? null;
   }
 
   article(id: number): Promise<ArticleDetail | null> {
@@ -175,14 +192,14 @@ export class CrosscheckService {
   async ingestDocument(doc: RawDocument): Promise<IngestResult> {
     await this.events.start();
     const result = ingestResult(await this.assigner.ingest(doc));
-    if (result.storyId !== null) this.factSheets.forget(result.storyId);
+    // The poll publishes the assignment, which queues the story's sheet (see the constructor).
     await this.events.poll();
     // The follows are told before the answer, so that a client reading a feed next sees the change.
     await this.followQueue;
     return result;
   }
 
-  /** Stops the event stream and saves the story state. */
+  /** Stops the event stream and the sheet builds (running ones are cancelled, writing nothing), and saves the story state. */
   async close(): Promise<void> {
     this.unfollowEvents?.();
     this.unfollowEvents = null;
@@ -190,6 +207,7 @@ export class CrosscheckService {
     await this.followQueue;
     this.webhooks.close();
     await this.webhooks.idle();
+    await this.factSheets.close();
     await this.assigner.close();
   }
 }

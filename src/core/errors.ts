@@ -23,7 +23,11 @@ export type ErrorCode =
   /** A document needed more time or memory than its budget allows; the work was cancelled. */
   | 'over_budget'
   /** The store stayed busy (another writer) past the write's deadline; nothing was written, try again. */
-  | 'store_busy';
+  | 'store_busy'
+  /** Work was cancelled before it finished (its result, if any, is dropped). */
+  | 'cancelled'
+  /** A job in a worker thread failed. */
+  | 'job_failed';
 
 /** Base of every operational failure: a code, the stage, and the input it concerns in the message. */
 export class CrosscheckError extends Error {

@@ -5,3 +5,4 @@ export * from './lang/index.js';
 export * from './random.js';
 export * from './union-find.js';
 export * from './xml.js';
+export * from './worker-pool.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CopyIndex } from './copy-index.js';
 import { fingerprint } from './fingerprint.js';
-import { EDIT_KINDS, ZipfVocabulary, applyEdit, createRng, generateArticle, generateSentence, randomInt } from './synthetic.js';
-import type { EditKind } from './synthetic.js';
+import { EDIT_KINDS, ZipfVocabulary, applyEdit, createRng, generateArticle, generateSentence, randomInt } from '../../test/helpers/copy-edits.js';
+import type { EditKind } from '../../test/helpers/copy-edits.js';
 
 const rng = createRng(99);
 const vocab = new ZipfVocabulary(rng, 3000);

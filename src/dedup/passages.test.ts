@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PassageAligner, alignPassages, sentenceSimilarity } from './passages.js';
 import type { Passage, PassageArticle } from './passages.js';
 import { splitSentences } from './sentences.js';
-import { ZipfVocabulary, createRng, generateArticle, generateSentence, randomInt } from './synthetic.js';
+import { ZipfVocabulary, createRng, generateArticle, generateSentence, randomInt } from '../../test/helpers/copy-edits.js';
 
 const rng = createRng(11);
 const vocab = new ZipfVocabulary(rng, 4000);

@@ -1,15 +1,8 @@
-import {
-  analyzeArticle,
-  ARTICLE_ANALYSIS_VERSION,
-  FactSheetBuilder,
-  type ArticleAnalysis,
-  type FactSheet,
-  type FactSheetArticle,
-  type FactSheetStory,
-} from '../analyze/index.js';
+import { ARTICLE_ANALYSIS_VERSION, type FactSheet, type FactSheetArticle, type FactSheetStory } from '../analyze/index.js';
 import type { StoredArticle } from '../core/types.js';
 import { isCrosscheckError } from '../core/errors.js';
 import type { StoreReader, StorePort } from '../store/index.js';
+import { buildSheet, type SheetBuildInput, type SheetBuildOutput } from './sheet-build.js';
 
 /**
  * The one mapping from a stored article to the article a fact sheet cites. The URL cited is the
@@ -53,59 +46,35 @@ export async function writeCache(store: StorePort, fn: Parameters<StorePort['tra
   }
 }
 
-/**
- * The per-article analysis of each article, from the store's cache when it is of the current
- * version, else computed and cached: a story's fact sheet never analyses an article twice.
- */
-export async function cachedAnalyses(store: StorePort, articles: FactSheetArticle[]): Promise<Map<number, ArticleAnalysis>> {
-  const result = new Map<number, ArticleAnalysis>();
+/** The input of a sheet build: the story, its articles and their cached analyses from the store. */
+export async function sheetBuildInput(store: StoreReader, story: FactSheetStory, articles: FactSheetArticle[]): Promise<SheetBuildInput> {
   const stored = await store.analyses.get(
     articles.map((a) => a.id),
     ARTICLE_ANALYSIS_VERSION,
   );
-  const fresh: ArticleAnalysis[] = [];
-  for (const article of articles) {
-    const data = stored.get(article.id);
-    const cached = data === undefined ? null : parseAnalysis(data);
-    if (cached) {
-      result.set(article.id, cached);
-    } else {
-      const analysis = analyzeArticle(article);
-      fresh.push(analysis);
-      result.set(article.id, analysis);
-    }
-  }
-  if (fresh.length) {
-    await writeCache(store, (tx) =>
-      tx.analyses.put(
-        fresh.map((a) => ({ articleId: a.articleId, data: JSON.stringify(a) })),
-        ARTICLE_ANALYSIS_VERSION,
-      ),
-    );
-  }
-  return result;
+  return { story, articles, analyses: Object.fromEntries(stored) };
 }
 
-/** Builds a fact sheet from the given articles, analysing only those whose analysis is not cached in the store yet. */
-export async function buildFactSheetCached(store: StorePort, story: FactSheetStory, articles: FactSheetArticle[]): Promise<FactSheet> {
-  const analyses = await cachedAnalyses(store, articles);
-  const builder = new FactSheetBuilder(story);
-  for (const article of articles) builder.add(article, analyses.get(article.id));
-  return builder.build();
+/** Stores the analyses a build computed, so that the next build of any story reuses them (skipped when the store stays busy). */
+export async function saveBuiltAnalyses(store: StorePort, output: SheetBuildOutput): Promise<void> {
+  if (output.fresh.length === 0) return;
+  await writeCache(store, (tx) =>
+    tx.analyses.put(
+      output.fresh.map((a) => ({ articleId: a.articleId, data: a.json })),
+      ARTICLE_ANALYSIS_VERSION,
+    ),
+  );
 }
 
-/** Builds the fact sheet of a story from the store, reusing cached per-article analyses; null when there is no such story. */
+/**
+ * Builds the fact sheet of a story from the store on the caller's thread (the CLI), with the
+ * same {@link buildSheet} the server runs in its workers, reusing and saving per-article
+ * analyses; null when there is no such story.
+ */
 export async function storyFactSheet(store: StorePort, storyId: number): Promise<FactSheet | null> {
   const story = await store.stories.get(storyId);
   if (!story) return null;
-  return buildFactSheetCached(store, { id: story.id, title: story.title }, await factSheetArticles(store, story.id));
-}
-
-/** A cached analysis, or null when the row is damaged: it is analysed again and overwritten (the cache is derived). */
-function parseAnalysis(data: string): ArticleAnalysis | null {
-  try {
-    return JSON.parse(data) as ArticleAnalysis;
-  } catch {
-    return null;
-  }
+  const output = buildSheet(await sheetBuildInput(store, { id: story.id, title: story.title }, await factSheetArticles(store, story.id)));
+  await saveBuiltAnalyses(store, output);
+  return JSON.parse(output.json) as FactSheet;
 }

@@ -4,12 +4,14 @@ export type { IngestEvent, IngestFailure, IngestOptions, IngestSummary } from '.
 export { StoryPipeline, CLUSTER_STATE_NAME, COPY_WINDOW_DAYS, STATE_SAVE_EVERY } from './stories.js';
 export type { ProcessedArticle } from './stories.js';
 export { assignPendingStories, reclusterAll, StoryAssigner, ASSIGN_CHUNK_SIZE, type AssignSummary, type AssignerOptions, type LiveResult } from './live.js';
+export { CACHE_WRITE_DEADLINE_MS, factSheetArticles, saveBuiltAnalyses, sheetBuildInput, storyFactSheet, toFactSheetArticle, writeCache } from './fact-sheet.js';
+export { buildSheet, sheetAnswerJson, SHEET_BUILDER_VERSION, type SheetBuildInput, type SheetBuildOutput, type SheetEntityRow, type SheetFreshness } from './sheet-build.js';
 export {
-  buildFactSheetCached,
-  cachedAnalyses,
-  CACHE_WRITE_DEADLINE_MS,
-  factSheetArticles,
-  storyFactSheet,
-  toFactSheetArticle,
-  writeCache,
-} from './fact-sheet.js';
+  createSheetPool,
+  defaultSheetThreads,
+  DEFAULT_SHEET_BUILD_MS,
+  DEFAULT_SHEET_MEMORY_MB,
+  INLINE_SHEET_BUILDER,
+  type SheetBuilder,
+  type SheetPoolOptions,
+} from './sheet-pool.js';

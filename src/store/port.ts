@@ -291,7 +291,8 @@ export interface AnalysisWriter extends AnalysisReader {
 
 /** Cached fact sheets, keyed by the story's article set and the analyzer version. */
 export interface FactSheetReader {
-  get(storyId: number): Promise<StoredFactSheet | null>;
+  /** The stored sheet of a story, with when it was built (ISO 8601), or null. */
+  get(storyId: number): Promise<(StoredFactSheet & { builtAt: string }) | null>;
 }
 
 export interface FactSheetWriter extends FactSheetReader {

@@ -378,7 +378,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
           tx.factSheets.put({ storyId: 1, key: 'v1:1:aaa', data: '{"v":1}' }, 1, [{ id: 'arden', name: 'Arden', kind: 'place', mentions: 2 }], NOW),
         );
         await store.transaction((tx) => tx.factSheets.put({ storyId: 2, key: 'v1:1:bbb', data: '{"v":2}' }, 1, [{ id: 'arden', name: 'Arden', kind: 'place', mentions: 1 }], NOW));
-        expect(await store.factSheets.get(1)).toEqual({ storyId: 1, key: 'v1:1:aaa', data: '{"v":1}' });
+        expect(await store.factSheets.get(1)).toEqual({ storyId: 1, key: 'v1:1:aaa', data: '{"v":1}', builtAt: NOW });
         expect(await store.stories.entities({ limit: 10 })).toEqual([{ name: 'Arden', kind: 'place', stories: 2, mentions: 3 }]);
         expect((await store.stories.page({ entity: 'arden', limit: 10, offset: 0 })).total).toBe(2);
         expect(await store.stories.matching({ entity: 'ARDEN' }, [2])).toEqual([2]);

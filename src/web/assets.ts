@@ -109,6 +109,7 @@ main { padding-top: 1.5rem; padding-bottom: 3rem; }
 .sparkline .axis { stroke: var(--line); }
 .pager { display: flex; justify-content: space-between; margin-top: 1.25rem; }
 .empty { color: var(--muted); }
+.notice-stale, .notice-building { background: var(--accent-soft); padding: .6rem .8rem; border-radius: var(--radius); }
 .notice-error { background: var(--warn-soft); color: var(--warn); padding: .6rem .8rem; border-radius: var(--radius); }
 .live-updates { background: var(--accent-soft); border-radius: var(--radius); padding: .5rem .8rem; margin: .5rem 0; }
 

@@ -15,7 +15,7 @@ import { CLIENT_JS, STYLE_CSS } from './assets.js';
 import { articlePage, errorPage } from './pages/article.js';
 import { listPage, outletsPage } from './pages/list.js';
 import { feedsPage } from './pages/feeds.js';
-import { storyPage } from './pages/story.js';
+import { storyPage, storyPendingPage } from './pages/story.js';
 
 export { html, escapeHtml, safeHref, trusted, SafeHtml, type HtmlValue } from './html.js';
 export { sparkline, timelineChart, type ChartEvent } from './charts.js';
@@ -94,10 +94,17 @@ export function createWebApp(service: CrosscheckService): Hono {
     const story = await service.story(id);
     if (!story) throw new ApiError(404, 'not_found', `There is no story #${id}.`);
     if (story.id !== id) return c.redirect(`/stories/${story.id}`, 301);
-    const json = await service.factSheetJson(story.id);
-    if (json === null) throw new ApiError(404, 'not_found', `There is no story #${id}.`);
-    const sheet = JSON.parse(json) as FactSheet;
-    return c.body(storyPage({ story, sheet, articles: await service.views.storyArticles(story.id) }).value, 200, HTML_TYPE);
+    const answer = await service.factSheet(story.id);
+    if (answer === null) throw new ApiError(404, 'not_found', `There is no story #${id}.`);
+    if (answer.state === 'building' || answer.state === 'failed') {
+      c.header('Retry-After', String(answer.retryAfterS));
+      c.header('Cache-Control', 'no-store');
+      const failure = answer.state === 'failed' ? answer.message : null;
+      return c.body(storyPendingPage(story, answer.retryAfterS, failure).value, failure ? 503 : 202, HTML_TYPE);
+    }
+    const sheet = JSON.parse(answer.sheet.json) as FactSheet;
+    const stale = answer.state === 'stale' ? { builtAt: answer.sheet.builtAt, articles: answer.sheet.articleCount, error: answer.error } : undefined;
+    return c.body(storyPage({ story, sheet, articles: await service.views.storyArticles(story.id), ...(stale ? { stale } : {}) }).value, 200, HTML_TYPE);
   });
 
   web.get('/articles/:id', async (c) => {

@@ -9,6 +9,8 @@ export interface PageOptions {
   q?: string | undefined;
   /** Extra class on <body> (page kind), used by the client script. */
   kind: 'list' | 'story' | 'article' | 'outlets' | 'feeds' | 'error';
+  /** Reload the page after this many seconds (a fact sheet being built). */
+  refreshSeconds?: number;
 }
 
 /** The whole document: skip link, header with search, main content, footer; CSS and the client script from /static. */
@@ -21,7 +23,8 @@ export function page(options: PageOptions): SafeHtml {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${options.title} · crosscheck</title>
+${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${String(options.refreshSeconds)}">
+` : ''}<title>${options.title} · crosscheck</title>
 <link rel="stylesheet" href="/static/style.css">
 <script src="/static/app.js" defer></script>
 </head>

@@ -40,10 +40,21 @@ export const FIXTURE_ARTICLES: NewArticleBody[] = [
   { id: 'library', title: 'Vellport council approves new library', text: OTHER.join('\n\n'), source: 'Vellport Times', url: 'https://vellport.example/library', published: '2026-03-05T10:00:00Z', language: 'en' },
 ];
 
-/** A service over a fresh in-memory store with the fixture articles ingested. */
+/**
+ * A service over a fresh in-memory store with the fixture articles ingested. Sheets are built
+ * inline (on this thread) when a reader asks, and the reader waits for them (the rebuild after a
+ * join is a minute away), unless the options say otherwise.
+ */
 export async function fixtureService(options: Partial<ServiceOptions> = {}): Promise<CrosscheckService> {
   const store = SqliteStore.open(':memory:');
-  const service = new CrosscheckService({ store, now: () => new Date('2026-03-06T00:00:00Z'), eventPollMs: 0, ...options });
+  const service = new CrosscheckService({
+    store,
+    now: () => new Date('2026-03-06T00:00:00Z'),
+    eventPollMs: 0,
+    sheetBuilder: 'inline',
+    sheets: { debounceMs: 60_000, waitMs: 600_000 },
+    ...options,
+  });
   for (const article of FIXTURE_ARTICLES) await service.ingestArticle(article);
   return service;
 }

@@ -80,6 +80,8 @@ describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
       expect(res.status).toBe(201);
       hostileIds.push(((await res.json()) as { articleId: number }).articleId);
     }
+    // Sheets are built in worker threads; have them ready before the pages are visited.
+    for (const story of (await service.listStories({ limit: 100 })).stories) await service.factSheetJson(story.id);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],

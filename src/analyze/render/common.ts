@@ -9,17 +9,61 @@ export function cleanText(text: string): string {
   return text.replace(UNSAFE_CHARS, '').replace(/\s+/g, ' ').trim();
 }
 
+/** Known languages of a sheet (`und` left out), main language first. */
+function knownLanguages(sheet: FactSheet): FactSheet['languages'] {
+  return (sheet.languages ?? []).filter((l) => l.language !== 'und');
+}
+
+/**
+ * The language tag to add after an article's label (` (es)`), for an article whose language is
+ * not the story's main one in a story of several languages; empty otherwise.
+ */
+export function languageTagger(sheet: FactSheet): (articleId: number) => string {
+  const known = knownLanguages(sheet);
+  if (known.length < 2) return () => '';
+  const main = known[0]!.language;
+  const tags = new Map<number, string>();
+  for (const l of known) if (l.language !== main) for (const id of l.articles) tags.set(id, ` (${cleanText(l.language)})`);
+  return (articleId) => tags.get(articleId) ?? '';
+}
+
 /**
  * Citation labels for a sheet: the article's label (outlet, title or `#id`), with `#id` added when
- * one outlet has several articles in the story.
+ * one outlet has several articles in the story, and the article's language when it is not the
+ * story's main one.
  */
 export function citationLabeler(sheet: FactSheet): (c: Citation) => string {
   const counts = new Map<string, number>();
   for (const a of sheet.articles) counts.set(a.label, (counts.get(a.label) ?? 0) + 1);
+  const tag = languageTagger(sheet);
   const labels = new Map(
-    sheet.articles.map((a) => [a.id, cleanText((counts.get(a.label) ?? 0) > 1 ? `${a.label} #${a.id}` : a.label)]),
+    sheet.articles.map((a) => [a.id, cleanText(((counts.get(a.label) ?? 0) > 1 ? `${a.label} #${a.id}` : a.label) + tag(a.id))]),
   );
   return (c) => labels.get(c.articleId) ?? cleanText(c.source ?? `#${c.articleId}`);
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
+/** A language's English name (`Spanish`), or its code when unknown. */
+export function languageName(code: string): string {
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * One line on the languages of a story of several: each with its articles, main first, and those
+ * the summary is written in; null for a story in one language.
+ */
+export function languagesLine(sheet: FactSheet): string | null {
+  const known = knownLanguages(sheet);
+  if (known.length < 2) return null;
+  const counts = known.map((l) => `${languageName(l.language)} (${l.language}) ${l.articles.length}`).join(', ');
+  const drawn = [...new Set(sheet.summary.map((s) => s.language).filter((l): l is string => l !== null && l !== undefined))];
+  const summary = drawn.length ? `; summary in ${drawn.map(languageName).join(' and ')}` : '';
+  return cleanText(`Languages: ${counts} (articles)${summary}`);
 }
 
 /** A group's title: its caption, with the unit when the caption does not say it (`Legal fees (dollar)`). */

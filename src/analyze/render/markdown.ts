@@ -1,5 +1,5 @@
 import type { Citation, FactSheet, SheetFigureGroup } from '../types.js';
-import { articleDate, boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, notableFigures, storyDates, verdictText } from './common.js';
+import { articleDate, boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, languagesLine, notableFigures, storyDates, verdictText } from './common.js';
 
 /** Caps so a 500-article story gives a report a person can read; the JSON has everything. */
 const MAX_QUOTES_PER_SPEAKER = 15;
@@ -50,6 +50,8 @@ export function renderMarkdown(sheet: FactSheet): string {
     '',
   );
 
+  const languages = languagesLine(sheet);
+  if (languages !== null) out.push(`_${escapeMarkdown(languages)}_`, '');
   for (const n of sheet.notAnalysed) {
     out.push(`_Quotes and figures are not analysed in ${escapeMarkdown(n.language)}: ${n.articles.length} article(s) (${n.articles.map((id) => `#${id}`).join(', ')}) add none to this sheet._`, '');
   }

@@ -1,5 +1,5 @@
 import type { Citation, FactSheet } from '../types.js';
-import { articleDate, boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, notableFigures, storyDates, verdictText } from './common.js';
+import { articleDate, boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, languagesLine, notableFigures, storyDates, verdictText } from './common.js';
 
 /** Options of {@link renderTerminal}. */
 export interface TerminalOptions {
@@ -57,6 +57,8 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
     ),
   );
 
+  const languages = languagesLine(sheet);
+  if (languages !== null) para(languages, 2, 2);
   for (const n of sheet.notAnalysed) {
     para(paint('yellow', `quotes and figures are not analysed in ${cleanText(n.language)}: ${n.articles.length} article(s) add none`), 2, 2);
   }

@@ -61,6 +61,11 @@ export interface SummaryPick {
 export interface SummarizeOptions {
   /** Number of sentences; default grows with the number of articles from 5 to 8. */
   sentences?: number;
+  /**
+   * The story's main language: sentences of articles in it are chosen first, and sentences in
+   * other languages only when it has too few, so a summary reads in one language where it can.
+   */
+  preferLanguage?: string | null;
 }
 
 interface Unit {
@@ -108,18 +113,27 @@ export function summarize(articles: readonly SummarizerArticle[], opts: Summariz
   const wanted = opts.sentences ?? Math.min(MAX_SUMMARY_SENTENCES, MIN_SUMMARY_SENTENCES + Math.floor(Math.log2(Math.max(1, articles.length))));
   const chosen: Unit[] = [];
   const maxSim = new Map<Unit, number>(pool.map((u) => [u, 0]));
+  const languageOf = new Map(articles.map((a) => [a.id, a.language ?? null]));
+  const preferred = opts.preferLanguage ?? null;
+  const isPreferred = (u: Unit): boolean => preferred === null || languageOf.get(u.articleId) === preferred;
+  // Sentences of the main language first; the others once it has no candidate left.
+  let onlyPreferred = preferred !== null && pool.some(isPreferred);
   while (chosen.length < wanted && chosen.length < pool.length) {
     let best: Unit | null = null;
     let bestScore = -Infinity;
     for (const u of pool) {
-      if (chosen.includes(u)) continue;
+      if (chosen.includes(u) || (onlyPreferred && !isPreferred(u))) continue;
       const score = MMR_LAMBDA * u.relevance - (1 - MMR_LAMBDA) * (maxSim.get(u) ?? 0);
       if (score > bestScore) {
         best = u;
         bestScore = score;
       }
     }
-    if (!best) break;
+    if (!best) {
+      if (!onlyPreferred) break;
+      onlyPreferred = false;
+      continue;
+    }
     chosen.push(best);
     for (const u of pool) maxSim.set(u, Math.max(maxSim.get(u) ?? 0, cosine(u.vector, best.vector)));
   }

@@ -28,9 +28,9 @@ export class SqliteAnalyses implements Sync<AnalysisWriter> {
 export class SqliteFactSheets implements Sync<FactSheetWriter> {
   constructor(private readonly db: Database.Database) {}
 
-  get(storyId: number): StoredFactSheet | null {
-    const row = this.db.prepare('SELECT story_id AS storyId, article_key AS key, data FROM fact_sheets WHERE story_id = ?').get(storyId) as
-      | StoredFactSheet
+  get(storyId: number): (StoredFactSheet & { builtAt: string }) | null {
+    const row = this.db.prepare('SELECT story_id AS storyId, article_key AS key, data, built_at AS builtAt FROM fact_sheets WHERE story_id = ?').get(storyId) as
+      | (StoredFactSheet & { builtAt: string })
       | undefined;
     return row ?? null;
   }

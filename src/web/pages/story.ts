@@ -3,7 +3,7 @@ import type { StoryDetail } from '../../api/index.js';
 import type { StoredArticle } from '../../core/types.js';
 import { splitSentences } from '../../dedup/index.js';
 import { timelineChart } from '../charts.js';
-import { figureTitle } from '../../analyze/index.js';
+import { figureTitle, languageTagger, languagesLine } from '../../analyze/index.js';
 import { formatDate, formatSpan, plural } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { page } from '../layout.js';
@@ -13,6 +13,34 @@ export interface StoryPageData {
   sheet: FactSheet;
   /** The story's articles (for sentence anchors). */
   articles: StoredArticle[];
+  /** Set when the sheet is the last good one of fewer articles, while a newer one is built. */
+  stale?: { builtAt: string; articles: number; error: string | null };
+}
+
+/** The story header: title, counts, span, outlets (and notes on the sheet, when there is one). */
+function storyHeader(story: StoryDetail, notes: SafeHtml | '' = ''): SafeHtml {
+  return html`<header class="story-header">
+  <p class="breadcrumb"><a href="/">Stories</a> / #${story.id}</p>
+  <h1>${story.title}</h1>
+  <p class="story-meta">${plural(story.articleCount, 'article')} from ${plural(story.outlets.length, 'outlet')} · ${formatSpan(story.firstSeen, story.lastSeen)}</p>
+  <ul class="outlet-chips" aria-label="Outlets">${story.outlets.map((o) => html`<li>${o.name}${o.articles > 1 ? html` <span class="count">×${o.articles}</span>` : ''}</li>`)}</ul>
+  ${notes}
+</header>`;
+}
+
+function staleNotice(story: StoryDetail, stale: NonNullable<StoryPageData['stale']>): SafeHtml {
+  const when = html`<time datetime="${stale.builtAt}">${formatDate(stale.builtAt, true)}</time>`;
+  const next = stale.error ? html`Building a newer one failed: ${stale.error}` : html`A newer one is being built; refresh shortly.`;
+  return html`<p class="notice notice-stale" role="status">This fact sheet was built ${when} from ${plural(stale.articles, 'article')} of the story's ${story.articleCount}. ${next}</p>`;
+}
+
+/** The page of a story whose fact sheet is not built yet: the header and a notice; it reloads itself. */
+export function storyPendingPage(story: StoryDetail, retryAfterS: number, failure: string | null = null): SafeHtml {
+  const notice = failure
+    ? html`<p class="notice notice-error" role="alert">The fact sheet of this story could not be built: ${failure}</p>`
+    : html`<p class="notice notice-building" role="status">The fact sheet of this story is being built; refresh shortly (this page reloads in ${plural(retryAfterS, 'second')}).</p>`;
+  const body = html`<article class="story">${storyHeader(story)}${notice}</article>`;
+  return page({ title: story.title, body, current: 'stories', kind: 'story', ...(failure ? {} : { refreshSeconds: retryAfterS }) });
 }
 
 const words = (text: string): Set<string> => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -196,24 +224,27 @@ function entitiesSection(ctx: Context): SafeHtml {
   return html`<div class="entity-columns">${list('People', people)}${list('Places', places)}${list('Organisations', organisations)}</div>`;
 }
 
-/** What the sheet leaves out: languages it cannot analyse, articles analysed only in part. */
+/** The story's languages, and what the sheet leaves out: languages it cannot analyse, articles analysed only in part. */
 function sheetNotes(sheet: FactSheet): SafeHtml {
+  const languages = languagesLine(sheet);
   const notes = [
+    ...(languages !== null ? [html`<li>${languages}</li>`] : []),
     ...sheet.notAnalysed.map((n) => html`<li>Quotes and figures are not analysed in ${n.language}: ${plural(n.articles.length, 'article')} add none to this sheet.</li>`),
     ...(sheet.partlyAnalysed ?? []).map(
       (c) => html`<li><a href="/articles/${c.article}">Article #${c.article}</a> is ${c.totalChars.toLocaleString('en')} characters long: only its first ${c.analysedChars.toLocaleString('en')} are analysed.</li>`,
     ),
   ];
-  return notes.length ? html`<ul class="sheet-notes" aria-label="What this sheet leaves out">${notes}</ul>` : html``;
+  return notes.length ? html`<ul class="sheet-notes" aria-label="Languages and what this sheet leaves out">${notes}</ul>` : html``;
 }
 
 /** A story: summary, figures, quotes, timeline, outlets and copies, entities. */
 export function storyPage(data: StoryPageData): SafeHtml {
   const { story, sheet } = data;
+  const tag = languageTagger(sheet);
   const ctx: Context = {
     sheet,
     locator: new SentenceLocator(data.articles),
-    labels: new Map(sheet.articles.map((a) => [a.id, a.label])),
+    labels: new Map(sheet.articles.map((a) => [a.id, a.label + tag(a.id)])),
   };
   const sections: Array<[string, string, SafeHtml]> = [
     ['summary', 'Summary', summarySection(ctx)],
@@ -224,13 +255,8 @@ export function storyPage(data: StoryPageData): SafeHtml {
     ['entities', 'People, places, organisations', entitiesSection(ctx)],
   ];
   const body = html`<article class="story">
-<header class="story-header">
-  <p class="breadcrumb"><a href="/">Stories</a> / #${story.id}</p>
-  <h1>${story.title}</h1>
-  <p class="story-meta">${plural(story.articleCount, 'article')} from ${plural(story.outlets.length, 'outlet')} · ${formatSpan(story.firstSeen, story.lastSeen)}</p>
-  <ul class="outlet-chips" aria-label="Outlets">${story.outlets.map((o) => html`<li>${o.name}${o.articles > 1 ? html` <span class="count">×${o.articles}</span>` : ''}</li>`)}</ul>
-  ${sheetNotes(sheet)}
-</header>
+${storyHeader(story, sheetNotes(sheet))}
+${data.stale ? staleNotice(story, data.stale) : ''}
 <nav class="toc" aria-label="On this page"><ul>${sections.map(([id, title]) => html`<li><a href="#${id}">${title}</a></li>`)}</ul></nav>
 ${sections.map(([id, title, content]) => html`<section id="${id}" class="story-section" aria-labelledby="${id}-h"><h2 id="${id}-h">${title}</h2>${content}</section>`)}
 </article>`;

@@ -3,7 +3,7 @@
  * threshold tuning. Not part of the public surface (index.ts does not export it).
  */
 
-import { seededRandom } from '../core/random.js';
+import { seededRandom } from '../../src/core/index.js';
 
 /** A seeded PRNG returning floats in [0,1) (mulberry32, see core/random). */
 export const createRng = seededRandom;

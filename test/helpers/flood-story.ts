@@ -4,8 +4,8 @@
  * with conversions, relative and absolute dates, and wire copies with small edits. Not part of the
  * public surface (index.ts does not export it).
  */
-import { seededRandom as rng } from '../core/random.js';
-import type { FactSheetArticle } from './types.js';
+import { seededRandom as rng } from '../../src/core/index.js';
+import type { FactSheetArticle } from '../../src/analyze/index.js';
 
 const PEOPLE = [
   ['Interior Minister', 'Clara Vance', 'Vance'],
