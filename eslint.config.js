@@ -59,7 +59,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [EDGES] }], 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['eslint.config.js', 'vitest.config.ts'],
+    files: ['eslint.config.js', 'vitest.config.ts', 'scripts/**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
   {

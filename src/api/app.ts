@@ -14,12 +14,18 @@ import {
   describeIssues,
   emptyQuerySchema,
   entityListQuerySchema,
+  eventListQuerySchema,
   idParamSchema,
   ingestUrlSchema,
   MAX_BODY_BYTES,
   newArticleSchema,
+  newFollowSchema,
+  newWebhookSchema,
   storyListQuerySchema,
 } from './schemas.js';
+import { followJsonFeed, followRss } from './follow-feeds.js';
+import { checkUrlTarget } from '../ingest/index.js';
+import { FOLLOW_EVENT_TYPES, type WebhookRow } from '../store/index.js';
 import type { CrosscheckService } from './service.js';
 
 /** SSE keep-alive comment interval, ms (proxies drop idle streams). */
@@ -192,6 +198,16 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ outlets: await service.outlets() });
   });
 
+  api.get('/feeds', async (c) => {
+    parse(emptyQuerySchema, c.req.query());
+    return c.json({ feeds: await service.feeds() });
+  });
+
+  api.get('/feeds.opml', async (c) => {
+    parse(emptyQuerySchema, c.req.query());
+    return c.body(await service.feedsOpml(), 200, { 'Content-Type': 'text/x-opml; charset=UTF-8', 'Content-Disposition': 'attachment; filename="crosscheck-feeds.opml"' });
+  });
+
   api.get('/entities', async (c) => {
     const query = parse(entityListQuerySchema, c.req.query());
     return c.json({ entities: await service.entities(query) });
@@ -215,6 +231,83 @@ export function createApp(options: AppOptions): Hono {
     const { url } = parse(ingestUrlSchema, await jsonBody(c));
     const result = await service.ingestUrl(url);
     return c.json(result, result.status === 'new' ? 201 : 200);
+  });
+
+  // Follows: reading them and their feeds is open like every read (feed readers send no token); changing them needs it.
+  const followOf = async (value: Record<string, string>) => {
+    const { id } = parse(idParamSchema, value);
+    const follow = await service.follows.get(id);
+    if (!follow) throw new ApiError(404, 'not_found', `no follow #${id}`);
+    return follow;
+  };
+
+  api.get('/follows', async (c) => {
+    parse(emptyQuerySchema, c.req.query());
+    return c.json({ follows: await service.follows.list() });
+  });
+
+  api.post('/follows', auth, limitBody, async (c) => {
+    const follow = await service.follows.create(parse(newFollowSchema, await jsonBody(c)));
+    await service.watchForFollows();
+    return c.json(follow, 201);
+  });
+
+  api.get('/follows/:id', async (c) => {
+    const follow = await followOf(c.req.param());
+    const { limit } = parse(eventListQuerySchema, c.req.query());
+    return c.json({ ...follow, events: await service.follows.events(follow.id, limit) });
+  });
+
+  api.delete('/follows/:id', auth, async (c) => {
+    const follow = await followOf(c.req.param());
+    await service.follows.delete(follow.id);
+    return c.body(null, 204);
+  });
+
+  api.get('/follows/:id/feed.json', async (c) => {
+    const follow = await followOf(c.req.param());
+    parse(emptyQuerySchema, c.req.query());
+    const feed = followJsonFeed(follow, await service.follows.events(follow.id), new URL(c.req.url).origin);
+    return c.body(JSON.stringify(feed), 200, { 'Content-Type': 'application/feed+json; charset=UTF-8' });
+  });
+
+  api.get('/follows/:id/feed.xml', async (c) => {
+    const follow = await followOf(c.req.param());
+    parse(emptyQuerySchema, c.req.query());
+    const rss = followRss(follow, await service.follows.events(follow.id), new URL(c.req.url).origin);
+    return c.body(rss, 200, { 'Content-Type': 'application/rss+xml; charset=UTF-8' });
+  });
+
+  // Webhooks name their receivers: every webhook route needs the token. Secrets are never shown.
+  const webhookView = (hook: WebhookRow) => ({ id: hook.id, url: hook.url, followId: hook.followId, events: hook.types, createdAt: hook.createdAt });
+
+  api.get('/webhooks', auth, async (c) => {
+    parse(emptyQuerySchema, c.req.query());
+    return c.json({ webhooks: (await service.store.webhooks.list()).map(webhookView) });
+  });
+
+  api.post('/webhooks', auth, limitBody, async (c) => {
+    const body = parse(newWebhookSchema, await jsonBody(c));
+    // The receiver goes through the SSRF guard: refused now when its host is a literal address the server may not reach, else on every delivery.
+    checkUrlTarget(body.url, service.webhooks.addressPolicy);
+    if (body.followId !== undefined && !(await service.follows.get(body.followId))) throw new ApiError(404, 'not_found', `no follow #${body.followId}`);
+    const hook = await service.store.transaction((tx) =>
+      tx.webhooks.create({ url: body.url, secret: body.secret, followId: body.followId ?? null, types: body.events ?? [...FOLLOW_EVENT_TYPES], createdAt: new Date().toISOString() }),
+    );
+    return c.json(webhookView(hook), 201);
+  });
+
+  api.delete('/webhooks/:id', auth, async (c) => {
+    const { id } = parse(idParamSchema, c.req.param());
+    if (!(await service.store.transaction((tx) => tx.webhooks.delete(id)))) throw new ApiError(404, 'not_found', `no webhook #${id}`);
+    return c.body(null, 204);
+  });
+
+  api.get('/webhooks/:id/deliveries', auth, async (c) => {
+    const { id } = parse(idParamSchema, c.req.param());
+    const { limit } = parse(eventListQuerySchema, c.req.query());
+    if (!(await service.store.webhooks.get(id))) throw new ApiError(404, 'not_found', `no webhook #${id}`);
+    return c.json({ deliveries: await service.store.webhooks.deliveries(id, limit) });
   });
 
   api.get('/events', (c) =>

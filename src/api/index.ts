@@ -8,6 +8,8 @@
  *   and own sentences, outlets, entities; `GET /api/events` streams `article` events (SSE).
  * - Writes (`POST /api/articles`, `POST /api/ingest/url`) need the bearer token; bodies are capped
  *   at {@link MAX_BODY_BYTES} and validated with zod.
+ * - Follows (saved searches, followed stories and entities) are told of new stories, new
+ *   disagreements and updated counts, as JSON Feed, RSS and signed webhooks with a delivery log.
  * - Every error is `{ "error": { "code", "message" } }` with its status (400/401/403/404/413/415/5xx).
  *
  * @example
@@ -33,6 +35,21 @@ export {
   type SheetBuildEvent,
 } from './fact-sheets.js';
 export { documentFromBody, type IngestResult } from './ingest.js';
+export { feedHealth, type FeedHealth, type FeedHealthState } from './feeds.js';
+export { DEFAULT_FOLLOW_EVENTS, disagreementDigest, disagreementKey, Follows, type FollowView, type FollowsOptions } from './follows.js';
+export { followJsonFeed, followRss } from './follow-feeds.js';
+export {
+  retryDelayMs,
+  signPayload,
+  SIGNATURE_HEADER,
+  WEBHOOK_MAX_ATTEMPTS,
+  WEBHOOK_RETRY_BASE_MS,
+  WEBHOOK_RETRY_MAX_MS,
+  WEBHOOK_TIMEOUT_MS,
+  WebhookDispatcher,
+  webhookBody,
+  type WebhookOptions,
+} from './webhooks.js';
 export { OPENAPI_DOCUMENT } from './openapi.js';
 export {
   DEFAULT_PAGE_SIZE,

@@ -1,7 +1,17 @@
 import { extendZodWithOpenApi, OpenApiGeneratorV31, OpenAPIRegistry, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { CROSSCHECK_VERSION } from '../core/index.js';
-import { entityListQuerySchema, idParamSchema, ingestUrlSchema, MAX_BODY_BYTES, newArticleSchema, storyListQuerySchema } from './schemas.js';
+import {
+  entityListQuerySchema,
+  eventListQuerySchema,
+  idParamSchema,
+  ingestUrlSchema,
+  MAX_BODY_BYTES,
+  newArticleSchema,
+  newFollowSchema,
+  newWebhookSchema,
+  storyListQuerySchema,
+} from './schemas.js';
 
 /**
  * The OpenAPI 3.1 description of the API, served at `/api/openapi.json`. Parameters and request
@@ -147,6 +157,72 @@ const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
         required: ['status', 'articleId', 'storyId', 'isNewStory'],
         properties: { status: { type: 'string', enum: ['new', 'known'] }, articleId: { type: 'integer' }, storyId: nullable('integer'), isNewStory: { type: 'boolean' }, title: nullable('string'), source: nullable('string') },
       },
+      FeedHealth: {
+        type: 'object',
+        required: ['url', 'title', 'health', 'lastPolledAt', 'lastSuccessAt', 'lastStatus', 'isBlockedByRobots', 'nextPollAt', 'intervalMs', 'consecutiveFailures', 'lastError', 'articlesFound'],
+        properties: {
+          url: { type: 'string', format: 'uri' },
+          title: nullable('string'),
+          health: { type: 'string', enum: ['ok', 'failing', 'blocked', 'pending'], description: '`blocked`: robots.txt disallows the feed; `failing`: the last poll failed; `pending`: never polled' },
+          lastPolledAt: nullable('string'),
+          lastSuccessAt: nullable('string'),
+          lastStatus: { ...nullable('integer'), description: 'HTTP status of the last answer (304: not modified); null when none came' },
+          isBlockedByRobots: { type: 'boolean' },
+          nextPollAt: { type: 'string' },
+          intervalMs: { type: 'integer' },
+          consecutiveFailures: { type: 'integer' },
+          lastError: nullable('string'),
+          articlesFound: { type: 'integer' },
+        },
+      },
+      Follow: {
+        type: 'object',
+        required: ['id', 'kind', 'target', 'label', 'createdAt', 'feeds'],
+        properties: {
+          id: { type: 'integer' },
+          kind: { type: 'string', enum: ['search', 'story', 'entity'] },
+          target: { type: 'string', description: 'the search, the story id or the entity name' },
+          label: { type: 'string' },
+          createdAt: { type: 'string' },
+          feeds: { type: 'object', required: ['json', 'rss'], properties: { json: { type: 'string' }, rss: { type: 'string' } }, description: 'paths of its JSON Feed and RSS feed' },
+        },
+      },
+      FollowEvent: {
+        type: 'object',
+        required: ['id', 'followId', 'type', 'storyId', 'title', 'text', 'data', 'createdAt'],
+        properties: {
+          id: { type: 'integer' },
+          followId: { type: 'integer' },
+          type: { type: 'string', enum: ['new_story', 'new_disagreement', 'updated_counts'] },
+          storyId: { type: 'integer' },
+          title: { type: 'string' },
+          text: { type: 'string' },
+          data: { type: 'object', description: 'the webhook payload: follow, story (id, title, counts), previous counts or the disagreement (caption, verdict, values with outlets, digest, reasons)' },
+          createdAt: { type: 'string' },
+        },
+      },
+      Webhook: {
+        type: 'object',
+        required: ['id', 'url', 'followId', 'events', 'createdAt'],
+        properties: { id: { type: 'integer' }, url: { type: 'string' }, followId: nullable('integer'), events: { type: 'array', items: { type: 'string' } }, createdAt: { type: 'string' } },
+      },
+      Delivery: {
+        type: 'object',
+        required: ['id', 'webhookId', 'eventId', 'status', 'attempts', 'lastStatus', 'lastError', 'nextAttemptAt', 'deliveredAt', 'createdAt', 'updatedAt'],
+        properties: {
+          id: { type: 'integer' },
+          webhookId: { type: 'integer' },
+          eventId: { type: 'integer' },
+          status: { type: 'string', enum: ['pending', 'delivered', 'failed'] },
+          attempts: { type: 'integer' },
+          lastStatus: nullable('integer'),
+          lastError: nullable('string'),
+          nextAttemptAt: nullable('string'),
+          deliveredAt: nullable('string'),
+          createdAt: { type: 'string' },
+          updatedAt: { type: 'string' },
+        },
+      },
       ArticleEvent: {
         type: 'object',
         properties: { type: { const: 'article' }, seq: { type: 'integer' }, articleId: { type: 'integer' }, storyId: { type: 'integer' }, isNewStory: { type: 'boolean' }, title: nullable('string'), source: nullable('string') },
@@ -243,6 +319,103 @@ registry.registerPath({
     502: error('the fetch failed (`fetch_failed`, `too_many_redirects`)'),
     504: error('the fetch timed out'),
   },
+});
+const followParams = idParamSchema.extend({ id: idParamSchema.shape.id.describe('follow id') });
+const webhookParams = idParamSchema.extend({ id: idParamSchema.shape.id.describe('webhook id') });
+const unauthorized = { 401: error('missing or wrong bearer token'), 403: error('writing is disabled: no CROSSCHECK_TOKEN configured') };
+
+registry.registerPath({
+  method: 'get',
+  path: '/api/feeds',
+  summary: 'Watched feeds with their health: last poll and success, HTTP status of the last answer, blocked by robots.txt, next poll, failures',
+  responses: { 200: json('the feeds, by URL', { type: 'object', required: ['feeds'], properties: { feeds: { type: 'array', items: ref('FeedHealth') } } }) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/feeds.opml',
+  summary: 'The watched feeds as an OPML 2.0 subscription list',
+  responses: { 200: { description: 'OPML', content: { 'text/x-opml': { schema: { type: 'string' } } } } },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/follows',
+  summary: 'Saved searches, followed stories and entities',
+  responses: { 200: json('the follows', { type: 'object', required: ['follows'], properties: { follows: { type: 'array', items: ref('Follow') } } }) },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/follows',
+  summary: 'Follow a search (`target`: the words, matched as `q` of the story list), a story (its id) or an entity (its name); what matches now is taken as seen',
+  security: [{ bearer: [] }],
+  request: { body: body(newFollowSchema) },
+  responses: { 201: json('the follow, with the paths of its feeds', ref('Follow')), 404: error('no such story'), ...writeErrors },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/follows/{id}',
+  summary: 'A follow with its events, newest first',
+  request: { params: followParams, query: eventListQuerySchema },
+  responses: {
+    200: json('the follow and its `events`', { allOf: [ref('Follow'), { type: 'object', required: ['events'], properties: { events: { type: 'array', items: ref('FollowEvent') } } }] }),
+    404: error('no such follow'),
+  },
+});
+registry.registerPath({
+  method: 'delete',
+  path: '/api/follows/{id}',
+  summary: 'Stop following (its events and webhooks go too)',
+  security: [{ bearer: [] }],
+  request: { params: followParams },
+  responses: { 204: { description: 'deleted' }, 404: error('no such follow'), ...unauthorized },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/follows/{id}/feed.json',
+  summary: 'The follow as a JSON Feed 1.1 (plain-text items)',
+  request: { params: followParams },
+  responses: { 200: { description: 'JSON Feed', content: { 'application/feed+json': { schema: { type: 'object' } } } }, 404: error('no such follow') },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/follows/{id}/feed.xml',
+  summary: 'The follow as an RSS 2.0 feed',
+  request: { params: followParams },
+  responses: { 200: { description: 'RSS', content: { 'application/rss+xml': { schema: { type: 'string' } } } }, 404: error('no such follow') },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/webhooks',
+  summary: 'Webhooks (their secrets are never shown)',
+  security: [{ bearer: [] }],
+  responses: { 200: json('the webhooks', { type: 'object', required: ['webhooks'], properties: { webhooks: { type: 'array', items: ref('Webhook') } } }), ...unauthorized },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/webhooks',
+  summary: 'POST each event of a follow (or of every follow) to a URL, signed, retried with exponential backoff',
+  description:
+    'Each delivery is a JSON POST with `X-Crosscheck-Event`, `X-Crosscheck-Delivery` and `X-Crosscheck-Signature-256: sha256=<hex HMAC-SHA256 of the raw body under the secret>`. ' +
+    'A non-2xx answer, a network error or a timeout is retried (30 s, then doubling, 6 attempts), then marked failed. The receiver goes through the SSRF guard: ' +
+    'a literal private, loopback or metadata address is refused here (400 `blocked_address`), a name resolving to one fails at delivery.',
+  security: [{ bearer: [] }],
+  request: { body: body(newWebhookSchema) },
+  responses: { 201: json('the webhook', ref('Webhook')), 404: error('no such follow'), ...writeErrors },
+});
+registry.registerPath({
+  method: 'delete',
+  path: '/api/webhooks/{id}',
+  summary: 'Delete a webhook (and its delivery log)',
+  security: [{ bearer: [] }],
+  request: { params: webhookParams },
+  responses: { 204: { description: 'deleted' }, 404: error('no such webhook'), ...unauthorized },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/webhooks/{id}/deliveries',
+  summary: 'The delivery log of a webhook, newest first: status (pending, delivered, failed), attempts, last HTTP status and error, next attempt',
+  security: [{ bearer: [] }],
+  request: { params: webhookParams, query: eventListQuerySchema },
+  responses: { 200: json('deliveries', { type: 'object', required: ['deliveries'], properties: { deliveries: { type: 'array', items: ref('Delivery') } } }), 404: error('no such webhook'), ...unauthorized },
 });
 registry.registerPath({
   method: 'get',

@@ -76,3 +76,28 @@ export function describeIssues(error: z.ZodError): string {
 
 /** Endpoints that take no query parameters. */
 export const emptyQuerySchema = z.object({}).strict();
+
+/** Body of `POST /api/follows`: a saved search (`target` the words), a story (its id) or an entity (its name). */
+export const newFollowSchema = z
+  .object({
+    kind: z.enum(['search', 'story', 'entity']),
+    target: z.union([z.string().trim().min(1).max(500), z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)]),
+    label: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+export type NewFollowBody = z.infer<typeof newFollowSchema>;
+
+/** Body of `POST /api/webhooks`. */
+export const newWebhookSchema = z
+  .object({
+    url: httpUrl,
+    /** Shared secret of the HMAC-SHA256 signature; never shown again. */
+    secret: z.string().min(16, 'a secret of at least 16 characters').max(500),
+    followId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+    events: z.array(z.enum(['new_story', 'new_disagreement', 'updated_counts'])).min(1).optional(),
+  })
+  .strict();
+export type NewWebhookBody = z.infer<typeof newWebhookSchema>;
+
+/** `?limit=` of event and delivery lists. */
+export const eventListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }).strict();

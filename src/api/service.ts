@@ -1,11 +1,15 @@
 import { CrosscheckError } from '../core/errors.js';
 import type { RawDocument } from '../core/types.js';
-import { fetchDocument } from '../ingest/index.js';
+import type { FactSheet } from '../analyze/index.js';
+import { fetchDocument, formatOpml } from '../ingest/index.js';
 import { createSheetPool, defaultSheetThreads, INLINE_SHEET_BUILDER, StoryAssigner, type SheetBuilder } from '../pipeline/index.js';
 import type { StorePort } from '../store/index.js';
 import { ApiError } from './errors.js';
 import { StoryEvents, EVENT_POLL_MS } from './events.js';
 import { FactSheets, type SheetAnswer } from './fact-sheets.js';
+import { feedHealth, type FeedHealth } from './feeds.js';
+import { Follows } from './follows.js';
+import { WebhookDispatcher, type WebhookOptions } from './webhooks.js';
 import { documentFromBody, ingestResult, type IngestResult } from './ingest.js';
 import type { NewArticleBody, StoryListQuery } from './schemas.js';
 import { decodeCursor, StoryQueries, type EntitySummary, type OutletSummary, type StoryPage } from './story-query.js';
@@ -27,6 +31,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** How often SSE listeners get articles written by other processes, ms; 0 turns the timer off. */
   eventPollMs?: number;
+  /** Webhook delivery settings (receivers' address policy; tests set the clock and backoff); delivered on a timer by default. */
+  webhooks?: Omit<WebhookOptions, 'store'>;
 }
 
 /** Fetches a page with the guarded fetcher (no private addresses, size and time caps). */
@@ -51,7 +57,13 @@ export class CrosscheckService {
   readonly views: StoryViews;
   readonly factSheets: FactSheets;
   readonly events: StoryEvents;
+  /** Saved searches, followed stories and entities, and what they were told. */
+  readonly follows: Follows;
+  readonly webhooks: WebhookDispatcher;
   private readonly assigner: StoryAssigner;
+  private unfollowEvents: (() => void) | null = null;
+  /** Follow updates, one story change after another, in order. */
+  private followQueue: Promise<void> = Promise.resolve();
   private readonly fetchUrl: UrlFetcher;
   /** The re-check of changed stories due once writes pause ({@link SETTLE_AFTER_IDLE_MS}). */
   private settleTimer: NodeJS.Timeout | null = null;
@@ -79,6 +91,41 @@ export class CrosscheckService {
     this.events.subscribe((event) => this.factSheets.articleJoined(event.storyId));
     this.assigner = new StoryAssigner(this.store, options.now ? { now: options.now } : {});
     this.fetchUrl = options.fetchUrl ?? fetchUrlDocument;
+    const now = options.now ?? (() => new Date());
+    this.follows = new Follows({ store: this.store, now, factSheet: (id) => this.parsedFactSheet(id) });
+    this.webhooks = new WebhookDispatcher({ now, isScheduled: true, ...options.webhooks, store: this.store });
+  }
+
+  /**
+   * Starts telling the follows of what changes, when there are any (else at the first follow):
+   * listens to article events (this process's writes and, polled, other writers').
+   */
+  async start(): Promise<void> {
+    if (await this.follows.hasFollows()) await this.watchForFollows();
+  }
+
+  /** Listens to article events for the follows; idempotent. */
+  async watchForFollows(): Promise<void> {
+    if (this.unfollowEvents) return;
+    await this.events.start();
+    this.unfollowEvents = this.events.subscribe((event) => {
+      this.followQueue = this.followQueue
+        .then(async () => {
+          await this.webhooks.enqueue(await this.follows.storyChanged(event.storyId));
+        })
+        .catch((error: unknown) => console.error(error));
+    });
+  }
+
+  /** Resolves when every article event seen so far has reached the follows (and their webhooks are queued). */
+  async followsSettled(): Promise<void> {
+    await this.events.poll();
+    await this.followQueue;
+  }
+
+  private async parsedFactSheet(id: number): Promise<FactSheet | null> {
+    const json = await this.factSheetJson(id);
+    return json === null ? null : (JSON.parse(json) as FactSheet);
   }
 
   /** A page of stories; `cursor` wins over `offset`. Throws ApiError 400 for a bad cursor. */
@@ -119,6 +166,16 @@ export class CrosscheckService {
     return this.queries.cached(`article:${id}`, () => this.views.article(id));
   }
 
+  /** Watched feeds with their health, in URL order. */
+  async feeds(): Promise<FeedHealth[]> {
+    return (await this.store.feeds.list()).map(feedHealth);
+  }
+
+  /** The watched feeds as an OPML 2.0 list. */
+  async feedsOpml(): Promise<string> {
+    return formatOpml(await this.store.feeds.list(), { title: 'crosscheck: watched feeds' });
+  }
+
   outlets(): Promise<OutletSummary[]> {
     return this.queries.outlets();
   }
@@ -145,6 +202,8 @@ export class CrosscheckService {
     // The poll publishes the assignment, which queues the story's sheet (see the constructor).
     await this.events.poll();
     this.scheduleSettle();
+    // The follows are told before the answer, so that a client reading a feed next sees the change.
+    await this.followQueue;
     return result;
   }
 
@@ -169,7 +228,12 @@ export class CrosscheckService {
   async close(): Promise<void> {
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = null;
+    this.unfollowEvents?.();
+    this.unfollowEvents = null;
     this.events.close();
+    await this.followQueue;
+    this.webhooks.close();
+    await this.webhooks.idle();
     await this.factSheets.close();
     await this.assigner.close();
   }

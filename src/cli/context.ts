@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isCrosscheckError } from '../core/errors.js';
 import { SqliteStore } from '../store/index.js';
@@ -14,8 +15,32 @@ export function resolveDbPath(option: string | undefined): string {
   return resolve(option ?? process.env.CROSSCHECK_DB ?? DEFAULT_DB_PATH);
 }
 
+/** Opens the store for a command that writes, creating it when it does not exist yet. */
 export function openStore(option: string | undefined): SqliteStore {
   return SqliteStore.open(resolveDbPath(option));
+}
+
+/**
+ * Opens an existing store for a command that only reads: a store that is not there is an error
+ * naming the path (exit 2), never a new empty file where a `--db` was mistyped.
+ */
+export function openExistingStore(option: string | undefined): SqliteStore {
+  const path = resolveDbPath(option);
+  if (!existsSync(path)) {
+    throw new CliExit(EXIT_FATAL, `no store at ${path}: check --db or $CROSSCHECK_DB (ingest or watch creates one)`);
+  }
+  return SqliteStore.open(path);
+}
+
+/**
+ * A closed output pipe (`crosscheck export | head`) ends the command quietly, as Unix tools do:
+ * the reader has all it wanted. Other stream errors still surface.
+ */
+export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(EXIT_OK);
+    throw error;
+  });
 }
 
 /** Thrown by commands to stop with a message and an exit code, without a stack trace. */

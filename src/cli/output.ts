@@ -33,3 +33,23 @@ export function formatTable(headers: string[], rows: string[][]): string {
       .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
+
+/** "1 story", "2 stories": a count with its noun in the right number (`many` defaults to one + "s"). */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * The time left, as the progress bar shows it: `…` until there is a rate to go by (never "NFs"),
+ * then seconds, minutes or hours. `done` and `total` in any unit, `elapsedMs` since the start.
+ */
+export function formatEta(done: number, total: number, elapsedMs: number): string {
+  if (done >= total) return '0s';
+  if (done <= 0 || elapsedMs <= 0) return '…';
+  const exact = ((total - done) * elapsedMs) / done / 1000;
+  if (!Number.isFinite(exact)) return '…';
+  const seconds = Math.ceil(exact);
+  if (seconds < 60) return `${seconds}s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+  return `${Math.floor(seconds / 3600)}h${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
+}

@@ -15,6 +15,8 @@ export function buildProgram(): Command {
     .description('read one news event through many outlets at once')
     .version(CROSSCHECK_VERSION)
     .showHelpAfterError()
+    // Options after a subcommand belong to it (`feeds import X --db Y`), not to its parent.
+    .enablePositionalOptions()
     .exitOverride();
   registerIngest(program);
   registerArticles(program);

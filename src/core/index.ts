@@ -4,5 +4,6 @@ export * from './text/index.js';
 export * from './lang/index.js';
 export * from './random.js';
 export * from './union-find.js';
+export * from './xml.js';
 export * from './worker-pool.js';
 export * from './version.js';

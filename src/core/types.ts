@@ -121,4 +121,8 @@ export interface FeedState {
   lastError: string | null;
   /** Documents handed to `onDocument` from this feed, all time. */
   articlesFound: number;
+  /** HTTP status of the last answer to a poll (200, 304, 404, 503…), or null when none came (network failure, robots, not polled yet). */
+  lastStatus: number | null;
+  /** True when robots.txt disallowed fetching the feed itself at the last poll. */
+  isBlockedByRobots: boolean;
 }

@@ -61,6 +61,10 @@ export interface FetchOptions {
   lookup?: LookupFunction;
   /** Extra request headers (e.g. If-None-Match). */
   headers?: Record<string, string>;
+  /** `POST` sends {@link body} (a webhook); redirects are then best refused with `maxRedirects: 0`. Default `GET`. */
+  method?: 'GET' | 'POST';
+  /** The request body of a POST (UTF-8). */
+  body?: string;
   signal?: AbortSignal;
   expect?: ExpectedContent;
   userAgent?: string;
@@ -227,6 +231,7 @@ function requestOnce(url: URL, label: string, options: FetchOptions, signal: Abo
       'accept-encoding': 'gzip, deflate, br',
       'accept-language': '*',
       ...lowerKeys(options.headers ?? {}),
+      ...(options.body !== undefined ? { 'content-length': String(Buffer.byteLength(options.body, 'utf8')) } : {}),
     };
     const agent = isHttps ? (options.agents?.https ?? defaultAgents.https) : (options.agents?.http ?? defaultAgents.http);
     let settled = false;
@@ -236,7 +241,7 @@ function requestOnce(url: URL, label: string, options: FetchOptions, signal: Abo
       hostname: connectHostOf(url),
       port: url.port === '' ? undefined : Number(url.port),
       path: `${url.pathname}${url.search}`,
-      method: 'GET',
+      method: options.method ?? 'GET',
       headers,
       agent,
       lookup: createGuardedLookup(label, policy, options.lookup),
@@ -314,7 +319,7 @@ function requestOnce(url: URL, label: string, options: FetchOptions, signal: Abo
       );
     });
 
-    req.end();
+    req.end(options.body);
   });
 }
 

@@ -35,5 +35,6 @@ export {
   type FetchResult,
 } from './fetch.js';
 export { detectFeedKind, isUrlSource, loadFeed, loadOpml, parseFeed, parseOpml, MAX_FEED_ENTRIES, type Feed, type FeedEntry, type OpmlFeed } from './feed.js';
+export { formatOpml, type OpmlOutline } from './opml.js';
 export { RobotsCache } from './robots.js';
-export { addressPolicy, isMetadataAddress, type PrivateAddressPolicy } from './url-guard.js';
+export { addressPolicy, checkUrlTarget, isMetadataAddress, type PrivateAddressPolicy } from './url-guard.js';

@@ -1,7 +1,7 @@
 import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from 'vitest';
 import { CrosscheckError } from '../core/errors.js';
-import { addressPolicy, blockedRangeOf, connectHostOf, createGuardedLookup, isAddressAllowed, isMetadataAddress, parseHttpUrl, type LookupFunction } from './url-guard.js';
+import { addressPolicy, blockedRangeOf, checkUrlTarget, connectHostOf, createGuardedLookup, isAddressAllowed, isMetadataAddress, parseHttpUrl, type LookupFunction } from './url-guard.js';
 
 describe('blockedRangeOf', () => {
   it.each([
@@ -141,5 +141,26 @@ describe('createGuardedLookup', () => {
       ]);
     const { address } = await run(createGuardedLookup('http://host.test/', false, two), true);
     expect(address).toHaveLength(2);
+  });
+});
+
+describe('checkUrlTarget', () => {
+  it.each([
+    { whenInputIs: 'https://hooks.example/in', policy: false, expectedOutputIs: null },
+    { whenInputIs: 'http://localhost:8080/in', policy: false, expectedOutputIs: null }, // a name: checked when resolved
+    { whenInputIs: 'http://127.0.0.1:8080/in', policy: false, expectedOutputIs: 'blocked_address' },
+    { whenInputIs: 'http://127.0.0.1:8080/in', policy: true, expectedOutputIs: null },
+    { whenInputIs: 'http://169.254.169.254/latest/', policy: true, expectedOutputIs: 'blocked_address' },
+    { whenInputIs: 'http://[::ffff:10.0.0.1]/in', policy: false, expectedOutputIs: 'blocked_address' },
+    { whenInputIs: 'ftp://hooks.example/in', policy: false, expectedOutputIs: 'bad_url' },
+    { whenInputIs: 'https://user:secret@hooks.example/in', policy: false, expectedOutputIs: 'bad_url' },
+  ])('$whenInputIs (private allowed: $policy) → $expectedOutputIs', ({ whenInputIs, policy, expectedOutputIs }) => {
+    let code: string | null = null;
+    try {
+      checkUrlTarget(whenInputIs, policy);
+    } catch (error) {
+      code = error instanceof CrosscheckError ? error.code : 'other';
+    }
+    expect(code).toBe(expectedOutputIs);
   });
 });

@@ -200,6 +200,17 @@ export function assertAllowedUrlHost(url: URL, policy: PrivateAddressPolicy = fa
 }
 
 /**
+ * Checks a URL crosscheck will later connect to (a webhook's receiver) before it is kept: an
+ * absolute http(s) URL without credentials (`bad_url`) whose host, when an IP literal, is allowed
+ * under `policy` (`blocked_address`). Host names are checked again on every connection, when resolved.
+ */
+export function checkUrlTarget(input: string, policy: PrivateAddressPolicy = false): URL {
+  const url = parseHttpUrl(input);
+  assertAllowedUrlHost(url, policy);
+  return url;
+}
+
+/**
  * Wraps a lookup (default `dns.lookup`) so that every resolved address is checked: if any address
  * of the answer is not allowed the lookup fails with `blocked_address` and no connection is made.
  */

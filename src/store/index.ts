@@ -9,6 +9,6 @@ export type { DoctorReport } from './sqlite/doctor.js';
 export { MIGRATIONS, SCHEMA_VERSION } from './sqlite/migrations.js';
 export type { Migration } from './sqlite/migrations.js';
 export type { ArticleFilter, InsertResult, NewArticle } from './types.js';
-export { DEFAULT_WRITE_DEADLINE_MS } from './port.js';
+export { DEFAULT_WRITE_DEADLINE_MS, FOLLOW_EVENT_TYPES } from './port.js';
 export type * from './port.js';
 export { toFtsQuery } from './sqlite/fts.js';

@@ -218,6 +218,11 @@ export interface StoryReader {
   articleIds(storyId: number): Promise<number[]>;
   /** A page of live stories matching the filters (full-text search when `q` is given), with the total count. */
   page(filter: StoryListFilter): Promise<{ rows: StoryHead[]; total: number }>;
+  /**
+   * Ids of the live stories matching a search (`q`, as {@link page} searches) and an entity (as
+   * {@link page} filters), ascending; only among `among` when given.
+   */
+  matching(filter: Pick<StoryListFilter, 'q' | 'entity'>, among?: readonly number[]): Promise<number[]>;
   /** Outlets and articles per day of each story. */
   summarize(rows: StoryHead[]): Promise<StorySummaryRow[]>;
   outlets(): Promise<OutletRow[]>;
@@ -338,6 +343,117 @@ export interface StateWriter extends StateReader {
   save(name: string, state: SavedState, at: string): Promise<void>;
 }
 
+/** What a follow watches: a saved search (the reader's words), one story (its id), an entity (its name). */
+export type FollowKind = 'search' | 'story' | 'entity';
+/** What a follow is told of. */
+export type FollowEventType = 'new_story' | 'new_disagreement' | 'updated_counts';
+export const FOLLOW_EVENT_TYPES: readonly FollowEventType[] = ['new_story', 'new_disagreement', 'updated_counts'];
+
+export interface FollowRow {
+  id: number;
+  kind: FollowKind;
+  /** The search, the story id (as text) or the entity name. */
+  target: string;
+  label: string;
+  /** The derived epoch ({@link EventReader.epoch}) its story states were taken in. */
+  epoch: number;
+  createdAt: string;
+}
+
+/** What a follow last saw of one story; `disagreements` null when not known yet. */
+export interface FollowStoryState {
+  followId: number;
+  storyId: number;
+  articleCount: number;
+  outletCount: number;
+  disagreements: string[] | null;
+}
+
+/** One thing a follow was told: an item of its feeds and the payload of its webhooks. */
+export interface FollowEventRow {
+  id: number;
+  followId: number;
+  type: FollowEventType;
+  storyId: number;
+  title: string;
+  text: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface WebhookRow {
+  id: number;
+  url: string;
+  /** The shared secret of the signature (never shown by the API). */
+  secret: string;
+  /** null: every follow. */
+  followId: number | null;
+  types: FollowEventType[];
+  createdAt: string;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** One event for one webhook, with the outcome of its last attempt. */
+export interface DeliveryRow {
+  id: number;
+  webhookId: number;
+  eventId: number;
+  status: DeliveryStatus;
+  attempts: number;
+  /** HTTP status of the last answer, or null when none came. */
+  lastStatus: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type DeliveryAttempt = Pick<DeliveryRow, 'status' | 'attempts' | 'lastStatus' | 'lastError' | 'nextAttemptAt' | 'deliveredAt' | 'updatedAt'>;
+
+/** Follows, what each last saw of its stories, and what each was told. */
+export interface FollowReader {
+  get(id: number): Promise<FollowRow | null>;
+  list(): Promise<FollowRow[]>;
+  count(): Promise<number>;
+  seen(followId: number, storyId: number): Promise<FollowStoryState | null>;
+  /** A follow's events, newest first, at most `limit`. */
+  events(followId: number, limit: number): Promise<FollowEventRow[]>;
+  event(id: number): Promise<FollowEventRow | null>;
+}
+
+export interface FollowWriter extends FollowReader {
+  create(follow: Omit<FollowRow, 'id'>): Promise<FollowRow>;
+  /** Deletes a follow with its story states, events and webhooks; false when there was none. */
+  delete(id: number): Promise<boolean>;
+  /** Records what a follow has seen of a story. */
+  markSeen(state: FollowStoryState): Promise<void>;
+  /** Forgets what a follow has seen (its stories were rebuilt) and sets the epoch it now sees. */
+  resetSeen(followId: number, epoch: number): Promise<void>;
+  addEvent(event: Omit<FollowEventRow, 'id'>): Promise<FollowEventRow>;
+}
+
+/** Webhooks and their delivery log. */
+export interface WebhookReader {
+  get(id: number): Promise<WebhookRow | null>;
+  list(): Promise<WebhookRow[]>;
+  /** A webhook's delivery log, newest first, at most `limit`. */
+  deliveries(webhookId: number, limit: number): Promise<DeliveryRow[]>;
+  /** Pending deliveries due at `now` (ISO), oldest first, at most `limit`. */
+  due(now: string, limit: number): Promise<DeliveryRow[]>;
+  /** The earliest next attempt of a pending delivery (ISO), or null. */
+  nextDueAt(): Promise<string | null>;
+}
+
+export interface WebhookWriter extends WebhookReader {
+  create(webhook: Omit<WebhookRow, 'id'>): Promise<WebhookRow>;
+  delete(id: number): Promise<boolean>;
+  /** Queues `event` for every webhook of its follow (or of every follow) that wants its type; returns the deliveries queued. */
+  enqueue(event: FollowEventRow, now: string): Promise<number>;
+  recordAttempt(deliveryId: number, attempt: DeliveryAttempt): Promise<void>;
+}
+
 /** The repositories, read-only. */
 export interface StoreReader {
   readonly articles: ArticleReader;
@@ -349,6 +465,8 @@ export interface StoreReader {
   readonly feeds: FeedReader;
   readonly events: EventReader;
   readonly state: StateReader;
+  readonly follows: FollowReader;
+  readonly webhooks: WebhookReader;
 }
 
 /** The repositories inside a transaction: reads see the transaction's own writes. */
@@ -361,6 +479,8 @@ export interface StoreTx extends StoreReader {
   readonly factSheets: FactSheetWriter;
   readonly feeds: FeedWriter;
   readonly state: StateWriter;
+  readonly follows: FollowWriter;
+  readonly webhooks: WebhookWriter;
 }
 
 export interface TransactionOptions {

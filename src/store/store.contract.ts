@@ -206,6 +206,12 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
           await expect(store.stories.page({ q, limit: 5, offset: 0 })).resolves.toBeDefined();
         }
         const summary = await store.stories.summarize((await store.stories.page({ limit: 1, offset: 0 })).rows);
+        // The same matching as ids only, and only among some stories.
+        expect(await store.stories.matching({ q: 'ferry' })).toEqual([2, 4, 6, 8, 10, 12]);
+        expect(await store.stories.matching({ q: 'ferry' }, [1, 2, 3, 4])).toEqual([2, 4]);
+        expect(await store.stories.matching({ q: 'ferry' }, [])).toEqual([]);
+        expect(await store.stories.matching({ q: '"" ,' })).toEqual([]);
+        expect(await store.stories.matching({}, [3, 99])).toEqual([3]);
         expect(summary[0]).toMatchObject({ id: 12, outlets: [{ name: 'Outlet 0', articles: 1 }], days: [{ day: '2026-10-12', articles: 1 }] });
         expect((await store.articles.languages(10)).sort()).toEqual(['en', 'fr']);
       });
@@ -276,6 +282,90 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    describe('follows and webhooks', () => {
+      const follow = { kind: 'search' as const, target: 'harbour fire', label: 'search: harbour fire', epoch: 0, createdAt: NOW };
+      const event = (followId: number, type: 'new_story' | 'new_disagreement' | 'updated_counts', storyId = 1) => ({
+        followId,
+        type,
+        storyId,
+        title: `${type} of story ${storyId}`,
+        text: 'Story: 2 articles from 2 outlets.',
+        data: { story: { id: storyId }, nested: ['a', 1] },
+        createdAt: NOW,
+      });
+
+      it('keeps follows, what each saw of its stories and what each was told, newest first; deleting one drops the rest', async () => {
+        const { store } = await open();
+        const [a, b] = await store.transaction(async (tx) => [await tx.follows.create(follow), await tx.follows.create({ ...follow, kind: 'entity', target: 'Arden', label: 'entity: Arden' })]);
+        expect(await store.follows.get(a.id)).toEqual(a);
+        expect((await store.follows.list()).map((f) => f.id)).toEqual([a.id, b.id]);
+        expect(await store.follows.count()).toBe(2);
+        expect(await store.follows.seen(a.id, 1)).toBeNull();
+        await store.transaction((tx) => tx.follows.markSeen({ followId: a.id, storyId: 1, articleCount: 2, outletCount: 1, disagreements: null }));
+        await store.transaction((tx) => tx.follows.markSeen({ followId: a.id, storyId: 1, articleCount: 3, outletCount: 2, disagreements: ['figure|people'] }));
+        expect(await store.follows.seen(a.id, 1)).toEqual({ followId: a.id, storyId: 1, articleCount: 3, outletCount: 2, disagreements: ['figure|people'] });
+        expect(await store.follows.seen(b.id, 1)).toBeNull();
+        const told = await store.transaction(async (tx) => [await tx.follows.addEvent(event(a.id, 'new_story')), await tx.follows.addEvent(event(a.id, 'updated_counts'))]);
+        expect(await store.follows.events(a.id, 10)).toEqual([told[1], told[0]]);
+        expect(await store.follows.events(a.id, 1)).toEqual([told[1]]);
+        expect(await store.follows.event(told[0]!.id)).toEqual(told[0]);
+        expect(await store.follows.events(b.id, 10)).toEqual([]);
+
+        await store.transaction((tx) => tx.follows.resetSeen(a.id, 3));
+        expect(await store.follows.seen(a.id, 1)).toBeNull();
+        expect((await store.follows.get(a.id))?.epoch).toBe(3);
+
+        await store.transaction((tx) => tx.webhooks.create({ url: 'https://hooks.example/a', secret: 's'.repeat(16), followId: a.id, types: ['new_story'], createdAt: NOW }));
+        expect(await store.transaction((tx) => tx.follows.delete(a.id))).toBe(true);
+        expect(await store.transaction((tx) => tx.follows.delete(a.id))).toBe(false);
+        expect(await store.follows.get(a.id)).toBeNull();
+        expect(await store.follows.event(told[0]!.id)).toBeNull();
+        expect(await store.webhooks.list()).toEqual([]);
+      });
+
+      it('queues an event for the webhooks that want it, hands out deliveries as they fall due, and logs every attempt', async () => {
+        const { store } = await open();
+        const [a, b] = await store.transaction(async (tx) => [await tx.follows.create(follow), await tx.follows.create(follow)]);
+        const hooks = await store.transaction(async (tx) => [
+          await tx.webhooks.create({ url: 'https://hooks.example/all', secret: 's'.repeat(16), followId: null, types: ['new_story', 'updated_counts'], createdAt: NOW }),
+          await tx.webhooks.create({ url: 'https://hooks.example/a', secret: 't'.repeat(16), followId: a.id, types: ['new_disagreement'], createdAt: NOW }),
+        ]);
+        expect(await store.webhooks.get(hooks[0]!.id)).toEqual(hooks[0]);
+        expect((await store.webhooks.list()).map((h) => h.url)).toEqual(['https://hooks.example/all', 'https://hooks.example/a']);
+        const queued = await store.transaction(async (tx) => {
+          const story = await tx.follows.addEvent(event(b.id, 'new_story'));
+          const disagreement = await tx.follows.addEvent(event(a.id, 'new_disagreement'));
+          const other = await tx.follows.addEvent(event(b.id, 'new_disagreement'));
+          return [await tx.webhooks.enqueue(story, NOW), await tx.webhooks.enqueue(disagreement, NOW), await tx.webhooks.enqueue(other, NOW)];
+        });
+        expect(queued).toEqual([1, 1, 0]);
+        expect(await store.webhooks.nextDueAt()).toBe(NOW);
+        const due = await store.webhooks.due(NOW, 10);
+        expect(due.map((d) => [d.webhookId, d.status, d.attempts])).toEqual([
+          [hooks[0]!.id, 'pending', 0],
+          [hooks[1]!.id, 'pending', 0],
+        ]);
+        expect(await store.webhooks.due('2026-10-14T00:00:00.000Z', 10)).toEqual([]);
+        const later = '2026-10-15T00:01:00.000Z';
+        await store.transaction((tx) =>
+          tx.webhooks.recordAttempt(due[0]!.id, { status: 'pending', attempts: 1, lastStatus: 503, lastError: 'HTTP 503', nextAttemptAt: later, deliveredAt: null, updatedAt: NOW }),
+        );
+        await store.transaction((tx) =>
+          tx.webhooks.recordAttempt(due[1]!.id, { status: 'delivered', attempts: 1, lastStatus: 204, lastError: null, nextAttemptAt: null, deliveredAt: NOW, updatedAt: NOW }),
+        );
+        expect(await store.webhooks.due(NOW, 10)).toEqual([]);
+        expect(await store.webhooks.nextDueAt()).toBe(later);
+        expect((await store.webhooks.due(later, 10)).map((d) => d.id)).toEqual([due[0]!.id]);
+        expect(await store.webhooks.deliveries(hooks[0]!.id, 10)).toEqual([
+          expect.objectContaining({ status: 'pending', attempts: 1, lastStatus: 503, lastError: 'HTTP 503', nextAttemptAt: later }),
+        ]);
+        expect((await store.webhooks.deliveries(hooks[1]!.id, 10))[0]).toMatchObject({ status: 'delivered', lastStatus: 204, deliveredAt: NOW });
+        expect(await store.transaction((tx) => tx.webhooks.delete(hooks[0]!.id))).toBe(true);
+        expect(await store.webhooks.deliveries(hooks[0]!.id, 10)).toEqual([]);
+        expect(await store.webhooks.nextDueAt()).toBeNull();
+      });
+    });
+
     describe('fact sheets and analyses', () => {
       it('keeps one sheet per story under its key; a new key replaces it with its entities', async () => {
         const { store } = await open();
@@ -291,6 +381,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.factSheets.get(1)).toEqual({ storyId: 1, key: 'v1:1:aaa', data: '{"v":1}', builtAt: NOW });
         expect(await store.stories.entities({ limit: 10 })).toEqual([{ name: 'Arden', kind: 'place', stories: 2, mentions: 3 }]);
         expect((await store.stories.page({ entity: 'arden', limit: 10, offset: 0 })).total).toBe(2);
+        expect(await store.stories.matching({ entity: 'ARDEN' }, [2])).toEqual([2]);
         await store.transaction((tx) => tx.factSheets.put({ storyId: 1, key: 'v1:2:ccc', data: '{"v":3}' }, 1, [{ id: 'mayor', name: 'the mayor', kind: 'person', mentions: 1 }], NOW));
         expect((await store.factSheets.get(1))?.key).toBe('v1:2:ccc');
         expect(await store.stories.entities({ limit: 10, kind: 'place' })).toEqual([{ name: 'Arden', kind: 'place', stories: 1, mentions: 1 }]);
@@ -516,7 +607,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         const [assigned] = await store.transaction((tx) => storyOf(tx, 1, [testArticle('Assigned before the kill.')]));
         const pending = (await store.transaction((tx) => tx.articles.insert(testArticle('Stored, then the process was killed.', { published: '2026-10-13' })))).id;
         await store.transaction((tx) => tx.state.save('clusterer', { version: 2, seq: 1, data: '{"stories":1}' }, NOW));
-        await store.transaction((tx) => tx.feeds.put({ url: 'https://feeds.example/rss', title: 'Feed', etag: '"e"', lastModified: null, lastPolledAt: NOW, nextPollAt: NOW, lastSuccessAt: NOW, intervalMs: 60_000, consecutiveFailures: 0, lastError: null, articlesFound: 2 }));
+        await store.transaction((tx) => tx.feeds.put({ url: 'https://feeds.example/rss', title: 'Feed', etag: '"e"', lastModified: null, lastPolledAt: NOW, nextPollAt: NOW, lastSuccessAt: NOW, intervalMs: 60_000, consecutiveFailures: 0, lastError: null, articlesFound: 2, lastStatus: 200, isBlockedByRobots: false }));
         // The assignment of the pending article was under way when the process died.
         await expect(
           store.transaction(async (tx) => {
@@ -533,6 +624,16 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect((await again.feeds.get('https://feeds.example/rss'))?.etag).toBe('"e"');
         expect((await again.feeds.list()).map((f) => f.url)).toEqual(['https://feeds.example/rss']);
         expect(await again.feeds.get('https://other.example/')).toBeUndefined();
+      });
+
+      it('keeps each feed\'s health: the HTTP status of its last answer and whether robots.txt blocks it', async () => {
+        const { store } = await open();
+        const feed = { url: 'https://feeds.example/a', title: null, etag: null, lastModified: null, lastPolledAt: NOW, nextPollAt: NOW, lastSuccessAt: null, intervalMs: 60_000, consecutiveFailures: 1, lastError: 'HTTP 503', articlesFound: 0, lastStatus: 503, isBlockedByRobots: false };
+        await store.transaction((tx) => tx.feeds.put(feed));
+        expect(await store.feeds.get(feed.url)).toEqual(feed);
+        await store.transaction((tx) => tx.feeds.put({ ...feed, lastStatus: null, isBlockedByRobots: true }));
+        expect(await store.feeds.get(feed.url)).toMatchObject({ lastStatus: null, isBlockedByRobots: true });
+        expect((await store.feeds.list())[0]).toMatchObject({ lastStatus: null, isBlockedByRobots: true });
       });
 
       it('a writer waits for another handle holding the write lock, and gives up with store_busy after its deadline, writing nothing', async () => {

@@ -140,6 +140,34 @@ describe('Watcher', () => {
     expect((await store.get(site.feedUrl))?.articlesFound).toBe(3);
   });
 
+  it('keeps feed health: the HTTP status of the last answer and whether robots.txt blocks the feed', async () => {
+    const { store, known, clock } = await setup();
+    site.add('A');
+    const h = makeWatcher(store, known, clock);
+    expect(await h.watcher.addFeed(site.feedUrl)).toMatchObject({ lastStatus: null, isBlockedByRobots: false });
+    await h.watcher.pollFeed(site.feedUrl);
+    expect(await store.get(site.feedUrl)).toMatchObject({ lastStatus: 200, isBlockedByRobots: false });
+    await h.watcher.pollFeed(site.feedUrl);
+    expect(await store.get(site.feedUrl)).toMatchObject({ lastStatus: 304 });
+    site.feedStatus = { status: 404 };
+    await h.watcher.pollFeed(site.feedUrl);
+    expect(await store.get(site.feedUrl)).toMatchObject({ lastStatus: 404, consecutiveFailures: 1, isBlockedByRobots: false });
+
+    // A new process (a fresh robots.txt cache) finds the feed disallowed.
+    site.feedStatus = null;
+    site.robots = 'User-agent: *\nDisallow: /feed.xml\n';
+    const blocked = makeWatcher(store, known, clock);
+    expect((await blocked.watcher.pollFeed(site.feedUrl)).outcome).toBe('robots');
+    expect(await store.get(site.feedUrl)).toMatchObject({ lastStatus: null, isBlockedByRobots: true, consecutiveFailures: 2 });
+    expect(site.hits('/feed.xml')).toBe(3);
+
+    site.robots = 'User-agent: *\nAllow: /\n';
+    // The stored validators still hold: 304.
+    const allowed = makeWatcher(store, known, clock);
+    await allowed.watcher.pollFeed(site.feedUrl);
+    expect(await store.get(site.feedUrl)).toMatchObject({ lastStatus: 304, isBlockedByRobots: false, consecutiveFailures: 0 });
+  });
+
   it('sends the stored validators and treats 304 as nothing new, lengthening the interval', async () => {
     const { store, known, clock } = await setup();
     site.add('Only story');

@@ -1,7 +1,7 @@
 import { CrosscheckError, isCrosscheckError, RetryableError } from '../core/errors.js';
 import type { RawDocument } from '../core/types.js';
 import { parseFeed, type Feed, type FeedEntry } from '../ingest/feed.js';
-import { fetchDocument, type FetchOptions, type FetchResult } from '../ingest/fetch.js';
+import { fetchDocument, httpStatusOf, type FetchOptions, type FetchResult } from '../ingest/fetch.js';
 import { RobotsCache } from '../ingest/robots.js';
 import { parseHttpUrl } from '../ingest/url-guard.js';
 import { HostQueue, realSleep, type SleepFunction } from './host-queue.js';
@@ -117,6 +117,8 @@ export class Watcher {
       consecutiveFailures: 0,
       lastError: null,
       articlesFound: 0,
+      lastStatus: null,
+      isBlockedByRobots: false,
     };
     await this.options.store.put(state);
     return state;
@@ -159,7 +161,7 @@ export class Watcher {
     const allowed = await this.obeyRobots(state.url, signal);
     if (allowed !== true) {
       if (signal?.aborted) return { ...summary, outcome: 'aborted' };
-      await this.recordFailure(state, allowed.error, allowed.retryAfterMs);
+      await this.recordFailure(state, allowed.error, allowed.retryAfterMs, { lastStatus: null, isBlockedByRobots: allowed.basis === 'rules' });
       return { ...summary, outcome: 'robots' };
     }
 
@@ -173,12 +175,12 @@ export class Watcher {
       if (signal?.aborted) return { ...summary, outcome: 'aborted' };
       const failure = asCrosscheckError(error, state.url);
       if (failure instanceof RetryableError) this.queue.pause(feedUrl.host, failure.retryAfterMs);
-      await this.recordFailure(state, failure, failure instanceof RetryableError ? failure.retryAfterMs : 0);
+      await this.recordFailure(state, failure, failure instanceof RetryableError ? failure.retryAfterMs : 0, { lastStatus: httpStatusOf(failure), isBlockedByRobots: false });
       return summary;
     }
 
     if (result.status === 304) {
-      await this.recordSuccess(state, { foundNew: false, complete: true, result: null, documents: 0, title: state.title });
+      await this.recordSuccess(state, { foundNew: false, complete: true, result: null, documents: 0, title: state.title, status: result.status });
       return { ...summary, outcome: 'not_modified' };
     }
 
@@ -186,7 +188,7 @@ export class Watcher {
     try {
       feed = parseFeed(result.body, { url: result.finalUrl });
     } catch (error) {
-      await this.recordFailure(state, asCrosscheckError(error, state.url), 0);
+      await this.recordFailure(state, asCrosscheckError(error, state.url), 0, { lastStatus: result.status, isBlockedByRobots: false });
       return summary;
     }
     const title = feed.title ?? state.title;
@@ -214,7 +216,7 @@ export class Watcher {
       }
     }
     if (signal?.aborted) return { ...summary, outcome: 'aborted', newEntries: fresh.length, documents };
-    const state2 = await this.recordSuccess(current, { foundNew: fresh.length > 0, complete, result, documents, title });
+    const state2 = await this.recordSuccess(current, { foundNew: fresh.length > 0, complete, result, documents, title, status: result.status });
     this.emit({ type: 'poll', feed: state.url, outcome: fresh.length > 0 ? 'new' : 'no_new', newEntries: fresh.length, nextPollAt: state2.nextPollAt });
     return { ...summary, outcome: fresh.length > 0 ? 'new' : 'no_new', newEntries: fresh.length, documents };
   }
@@ -295,7 +297,7 @@ export class Watcher {
 
   private async recordSuccess(
     state: FeedState,
-    poll: { foundNew: boolean; complete: boolean; result: FetchResult | null; documents: number; title: string | null },
+    poll: { foundNew: boolean; complete: boolean; result: FetchResult | null; documents: number; title: string | null; status: number },
   ): Promise<FeedState> {
     const now = this.now();
     const intervalMs = nextIntervalMs(state.intervalMs, poll.foundNew, this.bounds);
@@ -312,13 +314,20 @@ export class Watcher {
       consecutiveFailures: 0,
       lastError: null,
       articlesFound: state.articlesFound + poll.documents,
+      lastStatus: poll.status,
+      isBlockedByRobots: false,
     };
     await this.options.store.put(next);
     if (!poll.result) this.emit({ type: 'poll', feed: state.url, outcome: 'not_modified', newEntries: 0, nextPollAt: next.nextPollAt });
     return next;
   }
 
-  private async recordFailure(state: FeedState, error: CrosscheckError, retryAfterMs: number): Promise<void> {
+  private async recordFailure(
+    state: FeedState,
+    error: CrosscheckError,
+    retryAfterMs: number,
+    health: Pick<FeedState, 'lastStatus' | 'isBlockedByRobots'>,
+  ): Promise<void> {
     const now = this.now();
     const failures = state.consecutiveFailures + 1;
     const next: FeedState = {
@@ -327,6 +336,7 @@ export class Watcher {
       nextPollAt: new Date(now + backoffMs(failures, retryAfterMs, this.bounds)).toISOString(),
       consecutiveFailures: failures,
       lastError: error.message,
+      ...health,
     };
     await this.options.store.put(next);
     this.emit({ type: 'feed_failed', feed: state.url, error, nextPollAt: next.nextPollAt });

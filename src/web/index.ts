@@ -14,6 +14,7 @@ import { ApiError, storyListQuerySchema, toApiError, type CrosscheckService, typ
 import { CLIENT_JS, STYLE_CSS } from './assets.js';
 import { articlePage, errorPage } from './pages/article.js';
 import { listPage, outletsPage } from './pages/list.js';
+import { feedsPage } from './pages/feeds.js';
 import { storyPage, storyPendingPage } from './pages/story.js';
 
 export { html, escapeHtml, safeHref, trusted, SafeHtml, type HtmlValue } from './html.js';
@@ -80,6 +81,7 @@ export function createWebApp(service: CrosscheckService): Hono {
   });
 
   web.get('/outlets', async (c) => c.body(outletsPage(await service.outlets()).value, 200, HTML_TYPE));
+  web.get('/feeds', async (c) => c.body(feedsPage(await service.feeds()).value, 200, HTML_TYPE));
 
   const idOf = (value: string, what: string): number => {
     const id = Number(value);

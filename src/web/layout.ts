@@ -4,11 +4,11 @@ export interface PageOptions {
   title: string;
   body: HtmlValue;
   /** Which navigation entry is current. */
-  current?: 'stories' | 'outlets';
+  current?: 'stories' | 'outlets' | 'feeds';
   /** The search box's value (kept on every page header). */
   q?: string | undefined;
   /** Extra class on <body> (page kind), used by the client script. */
-  kind: 'list' | 'story' | 'article' | 'outlets' | 'error';
+  kind: 'list' | 'story' | 'article' | 'outlets' | 'feeds' | 'error';
   /** Reload the page after this many seconds (a fact sheet being built). */
   refreshSeconds?: number;
 }
@@ -33,7 +33,7 @@ ${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${String(opt
 <header class="site-header">
   <div class="wrap header-inner">
     <a class="brand" href="/">crosscheck</a>
-    <nav aria-label="Main">${nav('/', 'Stories', 'stories')}${nav('/outlets', 'Outlets', 'outlets')}</nav>
+    <nav aria-label="Main">${nav('/', 'Stories', 'stories')}${nav('/outlets', 'Outlets', 'outlets')}${nav('/feeds', 'Feeds', 'feeds')}</nav>
     <form class="header-search" role="search" action="/" method="get">
       <label class="visually-hidden" for="site-search">Search stories</label>
       <input id="site-search" type="search" name="q" value="${options.q ?? ''}" placeholder="Search articles and stories" autocomplete="off">

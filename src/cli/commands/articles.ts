@@ -3,8 +3,8 @@ import { isCrosscheckError } from '../../core/errors.js';
 import type { StoredArticle } from '../../core/types.js';
 import { EXTRACTOR_VERSION } from '../../extract/index.js';
 import { buildArticle } from '../../pipeline/index.js';
-import { CliExit, openStore } from '../context.js';
-import { formatTable, printJson, println, status, truncate } from '../output.js';
+import { CliExit, openExistingStore } from '../context.js';
+import { formatTable, plural, printJson, println, status, truncate } from '../output.js';
 
 interface ListFlags {
   db?: string;
@@ -33,7 +33,7 @@ export function registerArticles(program: Command): void {
       }
       const limit = flags.limit === undefined ? undefined : Number(flags.limit);
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new CliExit(2, `--limit must be a whole number, got "${flags.limit}"`);
-      const store = openStore(flags.db);
+      const store = openExistingStore(flags.db);
       try {
         const articles = await store.articles.list({
           ...(flags.source !== undefined ? { source: flags.source } : {}),
@@ -62,7 +62,7 @@ export function registerArticles(program: Command): void {
             ]),
           ),
         );
-        println(`\n${articles.length} article${articles.length === 1 ? '' : 's'}`);
+        println(`\n${plural(articles.length, 'article')}`);
       } finally {
         await store.close();
       }
@@ -77,7 +77,7 @@ export function registerArticles(program: Command): void {
     .action(async (id: string, flags: { db?: string; json?: boolean }) => {
       const numeric = Number(id);
       if (!Number.isInteger(numeric) || numeric <= 0) throw new CliExit(2, `article id must be a positive whole number, got "${id}"`);
-      const store = openStore(flags.db);
+      const store = openExistingStore(flags.db);
       try {
         const article = await store.articles.get(numeric);
         if (!article) throw new CliExit(1, `no article #${numeric} in ${store.path}`);
@@ -121,7 +121,7 @@ export function registerReextract(program: Command): void {
     .option('--all', 'every article, whatever extractor version made it')
     .option('--json', 'machine-readable output')
     .action(async (flags: { db?: string; all?: boolean; json?: boolean }) => {
-      const store = openStore(flags.db);
+      const store = openExistingStore(flags.db);
       let updated = 0;
       let unchanged = 0;
       const failures: Array<{ id: number; message: string }> = [];
@@ -154,7 +154,7 @@ export function registerReextract(program: Command): void {
       if (flags.json) printJson({ updated, unchanged, failed: failures.length, failures });
       else {
         for (const f of failures) status(`failed   #${f.id}: ${f.message}`);
-        status(`${updated} re-extracted with changes, ${unchanged} unchanged, ${failures.length} failed${updated ? ' (run `crosscheck recluster` to redo copies and stories)' : ''}`);
+        status(`${plural(updated, 'article')} re-extracted with changes, ${unchanged} unchanged, ${failures.length} failed${updated ? ' (run `crosscheck recluster` to redo copies and stories)' : ''}`);
       }
       process.exitCode = failures.length ? 1 : 0;
     });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { describeDamage } from '../../store/index.js';
-import { EXIT_OK, EXIT_PARTIAL, openStore } from '../context.js';
-import { printJson, println, status } from '../output.js';
+import { EXIT_OK, EXIT_PARTIAL, openExistingStore } from '../context.js';
+import { plural, printJson, println, status } from '../output.js';
 
 export function registerDoctor(program: Command): void {
   program
@@ -11,7 +11,7 @@ export function registerDoctor(program: Command): void {
     .option('--repair', 'repair damaged rows: paragraphs read again from the text, damaged caches and saved state deleted to be rebuilt')
     .option('--json', 'machine-readable output')
     .action(async (flags: { db?: string; repair?: boolean; json?: boolean }) => {
-      const store = openStore(flags.db);
+      const store = openExistingStore(flags.db);
       try {
         const report = await store.examine({ repair: flags.repair === true });
         const unrepaired = report.damaged.filter((d) => d.repair === null).length;
@@ -24,7 +24,7 @@ export function registerDoctor(program: Command): void {
           for (const line of report.integrity) println(`structure: ${line}`);
           for (const damage of report.damaged) println(`${describeDamage(damage)}${damage.repair ? ` → ${damage.repair}` : ''}`);
           if (report.integrity.length === 0 && report.damaged.length === 0) println('no damage found');
-          else if (!flags.repair && report.damaged.length) status(`${report.damaged.length} damaged value${report.damaged.length === 1 ? '' : 's'}: run with --repair to fix what can be fixed`);
+          else if (!flags.repair && report.damaged.length) status(`${plural(report.damaged.length, 'damaged value')}: run with --repair to fix what can be fixed`);
           else if (flags.repair) status(`${report.repaired} repaired, ${unrepaired} left as they are`);
         }
         const healthy = report.integrity.length === 0 && (flags.repair ? unrepaired === 0 : report.damaged.length === 0);

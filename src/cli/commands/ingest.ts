@@ -6,7 +6,7 @@ import { createExtractionPool, type ExtractionPool } from '../../extract/index.j
 import { addressPolicy, readSources, surveyInputs } from '../../ingest/index.js';
 import { assignPendingStories, ingestDocuments, type IngestEvent } from '../../pipeline/index.js';
 import { CliExit, EXIT_OK, EXIT_PARTIAL, openStore } from '../context.js';
-import { printJson, status } from '../output.js';
+import { formatEta, plural, printJson, status } from '../output.js';
 
 interface IngestFlags {
   db?: string;
@@ -57,10 +57,10 @@ async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> 
     if (showBar) {
       const survey = await surveyInputs(inputs);
       bar = new cliProgress.SingleBar(
-        { format: 'ingest [{bar}] {percentage}% | {value}/{total} files | {docs} articles | {rate}/s | ETA {eta_formatted}', stream: process.stderr, etaBuffer: 50 },
+        { format: 'ingest [{bar}] {percentage}% | {value}/{total} files | {docs} articles | {rate}/s | ETA {eta}', stream: process.stderr, etaBuffer: 50 },
         cliProgress.Presets.shades_classic,
       );
-      bar.start(Math.max(1, survey.files), 0, { docs: 0, rate: '0' });
+      bar.start(Math.max(1, survey.files), 0, { docs: 0, rate: '0', eta: '…' });
     }
     const started = Date.now();
     let docs = 0;
@@ -74,7 +74,7 @@ async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> 
       }
       if (bar) {
         const rate = (docs / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0);
-        bar.update(filesDone, { docs, rate });
+        bar.update(filesDone, { docs, rate, eta: formatEta(filesDone, bar.getTotal(), Date.now() - started) });
       }
       if (json) return;
       const where = describeOrigin(event.origin);
@@ -110,7 +110,9 @@ async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> 
         `${summary.new} new, ${summary.known} already known, ${summary.failed} failed${controller.signal.aborted ? ' (interrupted)' : ''} → ${store.path}`,
       );
       if (assigned.processed) {
-        status(`${assigned.processed} assigned to stories: ${assigned.newStories} new stories, ${assigned.copies} copies of earlier articles, ${assigned.merges} merges`);
+        status(
+          `${plural(assigned.processed, 'article')} assigned to stories: ${plural(assigned.newStories, 'new story', 'new stories')}, ${plural(assigned.copies, 'copy', 'copies')} of earlier articles, ${plural(assigned.merges, 'merge')}`,
+        );
       }
     }
     return summary.failed > 0 || controller.signal.aborted ? EXIT_PARTIAL : EXIT_OK;

@@ -10,7 +10,7 @@ import { isCrosscheckError } from '../../core/errors.js';
 import { describeOrigin } from '../../core/types.js';
 import { Watcher } from '../../watch/index.js';
 import { CliExit, openStore } from '../context.js';
-import { println, status } from '../output.js';
+import { plural, println, status } from '../output.js';
 import { expandFeeds, feedStateStore } from './watch.js';
 
 /** Port when neither `--port` nor $PORT says otherwise. */
@@ -61,7 +61,7 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to bind', '127.0.0.1')
     .option('--seed-examples', `ingest the example articles first when the store is empty (undated ones dated ${EXAMPLES_DATE})`)
     .option('--watch <feeds...>', 'also poll these feeds or OPML lists in this process (a live news desk); see `crosscheck watch`')
-    .option('--allow-private', 'with --watch: allow feeds on private and loopback addresses')
+    .option('--allow-private', 'allow feeds (--watch) and webhook receivers on private and loopback addresses')
     .option('--allow-address <address...>', 'allow exactly these IP addresses (the only way to reach a cloud metadata endpoint, which --allow-private does not open)')
     .option('--host-delay <ms>', 'with --watch: minimum delay between two requests to one host', '2000')
     .option('--allowed-host <name...>', 'also answer requests addressed to these host names (default: IP addresses and localhost only; also $CROSSCHECK_ALLOWED_HOSTS, comma-separated)')
@@ -69,16 +69,18 @@ export function registerServe(program: Command): void {
       const port = parsePort(flags.port);
       const hostDelayMs = Number(flags.hostDelay);
       if (!Number.isFinite(hostDelayMs) || hostDelayMs < 0) throw new CliExit(2, `--host-delay must be a number of milliseconds, got "${flags.hostDelay}"`);
-      const feeds = flags.watch ? await expandFeeds(flags.watch, addressPolicy({ allowPrivate: flags.allowPrivate === true, addresses: flags.allowAddress ?? [] })) : [];
+      const allowPrivate = addressPolicy({ allowPrivate: flags.allowPrivate === true, addresses: flags.allowAddress ?? [] });
+      const feeds = flags.watch ? await expandFeeds(flags.watch, allowPrivate) : [];
       const store = openStore(flags.db);
       try {
         let seeded = 0;
         if (flags.seedExamples) {
           seeded = await seedExamples(store);
-          if (seeded) status(`stored ${seeded} example articles in ${store.path}`);
+          if (seeded) status(`stored ${plural(seeded, 'example article')} in ${store.path}`);
         }
         const token = process.env.CROSSCHECK_TOKEN?.trim() || null;
-        const service = new CrosscheckService({ store });
+        const service = new CrosscheckService({ store, webhooks: { allowPrivate } });
+        await service.start();
         if (seeded) {
           // Build the examples' fact sheets now, so the first visit does not wait for them.
           for (const story of (await service.listStories({ limit: 20 })).stories) await service.factSheetJson(story.id);
@@ -94,7 +96,7 @@ export function registerServe(program: Command): void {
         if (feeds.length) {
           const watcher = new Watcher({
             store: feedStateStore(store),
-            fetch: { allowPrivate: addressPolicy({ allowPrivate: flags.allowPrivate === true, addresses: flags.allowAddress ?? [] }) },
+            fetch: { allowPrivate },
             hostDelayMs,
             isKnown: (url) => store.articles.hasUrl(url),
             onDocument: async (doc) => {
@@ -107,7 +109,7 @@ export function registerServe(program: Command): void {
             },
           });
           for (const feed of feeds) await watcher.addFeed(feed);
-          status(`watching ${feeds.length} feed${feeds.length === 1 ? '' : 's'} in this process`);
+          status(`watching ${plural(feeds.length, 'feed')} in this process`);
           watcherDone = watcher.run(watching.signal).catch((error: unknown) => status(`watch stopped: ${String(error)}`));
         }
         await new Promise<void>((resolve) => {

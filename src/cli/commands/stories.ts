@@ -5,8 +5,8 @@ import { renderMarkdown, renderTerminal } from '../../analyze/index.js';
 import { stripControlsDeep } from '../../core/index.js';
 import { reclusterAll, storyFactSheet } from '../../pipeline/index.js';
 import type { SqliteStore } from '../../store/index.js';
-import { CliExit, openStore } from '../context.js';
-import { formatTable, printJson, println, status, truncate } from '../output.js';
+import { CliExit, openExistingStore } from '../context.js';
+import { formatTable, plural, printJson, println, status, truncate } from '../output.js';
 
 function parseId(value: string, what: string): number {
   const id = Number(value);
@@ -24,7 +24,7 @@ export function registerStories(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (flags: { db?: string; limit: string; largest?: boolean; json?: boolean }) => {
       const limit = parseId(flags.limit, '--limit');
-      const store = openStore(flags.db);
+      const store = openExistingStore(flags.db);
       try {
         const stories = await store.stories.list({ limit, order: flags.largest ? 'largest' : 'newest' });
         if (flags.json) {
@@ -64,7 +64,7 @@ export function registerStories(program: Command): void {
     .action(async (value: string, flags: { db?: string; format: string; passagesOnly?: boolean; json?: boolean }) => {
       if (!['text', 'md', 'json'].includes(flags.format)) throw new CliExit(2, `--format must be text, md or json, got "${flags.format}"`);
       const id = parseId(value, 'story id');
-      const store = openStore(flags.db);
+      const store = openExistingStore(flags.db);
       try {
         const view = await storyView(store, id);
         if (flags.json) {
@@ -100,7 +100,7 @@ export function registerStories(program: Command): void {
     .option('--out <path>', 'write to a file instead of stdout')
     .action(async (flags: { db?: string; format: string; out?: string }) => {
       if (flags.format !== 'jsonl') throw new CliExit(2, `--format must be jsonl, got "${flags.format}"`);
-      const store = openStore(flags.db);
+      const store = openExistingStore(flags.db);
       const out: NodeJS.WritableStream = flags.out ? createWriteStream(flags.out) : process.stdout;
       try {
         for await (const row of store.stories.exportRows()) {
@@ -127,14 +127,14 @@ export function registerStories(program: Command): void {
     .option('--db <path>', 'store path')
     .option('--json', 'machine-readable output')
     .action(async (flags: { db?: string; json?: boolean }) => {
-      const store = openStore(flags.db);
+      const store = openExistingStore(flags.db);
       try {
         const started = Date.now();
         const summary = await reclusterAll(store);
         const stories = (await store.stories.list()).length;
         const seconds = (Date.now() - started) / 1000;
         if (flags.json) printJson({ articles: summary.processed, stories, withCopies: summary.copies, merges: summary.merges, seconds });
-        else status(`${summary.processed} articles → ${stories} stories (${summary.copies} with copies, ${summary.merges} merges) in ${seconds.toFixed(1)} s`);
+        else status(`${plural(summary.processed, 'article')} → ${plural(stories, 'story', 'stories')} (${summary.copies} with copies, ${plural(summary.merges, 'merge')}) in ${seconds.toFixed(1)} s`);
       } finally {
         await store.close();
       }
@@ -207,7 +207,7 @@ export async function storyView(store: SqliteStore, id: number): Promise<StoryVi
 
 function printStory(view: StoryView): void {
   println(`Story #${view.id}: ${view.title}`);
-  println(`${view.articles.length} articles from ${view.outlets.length} outlets, ${view.firstSeen?.slice(0, 10) ?? '?'} to ${view.lastSeen?.slice(0, 10) ?? '?'}`);
+  println(`${plural(view.articles.length, 'article')} from ${plural(view.outlets.length, 'outlet')}, ${view.firstSeen?.slice(0, 10) ?? '?'} to ${view.lastSeen?.slice(0, 10) ?? '?'}`);
   const label = (id: number): string => {
     const a = view.articles.find((x) => x.id === id);
     return `#${id}${a?.source ? ` ${a.source}` : ''}`;

@@ -2,13 +2,13 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { isCrosscheckError } from '../../core/errors.js';
 import { describeOrigin } from '../../core/types.js';
-import { addressPolicy, isUrlSource, loadOpml, type PrivateAddressPolicy } from '../../ingest/index.js';
+import { addressPolicy, formatOpml, isUrlSource, loadOpml, type PrivateAddressPolicy } from '../../ingest/index.js';
 import { StoryAssigner } from '../../pipeline/index.js';
 import type { StorePort } from '../../store/index.js';
 import type { FeedStateStore } from '../../watch/index.js';
 import { Watcher, type WatchEvent } from '../../watch/index.js';
-import { CliExit, EXIT_OK, EXIT_PARTIAL, openStore } from '../context.js';
-import { formatTable, printJson, println, status, truncate } from '../output.js';
+import { CliExit, EXIT_OK, EXIT_PARTIAL, openExistingStore, openStore } from '../context.js';
+import { formatTable, plural, printJson, println, status, truncate } from '../output.js';
 
 interface WatchFlags {
   db?: string;
@@ -39,7 +39,7 @@ export async function expandFeeds(inputs: string[], allowPrivate: PrivateAddress
 function describe(event: WatchEvent): string | null {
   switch (event.type) {
     case 'poll':
-      return `polled       ${event.feed}  ${event.outcome === 'new' ? `${event.newEntries} new entries` : event.outcome.replace('_', ' ')}; next poll ${event.nextPollAt.slice(0, 19)}`;
+      return `polled       ${event.feed}  ${event.outcome === 'new' ? plural(event.newEntries, 'new entry', 'new entries') : event.outcome.replace('_', ' ')}; next poll ${event.nextPollAt.slice(0, 19)}`;
     case 'document':
       return null; // reported by onDocument with its story
     case 'skipped':
@@ -60,7 +60,7 @@ export function registerWatch(program: Command): void {
   program
     .command('watch')
     .description('poll feeds and OPML lists on a schedule, ingesting new entries as they appear (Ctrl-C stops)')
-    .argument('<feeds...>', 'feed URLs (RSS, Atom, RDF) and OPML lists (files or URLs)')
+    .argument('[feeds...]', 'feed URLs (RSS, Atom, RDF) and OPML lists (files or URLs); none: every feed the store already watches')
     .option('--db <path>', 'store path')
     .option('--allow-private', 'allow private and loopback addresses (for local test servers)')
     .option('--allow-address <address...>', 'allow exactly these IP addresses (the only way to reach a cloud metadata endpoint, which --allow-private does not open)')
@@ -71,8 +71,14 @@ export function registerWatch(program: Command): void {
       const hostDelayMs = Number(flags.hostDelay);
       if (!Number.isFinite(hostDelayMs) || hostDelayMs < 0) throw new CliExit(2, `--host-delay must be a number of milliseconds, got "${flags.hostDelay}"`);
       const allowPrivate = addressPolicy({ allowPrivate: flags.allowPrivate === true, addresses: flags.allowAddress ?? [] });
-      const feeds = await expandFeeds(inputs, allowPrivate);
-      const store = openStore(flags.db);
+      // Inputs are checked before the store is opened (or created); none means the stored feeds.
+      const given = inputs.length ? await expandFeeds(inputs, allowPrivate) : null;
+      const store = given ? openStore(flags.db) : openExistingStore(flags.db);
+      const feeds = given ?? (await store.feeds.list()).map((f) => f.url);
+      if (feeds.length === 0) {
+        await store.close();
+        throw new CliExit(2, `no feeds to watch in ${store.path}: give feed URLs or OPML lists, or crosscheck feeds import <OPML>`);
+      }
       const live = new StoryAssigner(store);
       const controller = new AbortController();
       const stop = (): void => {
@@ -114,7 +120,7 @@ export function registerWatch(program: Command): void {
       });
       try {
         for (const feed of feeds) await watcher.addFeed(feed);
-        if (!flags.json) status(`watching ${feeds.length} feed${feeds.length === 1 ? '' : 's'} → ${store.path} (Ctrl-C stops)`);
+        if (!flags.json) status(`watching ${plural(feeds.length, 'feed')} → ${store.path} (Ctrl-C stops)`);
         if (flags.once) {
           // Poll each feed now, due or not (conditional GET still applies).
           for (const feed of feeds) if (!controller.signal.aborted) await watcher.pollFeed(feed, controller.signal);
@@ -126,34 +132,41 @@ export function registerWatch(program: Command): void {
         await live.close();
         await store.close();
       }
-      if (!flags.json) status(`${added} new articles, ${failures} failed`);
+      if (!flags.json) status(`${plural(added, 'new article')}, ${failures} failed`);
       process.exitCode = failures > 0 ? EXIT_PARTIAL : EXIT_OK;
     });
 
-  program
+  const feeds = program
     .command('feeds')
-    .description('list watched feeds with their health')
+    .description('list watched feeds with their health (last success, HTTP status, robots.txt, next poll); `--opml` writes them as an OPML list')
     .option('--db <path>', 'store path')
+    .option('--opml', 'the watched feeds as an OPML 2.0 subscription list (for a feed reader)')
     .option('--json', 'machine-readable output')
-    .action(async (flags: { db?: string; json?: boolean }) => {
-      const store = openStore(flags.db);
+    .enablePositionalOptions()
+    .action(async (flags: { db?: string; opml?: boolean; json?: boolean }) => {
+      const store = openExistingStore(flags.db);
       try {
-        const feeds = await store.feeds.list();
-        if (flags.json) {
-          printJson(feeds);
+        const list = await store.feeds.list();
+        if (flags.opml) {
+          process.stdout.write(formatOpml(list, { title: 'crosscheck: watched feeds' }));
           return;
         }
-        if (feeds.length === 0) {
-          println('no feeds watched yet: crosscheck watch <feed URL or OPML>');
+        if (flags.json) {
+          printJson(list);
+          return;
+        }
+        if (list.length === 0) {
+          println('no feeds watched yet: crosscheck watch <feed URL or OPML>, or crosscheck feeds import <OPML>');
           return;
         }
         println(
           formatTable(
-            ['FEED', 'ARTICLES', 'LAST SUCCESS', 'FAILURES', 'NEXT POLL', 'LAST ERROR'],
-            feeds.map((f) => [
+            ['FEED', 'ARTICLES', 'LAST SUCCESS', 'HTTP', 'FAILURES', 'NEXT POLL', 'LAST ERROR'],
+            list.map((f) => [
               truncate(f.title ? `${f.title} <${f.url}>` : f.url, 60),
               String(f.articlesFound),
               f.lastSuccessAt?.slice(0, 19) ?? '-',
+              f.isBlockedByRobots ? 'robots' : f.lastStatus === null ? '-' : String(f.lastStatus),
               String(f.consecutiveFailures),
               f.nextPollAt.slice(0, 19),
               truncate(f.lastError ?? '', 40),
@@ -163,6 +176,37 @@ export function registerWatch(program: Command): void {
       } finally {
         await store.close();
       }
+    });
+
+  feeds
+    .command('import')
+    .description('add the feeds of OPML lists (files or URLs) to the watched feeds, without polling them; `crosscheck watch` then polls them all')
+    .argument('<opml...>', 'OPML files or URLs')
+    .option('--db <path>', 'store path')
+    .option('--allow-private', 'allow OPML URLs on private and loopback addresses')
+    .option('--json', 'machine-readable output')
+    .action(async (inputs: string[], flags: { db?: string; allowPrivate?: boolean; json?: boolean }) => {
+      const allowPrivate = addressPolicy({ allowPrivate: flags.allowPrivate === true, addresses: [] });
+      const listed: Array<{ url: string; title: string | null }> = [];
+      for (const input of inputs) listed.push(...(await loadOpml(input, { fetch: { allowPrivate } })));
+      const store = openStore(flags.db);
+      let added = 0;
+      try {
+        // A watcher only to add the feeds: nothing is fetched here.
+        const states = feedStateStore(store);
+        const watcher = new Watcher({ store: states, onDocument: () => undefined, robots: false });
+        for (const feed of listed) {
+          const known = (await store.feeds.get(new URL(feed.url).href)) !== undefined;
+          const state = await watcher.addFeed(feed.url);
+          if (known) continue;
+          added++;
+          if (feed.title && state.title === null) await states.put({ ...state, title: feed.title });
+        }
+      } finally {
+        await store.close();
+      }
+      if (flags.json) printJson({ listed: listed.length, added, known: listed.length - added });
+      else status(`${plural(added, 'feed')} added, ${listed.length - added} already watched → run \`crosscheck watch\` to poll them`);
     });
 }
 

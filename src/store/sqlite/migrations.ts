@@ -204,6 +204,77 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX copy_keys_ingested ON copy_keys (ingested_at);
     `,
   },
+  {
+    version: 7,
+    name: 'feed health',
+    sql: `
+      -- HTTP status of the last answer to a poll, and whether robots.txt disallowed the feed itself.
+      ALTER TABLE feeds ADD COLUMN last_status INTEGER;
+      ALTER TABLE feeds ADD COLUMN is_blocked_by_robots INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
+    version: 8,
+    name: 'follows and webhooks',
+    sql: `
+      -- What a reader follows: a saved search (the reader's words), one story (its id), or an entity by name.
+      -- epoch: the derived epoch (meta derived_epoch) its story states were taken in; a recluster moves it on.
+      CREATE TABLE follows (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('search', 'story', 'entity')),
+        target TEXT NOT NULL,
+        label TEXT NOT NULL,
+        epoch INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+      -- What a follow last saw of each story it matches, to tell what changed; disagreements NULL: not known yet
+      -- (taken silently at the next look, so that old disagreements are not announced as new).
+      CREATE TABLE follow_stories (
+        follow_id INTEGER NOT NULL REFERENCES follows (id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL,
+        article_count INTEGER NOT NULL,
+        outlet_count INTEGER NOT NULL,
+        disagreements TEXT,                -- JSON array of figure group keys already told
+        PRIMARY KEY (follow_id, story_id)
+      );
+      -- What a follow was told, newest last: its JSON Feed and RSS items and the webhook payloads.
+      CREATE TABLE follow_events (
+        id INTEGER PRIMARY KEY,
+        follow_id INTEGER NOT NULL REFERENCES follows (id) ON DELETE CASCADE,
+        type TEXT NOT NULL CHECK (type IN ('new_story', 'new_disagreement', 'updated_counts')),
+        story_id INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        data TEXT NOT NULL,                -- JSON
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX follow_events_follow ON follow_events (follow_id, id);
+      CREATE TABLE webhooks (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,
+        secret TEXT NOT NULL,              -- the shared secret of the signature, never shown again
+        follow_id INTEGER REFERENCES follows (id) ON DELETE CASCADE,  -- NULL: every follow
+        types TEXT NOT NULL,               -- JSON array of event types
+        created_at TEXT NOT NULL
+      );
+      -- The delivery log: one row per (webhook, event), updated at each attempt.
+      CREATE TABLE webhook_deliveries (
+        id INTEGER PRIMARY KEY,
+        webhook_id INTEGER NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+        event_id INTEGER NOT NULL REFERENCES follow_events (id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_status INTEGER,
+        last_error TEXT,
+        next_attempt_at TEXT,
+        delivered_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+      CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, id);
+    `,
+  },
 ];
 
 /** The newest schema version this build of crosscheck knows. */

@@ -13,16 +13,19 @@ import {
   type FactSheetWriter,
   type FeedWriter,
   type RebuildOptions,
+  type FollowWriter,
   type StateWriter,
   type StorePort,
   type StoryWriter,
   type StoreTx,
   type TransactionOptions,
+  type WebhookWriter,
 } from '../port.js';
 import { SqliteArticles } from './articles.js';
 import { examineDatabase, type DoctorReport } from './doctor.js';
 import { SqliteFeeds } from './feeds.js';
 import { createScratch, dropScratch, swapIn } from './rebuild.js';
+import { SqliteFollows, SqliteWebhooks } from './follows.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { SqliteAnalyses, SqliteCopyKeys, SqliteFactSheets } from './sheets.js';
 import { firstFreeStoryId, SqliteCopies, SqliteEvents, SqliteState, SqliteStories } from './stories.js';
@@ -96,6 +99,8 @@ export class SqliteStore implements StorePort {
   readonly feeds: FeedWriter;
   readonly events: EventReader;
   readonly state: StateWriter;
+  readonly follows: FollowWriter;
+  readonly webhooks: WebhookWriter;
 
   private readonly db: Database.Database;
   private readonly tx: StoreTx;
@@ -126,6 +131,8 @@ export class SqliteStore implements StorePort {
     this.feeds = asyncRepository<FeedWriter>(new SqliteFeeds(db));
     this.events = asyncRepository<EventReader>(new SqliteEvents(db));
     this.state = asyncRepository<StateWriter>(new SqliteState(db));
+    this.follows = asyncRepository<FollowWriter>(new SqliteFollows(db));
+    this.webhooks = asyncRepository<WebhookWriter>(new SqliteWebhooks(db));
     this.tx = {
       articles: this.articles,
       stories: this.stories,
@@ -136,6 +143,8 @@ export class SqliteStore implements StorePort {
       feeds: this.feeds,
       events: this.events,
       state: this.state,
+      follows: this.follows,
+      webhooks: this.webhooks,
     };
   }
 

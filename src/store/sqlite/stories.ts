@@ -180,17 +180,16 @@ export class SqliteStories implements Sync<StoryWriter> {
     return this.db.prepare('SELECT article_id FROM assignments WHERE story_id = ? ORDER BY article_id').pluck().all(storyId) as number[];
   }
 
-  page(filter: StoryListFilter): { rows: StoryHead[]; total: number } {
+  /** The FROM, WHERE and parameters of the live stories matching `filter`; null when the search has no words to look for. */
+  private filtered(filter: Omit<StoryListFilter, 'limit' | 'offset' | 'order'>): { from: string; where: string[]; params: Record<string, string | number>; fts: string | null } | null {
     const where: string[] = [LIVE];
     const params: Record<string, string | number> = {};
     let from = 'stories s';
-    let order = filter.order === 'largest' ? 's.article_count DESC, s.id DESC' : 'COALESCE(s.last_seen, s.updated_at) DESC, s.id DESC';
     const fts = filter.q !== undefined ? toFtsQuery(filter.q) : null;
-    if (filter.q !== undefined && filter.q.trim() !== '' && fts === null) return { rows: [], total: 0 };
+    if (filter.q !== undefined && filter.q.trim() !== '' && fts === null) return null;
     if (fts !== null) {
       from = `(${FTS_STORIES}) m JOIN stories s ON s.id = m.sid`;
       params.fts = fts;
-      if (filter.order === undefined) order = 'm.r, s.id DESC';
     }
     if (filter.from !== undefined) {
       where.push('COALESCE(s.last_seen, s.first_seen) >= @from');
@@ -220,6 +219,26 @@ export class SqliteStories implements Sync<StoryWriter> {
       where.push(`(${clauses.join(' OR ')})`);
       params.entity = filter.entity;
     }
+    return { from, where, params, fts };
+  }
+
+  matching(filter: Pick<StoryListFilter, 'q' | 'entity'>, among?: readonly number[]): number[] {
+    const query = this.filtered(filter);
+    if (query === null) return [];
+    const { from, where, params } = query;
+    if (among !== undefined) {
+      if (among.length === 0) return [];
+      where.push(`s.id IN (${among.map((id) => Number(id)).join(',')})`);
+    }
+    return this.db.prepare(`SELECT DISTINCT s.id FROM ${from} WHERE ${where.join(' AND ')} ORDER BY s.id`).pluck().all(params) as number[];
+  }
+
+  page(filter: StoryListFilter): { rows: StoryHead[]; total: number } {
+    const query = this.filtered(filter);
+    if (query === null) return { rows: [], total: 0 };
+    const { from, where, params, fts } = query;
+    let order = filter.order === 'largest' ? 's.article_count DESC, s.id DESC' : 'COALESCE(s.last_seen, s.updated_at) DESC, s.id DESC';
+    if (fts !== null && filter.order === undefined) order = 'm.r, s.id DESC';
     const clause = where.join(' AND ');
     const offset = Math.max(0, Math.floor(filter.offset));
     if (fts !== null) {
