@@ -29,6 +29,8 @@ export interface ArticleNode {
   readonly labels: ReadonlyMap<string, string>;
   /** Neighbour article id → similarity, symmetric (each edge is held by both ends). */
   readonly edges: Map<number, number>;
+  /** Neighbour article id → the document count when that edge was last scored (absent: unknown). */
+  readonly edgeAt: Map<number, number>;
   /** Copies (from dedup) that follow this article into whatever story it is in. */
   readonly copies: number[];
   story: number;
@@ -110,6 +112,7 @@ export function buildNode(
     lead: features.lead,
     labels: features.labels,
     edges: new Map(),
+    edgeAt: new Map(),
     copies: [],
     story: 0,
   };

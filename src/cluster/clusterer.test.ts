@@ -205,4 +205,25 @@ describe('StoryClusterer', () => {
     c.assign(quake(1, '2025-01-07'));
     expect(() => c.assign(quake(1, '2025-01-07'))).toThrow(/already assigned/);
   });
+  it('writes again only the stories a re-check changed, and a second re-check has nothing to do', () => {
+    const c = new StoryClusterer({ settleEvery: 1_000 });
+    for (const input of oneCastTwoHappenings()) c.assign(input);
+    for (let i = 0; i < 4; i++) c.assign(quake(40 + i, '2031-05-06', `Report ${i}.`));
+    for (let i = 0; i < 4; i++) c.assign(match(50 + i, '2031-05-06'));
+    const before = new Map(c.stories().map((s) => [s.id, s.articleIds.join(',')]));
+    const first = c.settle();
+    const after = new Map(c.stories().map((s) => [s.id, s.articleIds.join(',')]));
+    for (const id of first.touched) expect(after.get(id)).not.toBe(before.get(id));
+    const second = c.settle();
+    expect(second).toEqual({ moves: [], events: [], touched: [], removed: [] });
+  });
+
+  it('keeps the cost of a sweep to the working set: quiet stories leave it and stay readable', () => {
+    const c = new StoryClusterer({ retainArticles: 300, retainMinArticles: 300 });
+    for (let i = 1; i <= 900; i++) c.assign({ id: i, title: `Report ${i} on the Velm${i} affair`, text: `Velm${i} Quarto${i} said on Monday that the Norv${i} deal was off.`, published: null });
+    const first = c.story(c.storyOf(1)!)!;
+    expect(first.isActive).toBe(false);
+    expect(first.articleIds).toContain(1);
+    expect(c.story(c.storyOf(900)!)?.isActive).toBe(true);
+  });
 });

@@ -50,7 +50,7 @@ export function applyMove(ws: WorkingSet, articleId: number, to: number | null):
   ws.setMembers(fromStory, fromStory.members.filter((id) => !movingSet.has(id)));
   ws.setMembers(dest, [...dest.members, ...moving]);
   if (node) node.story = dest.id;
-  if (ws.nodes.has(articleId)) dest.isActive = true;
+  if (ws.nodes.has(articleId)) ws.activate(dest);
   const reasons = [`moved by a reader from story ${from} to story ${dest.id}`];
   const changes = noChanges();
   for (const id of moving) {
@@ -82,7 +82,7 @@ export function applyStoryMerge(ws: WorkingSet, a: number, b: number): StoryChan
   ws.setMembers(into, [...into.members, ...moving]);
   for (const n of fromNodes) n.story = into.id;
   if (fromNodes.length > 0 && !into.isActive) {
-    into.isActive = true;
+    ws.activate(into);
     into.frozenTitle = null;
   }
   ws.setMembers(from, []);

@@ -112,6 +112,7 @@ export function importRecords(ws: WorkingSet, snapshot: ClusterSnapshot, events:
       titleCache: null,
     };
     ws.stories.set(story.id, story);
+    if (story.isActive) ws.active.add(story);
     for (const id of story.members) ws.storyOfArticle.set(id, story.id);
     for (const a of r.articles) {
       const node: ArticleNode = {
@@ -129,6 +130,7 @@ export function importRecords(ws: WorkingSet, snapshot: ClusterSnapshot, events:
         lead: a.lead,
         labels: new Map(a.labels),
         edges: new Map(a.edges),
+        edgeAt: new Map(),
         copies: [...a.copies],
         story: story.id,
       };

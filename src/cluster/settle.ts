@@ -46,8 +46,8 @@ export function settle(ws: WorkingSet): StoryChanges {
   // Stories settled under document frequencies that have since moved are re-checked too: each
   // story is re-checked a logarithmic number of times as the corpus grows.
   const docs = ws.vocabulary.documentCount;
-  for (const s of ws.stories.values()) {
-    if (s.isActive && docs - s.settledAt >= STALE_MIN_DOCS && docs > s.settledAt * (1 + STALE_SHARE)) ws.dirty.add(s.id);
+  for (const s of ws.activeStories()) {
+    if (docs - s.settledAt >= STALE_MIN_DOCS && docs > s.settledAt * (1 + STALE_SHARE)) ws.dirty.add(s.id);
   }
   // A large story is re-checked as it grows by a share of its size, not at every arrival: the
   // cost of keeping one story settled stays proportional to its size, amortised over its arrivals.
@@ -104,14 +104,32 @@ function regionOf(ws: WorkingSet, dirty: readonly number[], docs: number): Story
     chosen.set(id, s);
     size += s.members.length;
   }
+  // A neighbouring story takes part when one of its links into the dirty stories, rescored with
+  // today's document frequencies, still reaches the edge threshold (links the region's re-check
+  // then scores again only when the document count moved since).
   const neighbours = new Map<number, number>();
+  const scorer = ws.scorer;
+  const { edgeThreshold } = ws.config;
   for (const id of dirty) {
     for (const node of ws.storyNodes(ws.stories.get(id)!)) {
-      for (const [nb, score] of node.edges) {
+      let loaded = false;
+      for (const [nb, stored] of node.edges) {
         const sid = ws.storyOfArticle.get(nb);
-        if (sid === undefined || chosen.has(sid) || score < ws.config.edgeThreshold) continue;
-        neighbours.set(sid, Math.max(neighbours.get(sid) ?? 0, score));
+        if (sid === undefined || chosen.has(sid) || stored < edgeThreshold) continue;
+        const other = ws.nodes.get(nb);
+        if (!other) continue;
+        let score = stored;
+        if (ws.isEdgeStale(node, nb)) {
+          if (!loaded) {
+            scorer.load(node);
+            loaded = true;
+          }
+          score = scorer.scoreValue(other);
+          ws.setEdge(node, other, score);
+        }
+        if (score >= edgeThreshold) neighbours.set(sid, Math.max(neighbours.get(sid) ?? 0, score));
       }
+      if (loaded) scorer.unload();
       for (const map of [ws.mustLink, ws.cannotLink]) {
         for (const other of map.get(node.id) ?? []) {
           const sid = ws.storyOfArticle.get(other);
@@ -131,16 +149,18 @@ function regionOf(ws: WorkingSet, dirty: readonly number[], docs: number): Story
   return [...chosen.values()].sort((a, b) => a.id - b.id);
 }
 
-/** Rescores the links among `nodes` with today's IDF. */
+/** The links among `nodes`, rescored with today's IDF (those the region's choice already rescored are kept). */
 function rescore(ws: WorkingSet, nodes: readonly ArticleNode[], indexOf: ReadonlyMap<number, number>): Array<[number, number, number]> {
   const edges: Array<[number, number, number]> = [];
   const scorer = ws.scorer;
   for (let i = 0; i < nodes.length; i++) {
     const a = nodes[i]!;
     const later: ArticleNode[] = [];
-    for (const nb of a.edges.keys()) {
+    for (const [nb, s] of a.edges) {
       const j = indexOf.get(nb);
-      if (j !== undefined && j > i) later.push(nodes[j]!);
+      if (j === undefined || j <= i) continue;
+      if (ws.isEdgeStale(a, nb)) later.push(nodes[j]!);
+      else edges.push([i, j, s]);
     }
     if (later.length === 0) continue;
     scorer.load(a);
@@ -148,8 +168,7 @@ function rescore(ws: WorkingSet, nodes: readonly ArticleNode[], indexOf: Readonl
       // Kept even when weaker than the edge threshold today: the document frequencies of a later
       // re-check may raise it again, and dropping it would make the links depend on when they were rescored.
       const s = scorer.scoreValue(b);
-      a.edges.set(b.id, s);
-      b.edges.set(a.id, s);
+      ws.setEdge(a, b, s);
       edges.push([i, indexOf.get(b.id)!, s]);
     }
     scorer.unload();
@@ -308,8 +327,12 @@ function apply(ws: WorkingSet, region: readonly Story[], groups: ArticleNode[][]
   }
   if (moved.size === 0) return changes;
 
+  // Only the stories an article left or joined are written again (and so become dirty): a story
+  // the re-check left as it was is not re-checked again for having been looked at.
+  const affected = new Set<number>();
+  for (const { from, to } of moved.values()) affected.add(from).add(to);
   const membership = new Map<number, number[]>();
-  for (const [sid, members] of held) membership.set(sid, members.filter((id) => !moved.has(id)));
+  for (const [sid, members] of held) if (affected.has(sid)) membership.set(sid, members.filter((id) => !moved.has(id)));
   for (const [id, { to }] of moved) {
     let list = membership.get(to);
     if (!list) membership.set(to, (list = []));

@@ -62,6 +62,11 @@ export class WorkingSet {
   /** Reasons of each working-set article's latest assignment. */
   readonly reasons = new Map<number, string[]>();
   readonly stories = new Map<number, Story>();
+  /**
+   * The active stories (a superset: a story retired or removed is dropped when next met), so that
+   * the sweeps of every arrival window cost what the working set holds, not every story ever made.
+   */
+  readonly active = new Set<Story>();
   readonly storyOfArticle = new Map<number, number>();
   readonly mustLink = new Map<number, Set<number>>();
   readonly cannotLink = new Map<number, Set<number>>();
@@ -96,8 +101,23 @@ export class WorkingSet {
       titleCache: null,
     };
     this.stories.set(story.id, story);
+    this.active.add(story);
     this.changed.add(story.id);
     return story;
+  }
+
+  /** Puts a story (back) in the working set's active stories. */
+  activate(story: Story): void {
+    story.isActive = true;
+    this.active.add(story);
+  }
+
+  /** Every active story, in the order it (last) became active. */
+  *activeStories(): IterableIterator<Story> {
+    for (const story of this.active) {
+      if (!story.isActive || this.stories.get(story.id) !== story) this.active.delete(story);
+      else yield story;
+    }
   }
 
   /** Seq and time of a working-set article (node or copy). */
@@ -201,15 +221,31 @@ export class WorkingSet {
 
   /** Adds a link both ways, keeping at most `maxEdges` per article (the weakest falls off). */
   link(a: ArticleNode, b: ArticleNode, score: number): void {
-    a.edges.set(b.id, score);
-    b.edges.set(a.id, score);
+    this.setEdge(a, b, score);
     this.capEdges(a);
     this.capEdges(b);
   }
 
+  /** Sets the score of an existing or new link both ways, scored with today's document frequencies. */
+  setEdge(a: ArticleNode, b: ArticleNode, score: number): void {
+    const docs = this.vocabulary.documentCount;
+    a.edges.set(b.id, score);
+    b.edges.set(a.id, score);
+    a.edgeAt.set(b.id, docs);
+    b.edgeAt.set(a.id, docs);
+  }
+
+  /** Whether the link a–b was scored before the latest document arrived (so with other document frequencies than today's). */
+  isEdgeStale(a: ArticleNode, b: number): boolean {
+    return a.edgeAt.get(b) !== this.vocabulary.documentCount;
+  }
+
   unlink(a: ArticleNode, bId: number): void {
     a.edges.delete(bId);
-    this.nodes.get(bId)?.edges.delete(a.id);
+    a.edgeAt.delete(bId);
+    const b = this.nodes.get(bId);
+    b?.edges.delete(a.id);
+    b?.edgeAt.delete(a.id);
   }
 
   private capEdges(node: ArticleNode): void {
@@ -229,8 +265,7 @@ export class WorkingSet {
   sweepQuiet(): void {
     const clock = this.clock.nowMs;
     const retainMs = this.config.retainDays * MS_PER_DAY;
-    for (const story of this.stories.values()) {
-      if (!story.isActive) continue;
+    for (const story of this.activeStories()) {
       const idle = this.seq - story.lastSeq;
       const isQuiet =
         idle > this.config.retainArticles ||
@@ -245,7 +280,11 @@ export class WorkingSet {
     for (const id of story.members) {
       const node = this.nodes.get(id);
       if (node) {
-        for (const nb of node.edges.keys()) this.nodes.get(nb)?.edges.delete(id);
+        for (const nb of node.edges.keys()) {
+          const other = this.nodes.get(nb);
+          other?.edges.delete(id);
+          other?.edgeAt.delete(id);
+        }
         // Its index entries are left to fall off the bounded posting lists: lookups skip articles
         // no longer in the working set, and removing them one by one costs more than it saves.
         this.nodes.delete(id);
@@ -257,6 +296,7 @@ export class WorkingSet {
       this.cannotLink.delete(id);
     }
     story.isActive = false;
+    this.active.delete(story);
     this.dirty.delete(story.id);
     this.changed.add(story.id);
   }

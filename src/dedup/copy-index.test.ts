@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CopyIndex } from './copy-index.js';
+import { ANCHOR_RATE, CONTAINMENT_THRESHOLD, CopyIndex, MIN_SHARED_SHINGLES, NEAR_IDENTICAL_JACCARD, classify } from './copy-index.js';
+import { measureOverlap } from './shingle.js';
 import { fingerprint } from './fingerprint.js';
 import { EDIT_KINDS, ZipfVocabulary, applyEdit, createRng, generateArticle, generateSentence, randomInt } from '../../test/helpers/copy-edits.js';
 import type { EditKind } from '../../test/helpers/copy-edits.js';
@@ -82,3 +83,48 @@ describe('CopyIndex', () => {
     expect(runOnce()).toEqual(runOnce());
   });
 });
+
+describe('CopyIndex at scale', () => {
+  it('stores a key shared by very many texts (a footer) a bounded number of times, and still finds copies', () => {
+    const index = new CopyIndex();
+    const footer = generateSentence(rng, vocab, 40);
+    const originals: string[] = [];
+    for (let id = 1; id <= 600; id++) {
+      const paragraphs = article(400);
+      originals.push(text(paragraphs));
+      index.add(id, fingerprint(text([...paragraphs, footer])));
+    }
+    const before = index.stats().postings;
+    const fp = fingerprint(text([...article(400), footer]));
+    index.add(601, fp);
+    const footerShingles = new Set(fingerprint(footer).shingles);
+    const anchors = [...fp.shingles].filter((h) => h < 2 ** 32 / ANCHOR_RATE);
+    const ownAnchors = anchors.filter((h) => !footerShingles.has(h));
+    // Its own anchors are stored; the footer's, held by 600 texts already, are not.
+    expect(ownAnchors.length).toBeLessThan(anchors.length);
+    expect(index.stats().postings - before).toBe(ownAnchors.length);
+    const copy = index.add(602, fingerprint(`${originals[599]!}\n\n${footer}`));
+    expect(copy.map((m) => m.other)).toContain(600);
+  });
+
+  it('classifies a pair as the full comparison would, stopping early only when it cannot pass', () => {
+    const r = createRng(5);
+    for (let n = 0; n < 200; n++) {
+      const base = article(100 + randomInt(r, 400));
+      const kind = EDIT_KINDS[randomInt(r, EDIT_KINDS.length)]!;
+      const other = r() < 0.5 ? applyEdit(r, base, kind) : article(100 + randomInt(r, 400));
+      const a = fingerprint(text(base)).shingles;
+      const b = fingerprint(text(other)).shingles;
+      const got = classify(b, a, 1);
+      const reference = referenceClassify(b, a);
+      expect(got?.kind ?? null).toBe(reference);
+    }
+  });
+});
+
+function referenceClassify(own: Uint32Array, other: Uint32Array): string | null {
+  const { jaccard, containment, shared } = measureOverlap(own, other);
+  if (jaccard >= NEAR_IDENTICAL_JACCARD) return 'near-identical';
+  if (containment >= CONTAINMENT_THRESHOLD && shared >= MIN_SHARED_SHINGLES) return own.length <= other.length ? 'contained' : 'contains';
+  return null;
+}

@@ -1,7 +1,6 @@
 import { combineHash, fmix32 } from './hash.js';
 import { EMPTY_BIN } from './minhash.js';
 import { PostingMultimap } from './multimap.js';
-import { measureOverlap } from './shingle.js';
 import type { Fingerprint } from './fingerprint.js';
 
 /**
@@ -58,6 +57,53 @@ export const LSH_MAX_SHINGLES = 256;
  * a wire story syndicated everywhere) would otherwise make each add linear in the index size.
  */
 export const MAX_POSTINGS_PER_KEY = 256;
+
+/**
+ * Postings stored per key: a key already held by this many texts (a boilerplate line, a
+ * dateline, a wire story syndicated everywhere) keeps the earliest of them and takes no more, as
+ * a search engine caps its stop words, so that memory per text stays bounded and a lookup of the
+ * key costs the same at a million texts as at a thousand. A later copy of a text syndicated
+ * more widely still finds the earliest copies, which are what its copy group is named by.
+ */
+export const MAX_STORED_POSTINGS_PER_KEY = MAX_POSTINGS_PER_KEY;
+/** Counters of the key-count sketch (two rows of 2^21 saturating 16-bit counters, 8 MiB). */
+const SKETCH_BITS = 21;
+
+/**
+ * How many texts hold a key, at most `cap`: a count-min sketch (Cormode and Muthukrishnan, 2005)
+ * of two rows, so memory is fixed whatever the number of keys. It never under-counts; it
+ * over-counts a key only when both its counters are shared with keys that together fill them,
+ * which at a million texts of ~150 anchors (a mean of ~70 per counter against a cap of 256) does
+ * not happen in practice.
+ */
+class KeyCounts {
+  private readonly rows = [new Uint16Array(1 << SKETCH_BITS), new Uint16Array(1 << SKETCH_BITS)] as const;
+  private readonly shift = 32 - SKETCH_BITS;
+
+  constructor(private readonly cap: number) {}
+
+  private slot(key: number, row: number): number {
+    return Math.imul(fmix32((key ^ (row === 0 ? 0x85ebca6b : 0xc2b2ae35)) >>> 0), 0x9e3779b1) >>> this.shift;
+  }
+
+  count(key: number): number {
+    return Math.min(this.rows[0][this.slot(key, 0)]!, this.rows[1][this.slot(key, 1)]!);
+  }
+
+  /** Counts one more text holding `key`; false when the key already reached the cap (not counted). */
+  increment(key: number): boolean {
+    const i = this.slot(key, 0);
+    const j = this.slot(key, 1);
+    const a = this.rows[0][i]!;
+    const b = this.rows[1][j]!;
+    if (Math.min(a, b) >= this.cap) return false;
+    // Conservative update: only the counters at the minimum grow, which keeps over-counts small.
+    const m = Math.min(a, b);
+    if (a === m) this.rows[0][i] = a + 1;
+    if (b === m) this.rows[1][j] = b + 1;
+    return true;
+  }
+}
 
 /** How a new text relates to an earlier one. */
 export type CopyKind = 'identical' | 'near-identical' | 'contains' | 'contained';
@@ -131,6 +177,7 @@ export class CopyIndex {
   private readonly byTextHash = new Map<string, number[]>();
   private readonly bands = new PostingMultimap(1 << 16);
   private readonly anchorPostings = new PostingMultimap(1 << 16);
+  private readonly anchorCounts = new KeyCounts(MAX_STORED_POSTINGS_PER_KEY);
   // Scratch for candidate counting, indexed by slot.
   private counts = new Int32Array(1024);
   private marks = new Uint8Array(1024);
@@ -289,7 +336,10 @@ export class CopyIndex {
     }
     const anchors = anchorCount(fp.shingles);
     this.anchors[slot] = anchors;
-    for (let i = 0; i < anchors; i++) this.anchorPostings.add(fp.shingles[i]!, slot);
+    for (let i = 0; i < anchors; i++) {
+      const key = fp.shingles[i]!;
+      if (this.anchorCounts.increment(key)) this.anchorPostings.add(key, slot);
+    }
   }
 }
 
@@ -299,15 +349,52 @@ function isSameSet(a: Uint32Array, b: Uint32Array): boolean {
   return true;
 }
 
-/** Classifies a verified pair; null when it is not a copy. `own` is the text being added. */
-export function classify(own: Uint32Array, other: Uint32Array, otherId: number): CopyMatch | null {
-  const overlap = measureOverlap(own, other);
-  if (overlap.jaccard >= NEAR_IDENTICAL_JACCARD) {
-    return { other: otherId, kind: 'near-identical', jaccard: overlap.jaccard, containment: overlap.containment };
+/**
+ * The fewest shared shingles with which two sets of these sizes can still be a copy: near-identical
+ * needs shared ≥ J·(a + b)/(1 + J), containment shared ≥ C·min(a, b) and MIN_SHARED_SHINGLES.
+ */
+export function sharedNeeded(a: number, b: number): number {
+  const nearIdentical = (NEAR_IDENTICAL_JACCARD * (a + b)) / (1 + NEAR_IDENTICAL_JACCARD);
+  const contained = Math.max(MIN_SHARED_SHINGLES, CONTAINMENT_THRESHOLD * Math.min(a, b));
+  // A hair below, so that rounding never rejects a pair that reaches a threshold exactly.
+  return Math.min(nearIdentical, contained) - 1e-9;
+}
+
+/** The shared count of two sorted sets, or -1 as soon as it can no longer reach `needed`. */
+function sharedAtLeast(a: Uint32Array, b: Uint32Array, needed: number): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  const n = a.length;
+  const m = b.length;
+  while (i < n && j < m) {
+    if (shared + Math.min(n - i, m - j) < needed) return -1;
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
-  if (overlap.containment >= CONTAINMENT_THRESHOLD && overlap.shared >= MIN_SHARED_SHINGLES) {
+  return shared >= needed ? shared : -1;
+}
+
+/**
+ * Classifies a verified pair; null when it is not a copy. `own` is the text being added. The
+ * exact comparison stops as soon as the pair cannot pass either test.
+ */
+export function classify(own: Uint32Array, other: Uint32Array, otherId: number): CopyMatch | null {
+  if (own.length === 0 || other.length === 0) return null;
+  const shared = sharedAtLeast(own, other, sharedNeeded(own.length, other.length));
+  if (shared < 0) return null;
+  const jaccard = shared / (own.length + other.length - shared);
+  const containment = shared / Math.min(own.length, other.length);
+  if (jaccard >= NEAR_IDENTICAL_JACCARD) return { other: otherId, kind: 'near-identical', jaccard, containment };
+  if (containment >= CONTAINMENT_THRESHOLD && shared >= MIN_SHARED_SHINGLES) {
     const kind: CopyKind = own.length <= other.length ? 'contained' : 'contains';
-    return { other: otherId, kind, jaccard: overlap.jaccard, containment: overlap.containment };
+    return { other: otherId, kind, jaccard, containment };
   }
   return null;
 }

@@ -30,6 +30,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { SqliteAnalyses, SqliteCopyKeys, SqliteFactSheets } from './sheets.js';
 import { firstFreeStoryId, SqliteCopies, SqliteEvents, SqliteState, SqliteStories } from './stories.js';
 import { asyncRepository } from './sync.js';
+import { withStatementCache } from './statements.js';
 
 /** `PRAGMA application_id` of a crosscheck database ('ccdb'). */
 export const APPLICATION_ID = 0x63636462;
@@ -122,17 +123,18 @@ export class SqliteStore implements StorePort {
     this.path = path;
     this.location = scratch ? `${path} (rebuild)` : path;
     this.db = db;
-    this.articles = asyncRepository<ArticleWriter>(new SqliteArticles(db));
-    this.stories = asyncRepository<StoryWriter>(new SqliteStories(db));
-    this.copies = asyncRepository<CopyWriter>(new SqliteCopies(db));
-    this.copyKeys = asyncRepository<CopyKeyWriter>(new SqliteCopyKeys(db));
-    this.analyses = asyncRepository<AnalysisWriter>(new SqliteAnalyses(db));
-    this.factSheets = asyncRepository<FactSheetWriter>(new SqliteFactSheets(db));
-    this.feeds = asyncRepository<FeedWriter>(new SqliteFeeds(db));
-    this.events = asyncRepository<EventReader>(new SqliteEvents(db));
-    this.state = asyncRepository<StateWriter>(new SqliteState(db));
-    this.follows = asyncRepository<FollowWriter>(new SqliteFollows(db));
-    this.webhooks = asyncRepository<WebhookWriter>(new SqliteWebhooks(db));
+    const repos = withStatementCache(db);
+    this.articles = asyncRepository<ArticleWriter>(new SqliteArticles(repos));
+    this.stories = asyncRepository<StoryWriter>(new SqliteStories(repos));
+    this.copies = asyncRepository<CopyWriter>(new SqliteCopies(repos));
+    this.copyKeys = asyncRepository<CopyKeyWriter>(new SqliteCopyKeys(repos));
+    this.analyses = asyncRepository<AnalysisWriter>(new SqliteAnalyses(repos));
+    this.factSheets = asyncRepository<FactSheetWriter>(new SqliteFactSheets(repos));
+    this.feeds = asyncRepository<FeedWriter>(new SqliteFeeds(repos));
+    this.events = asyncRepository<EventReader>(new SqliteEvents(repos));
+    this.state = asyncRepository<StateWriter>(new SqliteState(repos));
+    this.follows = asyncRepository<FollowWriter>(new SqliteFollows(repos));
+    this.webhooks = asyncRepository<WebhookWriter>(new SqliteWebhooks(repos));
     this.tx = {
       articles: this.articles,
       stories: this.stories,
