@@ -286,6 +286,8 @@ describe('write endpoints', () => {
     const list = (await (await app.request('/api/stories')).json()) as StoryPage;
     const id = list.stories[0]!.id;
     expect((await app.request(`/api/stories/${id}`)).status).toBe(200);
+    // The sheet is built off the request thread (202 meanwhile), then served though it cannot be cached.
+    expect(await service.factSheetJson(id)).not.toBeNull();
     expect((await app.request(`/api/stories/${id}/factsheet`)).status).toBe(200);
     const refused = await expectError(await app.request(post('/api/articles', article)), 503, 'read_only');
     expect(refused.error.message).toContain('read-only');
