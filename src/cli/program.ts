@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerArticles, registerReextract } from './commands/articles.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerOutlets } from './commands/outlets.js';
 import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
 import { registerWatch } from './commands/watch.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerWatch(program);
   registerServe(program);
   registerDoctor(program);
+  registerOutlets(program);
   return program;
 }
 

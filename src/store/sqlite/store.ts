@@ -13,6 +13,7 @@ import {
   type FactSheetWriter,
   type FeedWriter,
   type FollowWriter,
+  type OutletProfileWriter,
   type StateWriter,
   type StorePort,
   type StoryWriter,
@@ -24,6 +25,7 @@ import { SqliteArticles } from './articles.js';
 import { examineDatabase, type DoctorReport } from './doctor.js';
 import { SqliteFeeds } from './feeds.js';
 import { SqliteFollows, SqliteWebhooks } from './follows.js';
+import { SqliteOutletProfiles } from './outlets.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { SqliteAnalyses, SqliteCopyKeys, SqliteFactSheets } from './sheets.js';
 import { SqliteCopies, SqliteEvents, SqliteState, SqliteStories } from './stories.js';
@@ -73,6 +75,7 @@ export class SqliteStore implements StorePort {
   readonly state: StateWriter;
   readonly follows: FollowWriter;
   readonly webhooks: WebhookWriter;
+  readonly outletProfiles: OutletProfileWriter;
 
   private readonly db: Database.Database;
   private readonly tx: StoreTx;
@@ -95,6 +98,7 @@ export class SqliteStore implements StorePort {
     this.state = asyncRepository<StateWriter>(new SqliteState(db));
     this.follows = asyncRepository<FollowWriter>(new SqliteFollows(db));
     this.webhooks = asyncRepository<WebhookWriter>(new SqliteWebhooks(db));
+    this.outletProfiles = asyncRepository<OutletProfileWriter>(new SqliteOutletProfiles(db));
     this.tx = {
       articles: this.articles,
       stories: this.stories,
@@ -107,6 +111,7 @@ export class SqliteStore implements StorePort {
       state: this.state,
       follows: this.follows,
       webhooks: this.webhooks,
+      outletProfiles: this.outletProfiles,
     };
   }
 
