@@ -376,7 +376,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.outletProfiles.list()).toEqual([herald, wire]);
         const renamed = { ...wire, name: 'NORTHWIND NEWS', labels: { type: 'wire', lean: 'centre' } };
         expect(await store.transaction((tx) => tx.outletProfiles.put([renamed], NOW))).toEqual({ added: 0, updated: 1 });
-        expect(await store.outletProfiles.list()).toEqual([renamed, herald]);
+        expect(await store.outletProfiles.list()).toEqual([herald, renamed]);
       });
     });
 
