@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { storyView, type StoryView } from '../src/cli/commands/stories.js';
 import { REPO_ROOT, runCrosscheck, SEEDS_DIR } from './helpers/cli.js';
 import { ingestInto, memoryStore } from './helpers/pipeline.js';
-import { reclusterAll } from '../src/pipeline/index.js';
+import { SqliteStore } from '../src/store/index.js';
+import { ASSIGN_CHUNK_SIZE, reclusterAll } from '../src/pipeline/index.js';
+import { makeArticle, makeVocabulary, seededRandom } from './helpers/generate.js';
+import { FACT_SHEET_VERSION } from '../src/analyze/index.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'cc-stories-'));
 const EXAMPLES = join(REPO_ROOT, 'examples');
@@ -72,7 +75,7 @@ describe('stories from the example articles', () => {
       summary: Array<{ text: string; citations: unknown[] }>;
       figures: Array<{ isDisagreement: boolean }>;
     };
-    expect(sheet.version).toBe(2);
+    expect(sheet.version).toBe(FACT_SHEET_VERSION);
     expect(sheet.summary.length).toBeGreaterThanOrEqual(5);
     expect(sheet.summary.every((s) => s.citations.length > 0)).toBe(true);
     expect(sheet.figures.some((f) => f.isDisagreement)).toBe(true);
@@ -106,6 +109,77 @@ describe('stories from the example articles', () => {
     expect(await snapshot(batch)).toEqual(oneByOne);
     await store.close();
     await batch.close();
+  }, 120_000);
+});
+
+describe('recluster as one step', () => {
+  const NOW = (): Date => new Date('2026-11-01T00:00:00Z');
+  const assignments = async (store: ReturnType<typeof memoryStore>): Promise<string[]> => {
+    const rows: string[] = [];
+    for await (const r of store.stories.exportRows()) rows.push(`${r.articleId}:${r.storyId}`);
+    return rows;
+  };
+
+  it('gives new story ids, never an old one, and forgets the sheets and entity index of the old stories', async () => {
+    const store = memoryStore();
+    await ingestInto(store, [EXAMPLES], { date: '2026-10-14' });
+    const before = (await store.stories.list()).map((s) => s.id);
+    expect(before.length).toBeGreaterThanOrEqual(3);
+    await store.transaction((tx) => tx.factSheets.put({ storyId: before[0]!, key: 'k', data: '{}' }, 1, [{ id: 'e', name: 'Gardening Club', kind: 'org', mentions: 1 }], NOW().toISOString()));
+    expect((await store.stories.entities({ limit: 5 })).map((e) => e.name)).toEqual(['Gardening Club']);
+    await reclusterAll(store, { now: NOW });
+    const after = (await store.stories.list()).map((s) => s.id);
+    expect(after).toHaveLength(before.length);
+    expect(Math.min(...after)).toBeGreaterThan(Math.max(...before));
+    expect(await store.stories.entities({ limit: 5 })).toEqual([]);
+    expect((await store.stories.page({ entity: 'Gardening Club', limit: 10, offset: 0 })).rows).toEqual([]);
+    // A second recluster again moves above every id given so far; a restart of the assigner gives the same ids.
+    await reclusterAll(store, { now: NOW });
+    const again = (await store.stories.list()).map((s) => s.id);
+    expect(Math.min(...again)).toBeGreaterThan(Math.max(...after));
+    await store.close();
+  }, 120_000);
+
+  it('a recluster that dies part way leaves the old stories as they were', async () => {
+    const dir = tmp();
+    // More articles than one assignment chunk, so that the recluster dies after committing a chunk of its own.
+    const random = seededRandom(7);
+    const vocabulary = makeVocabulary(3000, 7);
+    const lines = Array.from({ length: ASSIGN_CHUNK_SIZE + 50 }, (_, i) =>
+      JSON.stringify({ id: `g${i}`, title: `Report ${i}`, text: makeArticle(random, vocabulary, 120).join('\n\n'), published: '2026-10-14', source: `Outlet ${i % 7}` }),
+    );
+    writeFileSync(join(dir, 'many.jsonl'), `${lines.join('\n')}\n`);
+    const store = memoryStore();
+    await ingestInto(store, [dir]);
+    const before = await assignments(store);
+    expect(before).toHaveLength(ASSIGN_CHUNK_SIZE + 50);
+    let calls = 0;
+    // The clock fails on the second chunk: as a kill or a crash would stop it.
+    const failingNow = (): Date => {
+      if (++calls > 1) throw new Error('stopped');
+      return NOW();
+    };
+    await expect(reclusterAll(store, { now: failingNow })).rejects.toThrow('stopped');
+    expect(await assignments(store)).toEqual(before);
+    expect(await store.articles.pendingIds()).toEqual([]);
+    // The next recluster goes through.
+    const summary = await reclusterAll(store, { now: NOW });
+    expect(summary.processed).toBe(ASSIGN_CHUNK_SIZE + 50);
+    await store.close();
+  }, 240_000);
+
+  it('`crosscheck recluster` on a file store: another process reads the old stories until the swap, then only new ids', async () => {
+    const dir = tmp();
+    const path = join(dir, 'store.db');
+    const store = SqliteStore.open(path);
+    await ingestInto(store, [EXAMPLES], { date: '2026-10-14' });
+    const before = (await store.stories.list()).map((s) => s.id);
+    const re = await runCrosscheck(['recluster', '--json', '--db', path]);
+    expect(re.code).toBe(0);
+    const after = (await store.stories.list()).map((s) => s.id);
+    expect(after).toHaveLength(before.length);
+    expect(Math.min(...after)).toBeGreaterThan(Math.max(...before));
+    await store.close();
   }, 120_000);
 });
 

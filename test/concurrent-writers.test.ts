@@ -42,7 +42,7 @@ function startServe(db: string): Promise<{ url: string; stop: () => Promise<numb
 }
 
 describe('several processes writing one store', () => {
-  it('two CLI ingests and API writes at once: every write succeeds, every article is stored once and assigned once', async () => {
+  it('two CLI ingests, API writes and a recluster at once: every write succeeds (no 500, no exit 2), every article is stored once and assigned once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cc-writers-'));
     try {
       const db = join(dir, 'shared.db');
@@ -64,6 +64,8 @@ describe('several processes writing one store', () => {
         const ingests = [runCrosscheckAsync(['ingest', fileA, '--db', db, '--json']), runCrosscheckAsync(['ingest', fileB, '--db', db, '--json'])];
         const statuses: number[] = [];
         const bodies: string[] = [];
+        // A recluster starts once the first API writes are in, while the ingests and the other writes go on.
+        const started: { recluster?: ReturnType<typeof runCrosscheckAsync> } = {};
         // Four clients posting at once, each its share in order.
         await Promise.all(
           [0, 1, 2, 3].map(async (client) => {
@@ -77,10 +79,12 @@ describe('several processes writing one store', () => {
               });
               statuses.push(res.status);
               bodies.push(await res.text());
+              if (statuses.length === 8) started.recluster = runCrosscheckAsync(['recluster', '--db', db, '--json']);
             }
           }),
         );
-        const results = await Promise.all(ingests);
+        const results = await Promise.all([...ingests, ...(started.recluster ? [started.recluster] : [])]);
+        expect(results).toHaveLength(3);
         for (const result of results) {
           expect(result.stderr).not.toMatch(/locked|busy/i);
           expect(result.code, result.stderr).toBe(0);

@@ -262,6 +262,38 @@ describe('write endpoints', () => {
     await service.store.close();
   });
 
+  it('refuses texts of nothing (empty, blank, NUL or invisible characters only) with 400, naming the field', async () => {
+    const service = await fixtureService();
+    const app = createApp({ service, token: TOKEN });
+    for (const text of ['', '   \n\t ', '\u0000\u0000\u0000', '\u200b\u202e\u2066']) {
+      const error = await expectError(await app.request(post('/api/articles', { text, title: 'Nothing' })), 400);
+      expect(['bad_request', 'no_content', 'empty_input']).toContain(error.error.code);
+      expect(error.error.message).toMatch(/text|POST \/api\/articles/);
+    }
+    expect(await service.store.articles.count()).toBe(FIXTURE_ARTICLES.length);
+    await service.store.close();
+  });
+
+  it('on a read-only store serves stories and fact sheets, and answers writes 503 read_only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-ro-'));
+    const path = join(dir, 'store.db');
+    const writer = new CrosscheckService({ store: SqliteStore.open(path), now: () => new Date('2026-03-06T00:00:00Z'), eventPollMs: 0 });
+    for (const a of FIXTURE_ARTICLES) await writer.ingestArticle(a);
+    await writer.close();
+    await writer.store.close();
+    const service = new CrosscheckService({ store: SqliteStore.open(path, { readOnly: true }), eventPollMs: 0 });
+    const app = createApp({ service, token: TOKEN });
+    const list = (await (await app.request('/api/stories')).json()) as StoryPage;
+    const id = list.stories[0]!.id;
+    expect((await app.request(`/api/stories/${id}`)).status).toBe(200);
+    expect((await app.request(`/api/stories/${id}/factsheet`)).status).toBe(200);
+    const refused = await expectError(await app.request(post('/api/articles', article)), 503, 'read_only');
+    expect(refused.error.message).toContain('read-only');
+    await service.close();
+    await service.store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('stores an article, assigns it to its story, and rebuilds that fact sheet', async () => {
     const service = await fixtureService();
     const app = createApp({ service, token: TOKEN });

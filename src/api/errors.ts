@@ -59,6 +59,8 @@ const STATUS_OF_CODE: Record<ErrorCode, number> = {
   store_busy: 503,
   cancelled: 503,
   job_failed: 500,
+  interrupted: 503,
+  read_only: 503,
 };
 
 /** Maps anything thrown to an ApiError: ApiErrors as they are, CrosscheckErrors by code, the rest as 500. */

@@ -1,5 +1,6 @@
 import { extendZodWithOpenApi, OpenApiGeneratorV31, OpenAPIRegistry, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { CROSSCHECK_VERSION } from '../core/index.js';
 import {
   entityListQuerySchema,
   eventListQuerySchema,
@@ -495,7 +496,7 @@ export const OPENAPI_DOCUMENT = new OpenApiGeneratorV31(registry.definitions).ge
   openapi: '3.1.0',
   info: {
     title: 'crosscheck API',
-    version: '0.1.0',
+    version: CROSSCHECK_VERSION,
     description:
       'Read one news event through many outlets: stories (clusters of articles), their copy groups, fact sheets, and ingestion. ' +
       'Every error is `{ "error": { "code", "message" } }`. Writes need `Authorization: Bearer <CROSSCHECK_TOKEN>`.',

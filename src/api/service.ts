@@ -45,6 +45,9 @@ export const fetchUrlDocument: UrlFetcher = async (url) => {
   return { origin: { input: url }, format: result.kind === 'text' ? 'text' : 'html', content: result.body, hints: { url: result.finalUrl } };
 };
 
+/** How long writes must pause before the stories they changed are re-checked, ms. */
+export const SETTLE_AFTER_IDLE_MS = 1000;
+
 /**
  * What the API and the web pages read and write, over one store: story lists and search, story
  * and article views, cached fact sheets, outlets, entities, and ingestion with events.
@@ -63,6 +66,8 @@ export class CrosscheckService {
   /** Follow updates, one story change after another, in order. */
   private followQueue: Promise<void> = Promise.resolve();
   private readonly fetchUrl: UrlFetcher;
+  /** The re-check of changed stories due once writes pause ({@link SETTLE_AFTER_IDLE_MS}). */
+  private settleTimer: NodeJS.Timeout | null = null;
 
   constructor(options: ServiceOptions) {
     this.store = options.store;
@@ -70,7 +75,9 @@ export class CrosscheckService {
     this.views = new StoryViews(this.store, this.queries);
     const choice = options.sheetBuilder ?? 'workers';
     const threads = options.sheets?.concurrency ?? defaultSheetThreads();
-    const builder = choice === 'workers' ? createSheetPool({ threads }) : choice === 'inline' ? INLINE_SHEET_BUILDER : choice;
+    const maxMsPerBuild = options.sheets?.maxMsPerBuild;
+    const builder =
+      choice === 'workers' ? createSheetPool({ threads, ...(maxMsPerBuild === undefined ? {} : { maxMsPerBuild }) }) : choice === 'inline' ? INLINE_SHEET_BUILDER : choice;
     this.factSheets = new FactSheets({
       store: this.store,
       queries: this.queries,
@@ -206,13 +213,33 @@ export class CrosscheckService {
     const result = ingestResult(await this.assigner.ingest(doc));
     // The poll publishes the assignment, which queues the story's sheet (see the constructor).
     await this.events.poll();
+    this.scheduleSettle();
     // The follows are told before the answer, so that a client reading a feed next sees the change.
     await this.followQueue;
     return result;
   }
 
-  /** Stops the event stream and the sheet builds (running ones are cancelled, writing nothing), and saves the story state. */
+  /**
+   * Once writes pause, the stories they changed are re-checked (as a batch ingest does at its
+   * end), so that the stories do not depend on the order the articles were posted in.
+   */
+  private scheduleSettle(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      // A busy store or a failed write is retried with the next pause; the next write catches up.
+      this.assigner
+        .settle()
+        .then(() => this.events.poll())
+        .catch(() => undefined);
+    }, SETTLE_AFTER_IDLE_MS);
+    this.settleTimer.unref();
+  }
+
+  /** Stops the event stream and the sheet builds (running ones are cancelled, writing nothing), re-checks the changed stories and saves the story state. */
   async close(): Promise<void> {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = null;
     this.unfollowEvents?.();
     this.unfollowEvents = null;
     this.events.close();

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
+import { CROSSCHECK_VERSION } from '../core/index.js';
 import { registerArticles, registerReextract } from './commands/articles.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerIngest } from './commands/ingest.js';
@@ -9,14 +9,12 @@ import { registerStories } from './commands/stories.js';
 import { registerWatch } from './commands/watch.js';
 import { EXIT_FATAL, reportFatal } from './context.js';
 
-const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
 
 /** Builds the `crosscheck` command line. */
 export function buildProgram(): Command {
   const program = new Command('crosscheck')
     .description('read one news event through many outlets at once')
-    .version(version)
+    .version(CROSSCHECK_VERSION)
     .showHelpAfterError()
     // Options after a subcommand belong to it (`feeds import X --db Y`), not to its parent.
     .enablePositionalOptions()

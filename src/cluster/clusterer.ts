@@ -90,9 +90,14 @@ export class StoryClusterer {
   private readonly ws: WorkingSet;
   private readonly now: () => number;
 
-  constructor(config?: Partial<ClusterConfig>, options: { now?: () => number } = {}) {
+  /**
+   * `firstStoryId`: the id of the first story made (default 1); a store that was reclustered
+   * starts above every id it ever gave, so that a story id is never given to another story.
+   */
+  constructor(config?: Partial<ClusterConfig>, options: { now?: () => number; firstStoryId?: number } = {}) {
     this.ws = new WorkingSet({ ...DEFAULT_CLUSTER_CONFIG, ...config });
     this.now = options.now ?? Date.now;
+    if (options.firstStoryId !== undefined && Number.isSafeInteger(options.firstStoryId) && options.firstStoryId > 0) this.ws.nextStoryId = options.firstStoryId;
   }
 
   get config(): Readonly<ClusterConfig> {

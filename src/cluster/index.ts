@@ -37,6 +37,7 @@
 export * from './config.js';
 export { StoryClusterer, type Assignment, type ClusterInput, type MergeEvent, type StorySummary, type StoryChanges } from './clusterer.js';
 export type { Explanation } from './reasons.js';
+export { shiftStoryIds } from './persist.js';
 export type { TimeFlag } from './clock.js';
 export {
   InMemoryClusterStateStore,

@@ -152,3 +152,24 @@ export function importRecords(ws: WorkingSet, snapshot: ClusterSnapshot, events:
   ws.events.push(...structuredClone([...events]));
   ws.eventsDrained = ws.events.length;
 }
+
+/** The same state with every story id moved up by `shift` (a store that had to move its stories' ids). */
+export function shiftStoryIds(state: ClusterState, shift: number): ClusterState {
+  const up = (id: number): number => id + shift;
+  const events = state.events.map((e): StoryEvent => {
+    switch (e.kind) {
+      case 'move':
+        return { ...e, from: up(e.from), to: up(e.to) };
+      case 'split':
+        return { ...e, from: up(e.from), into: up(e.into) };
+      case 'merge':
+        return { ...e, from: e.from.map(up), into: up(e.into) };
+    }
+  });
+  return {
+    ...state,
+    meta: { ...state.meta, nextStoryId: up(state.meta.nextStoryId), dirty: state.meta.dirty.map(up) },
+    stories: state.stories.map((s) => ({ ...s, id: up(s.id) })),
+    events,
+  };
+}

@@ -20,6 +20,10 @@ export type ErrorCode =
   | 'too_many_redirects'
   | 'bad_feed'
   | 'invalid_argument'
+  /** A long step was stopped (a signal) before it finished; what it would have replaced is unchanged. */
+  | 'interrupted'
+  /** The store can be read but not written (a read-only file or folder); nothing was written. */
+  | 'read_only'
   /** A document needed more time or memory than its budget allows; the work was cancelled. */
   | 'over_budget'
   /** The store stayed busy (another writer) past the write's deadline; nothing was written, try again. */

@@ -6,3 +6,4 @@ export * from './random.js';
 export * from './union-find.js';
 export * from './xml.js';
 export * from './worker-pool.js';
+export * from './version.js';

@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 import { CrosscheckError, RetryableError } from '../core/errors.js';
+import { CROSSCHECK_VERSION } from '../core/version.js';
 import {
   assertAllowedAddress,
   assertAllowedUrlHost,
@@ -26,7 +27,6 @@ import {
  * Every error is a CrosscheckError whose message names the URL.
  */
 
-export const CROSSCHECK_VERSION = '0.1.0';
 /** Product token matched against robots.txt `User-agent` lines. */
 export const ROBOTS_PRODUCT_TOKEN = 'crosscheck';
 export const USER_AGENT = `${ROBOTS_PRODUCT_TOKEN}/${CROSSCHECK_VERSION} (+https://github.com/crosscheck)`;

@@ -71,6 +71,22 @@ describe('metadata endpoints', () => {
     expect(isAddressAllowed('127.0.0.1', addressPolicy({ allowPrivate: true }))).toBe(true);
   });
 
+  it('stay refused in every IPv6 form that carries them (compatible, SIIT, NAT64, 6to4, Teredo client and server)', () => {
+    const forms = ['::a9fe:a9fe', '::169.254.169.254', '::ffff:0:a9fe:a9fe', '64:ff9b::a9fe:a9fe', '64:ff9b:1::a9fe:a9fe', '64:ff9b::6464:64c8', '2002:a9fe:a9fe::1', '2001:0:a9fe:a9fe::1', '2001:0:4136:e378:8000:63bf:5601:5601'];
+    for (const address of forms) {
+      expect(blockedRangeOf(address), address).toBe('metadata');
+      expect(isAddressAllowed(address, true), address).toBe(false);
+      expect(isAddressAllowed(address, addressPolicy({ allowPrivate: true })), address).toBe(false);
+    }
+    // Named, it opens: the only way to reach one.
+    expect(isAddressAllowed('64:ff9b::a9fe:a9fe', addressPolicy({ addresses: ['64:ff9b::a9fe:a9fe'] }))).toBe(true);
+    // The same forms carrying a private address are private, opened by allowing private addresses.
+    for (const address of ['::a00:1', '64:ff9b::a00:1', '2002:a00:1::1', '2001:0:a00:1::1']) {
+      expect(blockedRangeOf(address), address).not.toBeNull();
+      expect(isAddressAllowed(address, true), address).toBe(true);
+    }
+  });
+
   it('open only when named one by one', () => {
     const policy = addressPolicy({ addresses: ['169.254.169.254', '[fd00:ec2::254]'] });
     expect(isAddressAllowed('169.254.169.254', policy)).toBe(true);

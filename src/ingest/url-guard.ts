@@ -32,16 +32,37 @@ export type PrivateAddressPolicy = boolean | ((address: string) => boolean);
  */
 const METADATA_ADDRESSES: ReadonlySet<string> = new Set(['fd00:ec2::254', '100.100.100.200', '168.63.129.16', '192.0.0.192']);
 
-/** True for a cloud metadata endpoint (see {@link METADATA_ADDRESSES}); IPv4 embedded in IPv6 is judged as IPv4. */
+/**
+ * True for a cloud metadata endpoint (see {@link METADATA_ADDRESSES}); an IPv6 address that embeds
+ * an IPv4 address (mapped, compatible, NAT64, SIIT, 6to4, Teredo) is judged by the IPv4 it carries.
+ */
 export function isMetadataAddress(address: string): boolean {
   const normal = normalizeAddress(address);
   if (METADATA_ADDRESSES.has(normal)) return true;
   try {
-    const parsed = ipaddr.parse(normal);
-    return parsed.kind() === 'ipv4' && parsed.range() === 'linkLocal';
+    const parsed = ipaddr.parse(canonicalIPv6(normal));
+    const v4s = parsed.kind() === 'ipv4' ? [parsed as ipaddr.IPv4] : embeddedIPv4(parsed as ipaddr.IPv6);
+    return v4s.some((v4) => METADATA_ADDRESSES.has(v4.toString()) || v4.range() === 'linkLocal');
   } catch {
     return false;
   }
+}
+
+/**
+ * The IPv4 addresses an IPv6 address carries for a translator or tunnel to reach: the low 32 bits
+ * of IPv4-mapped, IPv4-compatible, SIIT (`::ffff:0:0:0/96`) and NAT64 (`64:ff9b::/96`,
+ * `64:ff9b:1::/48`) addresses; bits 16-47 of 6to4 (`2002::/16`); Teredo's server (bits 32-63)
+ * and its client (the low 32 bits, inverted).
+ */
+function embeddedIPv4(v6: ipaddr.IPv6): ipaddr.IPv4[] {
+  const p = v6.parts;
+  const v4 = (hi: number, lo: number): ipaddr.IPv4 => new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
+  const low = v4(p[6]!, p[7]!);
+  if (v6.isIPv4MappedAddress() || v6.match(ipaddr.IPv6.parse('::'), 96) || v6.match(ipaddr.IPv6.parse('::ffff:0:0:0'), 96)) return [low];
+  if (v6.match(ipaddr.IPv6.parse('64:ff9b::'), 96) || v6.match(ipaddr.IPv6.parse('64:ff9b:1::'), 48)) return [low];
+  if (v6.match(ipaddr.IPv6.parse('2002::'), 16)) return [v4(p[1]!, p[2]!)];
+  if (v6.match(ipaddr.IPv6.parse('2001::'), 32)) return [v4(p[2]!, p[3]!), v4(~p[6]! & 0xffff, ~p[7]! & 0xffff)];
+  return [];
 }
 
 /**
@@ -110,6 +131,7 @@ export function blockedRangeOf(address: string): string | null {
   } catch {
     return 'invalid';
   }
+  if (isMetadataAddress(parsed.toString())) return 'metadata';
   if (parsed.kind() === 'ipv6') {
     const v6 = parsed as ipaddr.IPv6;
     const range = v6.range();

@@ -5,6 +5,7 @@ import type { CrosscheckError } from '../core/errors.js';
 import type { Origin } from '../core/types.js';
 import { ingestError, toIngestError } from './fault.js';
 import { formatFromPath } from './formats.js';
+import { isArcName } from './sniff.js';
 
 /** Why a path met during a walk was passed over without an error. */
 export type SkipReason = 'hidden' | 'unsupported_extension' | 'not_a_file' | 'already_visited';
@@ -72,7 +73,8 @@ async function* walkFolder(folder: string, folderStats: Stats, visited: Set<stri
       continue;
     }
     // A plain file with an extension we do not read needs no stat call.
-    if (entry.isFile() && formatFromPath(path).format === null) {
+    // ARC archives are not read, but are named in the failures rather than skipped in silence.
+    if (entry.isFile() && formatFromPath(path).format === null && !isArcName(path)) {
       yield { kind: 'skipped', path, reason: 'unsupported_extension' };
       continue;
     }
@@ -99,7 +101,7 @@ async function* walkFolder(folder: string, folderStats: Stats, visited: Set<stri
       }
     } else if (!stats.isFile()) {
       yield { kind: 'skipped', path, reason: 'not_a_file' };
-    } else if (formatFromPath(path).format === null) {
+    } else if (formatFromPath(path).format === null && !isArcName(path)) {
       yield { kind: 'skipped', path, reason: 'unsupported_extension' };
     } else {
       yield { kind: 'file', path, isExplicit: false, size: stats.size };

@@ -42,7 +42,7 @@ export async function writeCache(store: StorePort, fn: Parameters<StorePort['tra
   try {
     await store.transaction(fn, { deadlineMs: CACHE_WRITE_DEADLINE_MS });
   } catch (error) {
-    if (!(isCrosscheckError(error) && error.code === 'store_busy')) throw error;
+    if (!(isCrosscheckError(error) && (error.code === 'store_busy' || error.code === 'read_only'))) throw error;
   }
 }
 

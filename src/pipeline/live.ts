@@ -1,7 +1,8 @@
 import type { RawDocument } from '../core/types.js';
 import type { NewArticle, StorePort, StoreTx } from '../store/index.js';
+import { CrosscheckError } from '../core/errors.js';
 import { buildArticle } from './ingest.js';
-import { StoryPipeline, STATE_SAVE_EVERY, type ProcessedArticle } from './stories.js';
+import { shiftSavedState, StoryPipeline, STATE_SAVE_EVERY, type ProcessedArticle } from './stories.js';
 
 /**
  * How many articles one transaction assigns: short enough that another writer waits
@@ -113,11 +114,24 @@ export class StoryAssigner {
     return summary;
   }
 
-  /** Saves the in-memory story state when it covers assignments not saved yet; call when stopping. */
-  async close(): Promise<void> {
-    if (!this.pipeline || this.pipeline.unsaved === 0) return;
+  /**
+   * Re-checks the stories that changed since the last re-check (the clusterer does so every few
+   * arrivals by itself) and writes what moved: call when a run of arrivals ends (a batch, a poll
+   * of the feeds, a pause in API writes), so that the stories do not depend on arrival order.
+   */
+  async settle(): Promise<void> {
     await this.write(async (tx, pipeline) => {
-      if (pipeline.unsaved > 0) await pipeline.save(tx, this.now().toISOString());
+      await pipeline.settle(tx, this.now().toISOString());
+    });
+  }
+
+  /** Re-checks the stories that changed and saves the in-memory story state when it covers assignments not saved yet; call when stopping. */
+  async close(): Promise<void> {
+    if (!this.pipeline) return;
+    await this.write(async (tx, pipeline) => {
+      const at = this.now().toISOString();
+      await pipeline.settle(tx, at);
+      if (pipeline.unsaved > 0) await pipeline.save(tx, at);
     });
   }
 
@@ -160,8 +174,28 @@ export async function assignPendingStories(store: StorePort, options: { now?: ()
   return summary;
 }
 
-/** Forgets every copy relation, story and fact sheet and assigns all stored articles again from scratch. */
+/**
+ * Assigns every stored article again from scratch, as one step: the new copy relations and
+ * stories are built beside the live ones (which readers and other writers go on using) and swapped
+ * in at the end, with the fact sheets and entity index of the old stories cleared; a recluster
+ * killed part way leaves the old stories as they were. New story ids start above every id given
+ * before. Articles stored or assigned by other writers meanwhile are assigned after the swap.
+ */
 export async function reclusterAll(store: StorePort, options: { now?: () => Date; signal?: AbortSignal } = {}): Promise<AssignSummary> {
-  await store.transaction((tx) => tx.stories.clearDerived());
-  return assignPendingStories(store, options);
+  const summary = await store.rebuildDerived(
+    async (scratch) => {
+      const built = await assignPendingStories(scratch, options);
+      if (options.signal?.aborted) throw new CrosscheckError('interrupted', 'pipeline', `${store.location}: recluster interrupted; the stories stay as they were`);
+      return built;
+    },
+    { shiftState: shiftSavedState },
+  );
+  const late = await assignPendingStories(store, options);
+  return {
+    processed: summary.processed + late.processed,
+    newStories: summary.newStories + late.newStories,
+    copies: summary.copies + late.copies,
+    merges: summary.merges + late.merges,
+    results: [...summary.results, ...late.results],
+  };
 }

@@ -1,7 +1,7 @@
-import { CLUSTER_VERSION, StoryClusterer, type Assignment, type ClusterState, type StoryChanges } from '../cluster/index.js';
+import { CLUSTER_VERSION, shiftStoryIds, StoryClusterer, type Assignment, type ClusterState, type StoryChanges } from '../cluster/index.js';
 import { CopyGroups, CopyIndex, DEDUP_VERSION, fingerprint, type CopyMatch, type Fingerprint } from '../dedup/index.js';
 import type { StoredArticle } from '../core/types.js';
-import type { AssignedRow, StoreReader, StoreTx } from '../store/index.js';
+import type { AssignedRow, SavedState, StoreReader, StoreTx } from '../store/index.js';
 
 /** Name of the clusterer's saved state in the store. */
 export const CLUSTER_STATE_NAME = 'story-clusterer';
@@ -57,7 +57,9 @@ export class StoryPipeline {
    */
   static async load(store: StoreReader): Promise<StoryPipeline> {
     const saved = await store.state.load(CLUSTER_STATE_NAME);
-    let clusterer = new StoryClusterer();
+    // Ids given before a recluster are never given again: a clusterer built from nothing starts at the store's floor.
+    const firstStoryId = await store.stories.idFloor();
+    let clusterer = new StoryClusterer(undefined, { firstStoryId });
     let replayFrom = 0;
     if (saved && saved.version === CLUSTER_VERSION) {
       try {
@@ -68,7 +70,7 @@ export class StoryPipeline {
         process.stderr.write(
           `crosscheck: table pipeline_state, row ${CLUSTER_STATE_NAME}, column data: ${(error as Error).message}; rebuilding the clusterer from the stored assignments\n`,
         );
-        clusterer = new StoryClusterer();
+        clusterer = new StoryClusterer(undefined, { firstStoryId });
       }
     }
     const pipeline = new StoryPipeline(new CopyIndex(), new CopyGroups(), clusterer);
@@ -251,6 +253,16 @@ export class StoryPipeline {
         now,
       );
     }
+  }
+}
+
+/** A saved clusterer state with its story ids moved up by `shift` (see `StorePort.rebuildDerived`); other states are dropped. */
+export function shiftSavedState(name: string, state: SavedState, shift: number): SavedState | null {
+  if (name !== CLUSTER_STATE_NAME || state.version !== CLUSTER_VERSION) return null;
+  try {
+    return { ...state, data: JSON.stringify(shiftStoryIds(JSON.parse(state.data) as ClusterState, shift)) };
+  } catch {
+    return null;
   }
 }
 

@@ -229,6 +229,12 @@ export interface StoryReader {
   /** Entities of the cached fact sheets of live stories, by how many stories name them. */
   entities(options: { limit: number; kind?: string | undefined }): Promise<EntityRow[]>;
   merges(): Promise<MergeRow[]>;
+  /**
+   * The first story id of the stories stored now: 1, or, after a recluster, above every id the
+   * store gave before it. A clusterer built from the stored assignments starts here, so that it
+   * gives the ids stored, and no story id is ever given to another story.
+   */
+  idFloor(): Promise<number>;
   /** One row per article, in processing order (unassigned articles last). */
   exportRows(): AsyncIterable<ExportRow>;
 }
@@ -240,7 +246,11 @@ export interface StoryWriter extends StoryReader {
   upsert(story: StorySnapshot, now: string): Promise<void>;
   /** Records that stories `from` turned out to be `into`: their articles move, the merge is kept. */
   recordMerge(from: number[], into: number, articleId: number, at: string): Promise<void>;
-  /** Forgets every derived row (copies, groups, stories, assignments, merges, state, sheets), keeping the articles. */
+  /**
+   * Forgets every derived row (copies, groups, stories, assignments, merges, state, sheets and
+   * their entity index), keeping the articles and their analyses; the id floor moves above every
+   * story id given so far ({@link StoryReader.idFloor}).
+   */
   clearDerived(): Promise<void>;
 }
 
@@ -289,7 +299,7 @@ export interface AnalysisWriter extends AnalysisReader {
   put(entries: Array<{ articleId: number; data: string }>, version: number): Promise<void>;
 }
 
-/** Cached fact sheets, keyed by the story's article set and the analyzer version. */
+/** Cached fact sheets, keyed by the story's article set and the sheet builder version. */
 export interface FactSheetReader {
   /** The stored sheet of a story, with when it was built (ISO 8601), or null. */
   get(storyId: number): Promise<(StoredFactSheet & { builtAt: string }) | null>;
@@ -494,6 +504,14 @@ export interface TransactionOptions {
   deadlineMs?: number;
 }
 
+export interface RebuildOptions extends TransactionOptions {
+  /**
+   * Rewrites a saved state (by its name) for story ids moved up by `shift` as a rebuild is swapped
+   * in; without it, or when it returns null, that state is dropped (rebuilt from the assignments).
+   */
+  shiftState?: (name: string, state: SavedState, shift: number) => SavedState | null;
+}
+
 /** How long a writer waits its turn by default, ms. */
 export const DEFAULT_WRITE_DEADLINE_MS = 30_000;
 
@@ -507,6 +525,21 @@ export interface StorePort extends StoreReader {
    * backoff, within the deadline. `fn` must await only the repositories it is given.
    */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * Rebuilds what is derived from the articles (copy relations, copy groups, stories,
+   * assignments, merges, saved state) beside the live rows, then swaps it in: `build` gets a
+   * store whose derived rows start empty and whose articles are the live ones; its writes go to
+   * the rebuild only and do not hold the live store's write lock. When `build` returns, the
+   * rebuilt rows replace the live ones in one short transaction, which also clears what was
+   * derived from the old stories (fact sheets and their entity index) and moves the epoch. When
+   * `build` throws, or the process dies, the live rows stay as they were.
+   *
+   * Story ids of the rebuild start above every id the store has given (the id floor); should
+   * another writer have made stories above the floor meanwhile, the rebuilt ids are moved above
+   * those as they are swapped in. Articles another writer assigned meanwhile are left without a
+   * story by the swap: assign the pending articles after it.
+   */
+  rebuildDerived<T>(build: (scratch: StorePort) => Promise<T>, options?: RebuildOptions): Promise<T>;
   /** Writes and retries seen since opening (for benches and the status line). */
   writeStats(): { transactions: number; retries: number };
   close(): Promise<void>;

@@ -64,6 +64,24 @@ describe('SqliteStore on disk', () => {
     await again.close();
   });
 
+  it('a read-only store serves reads and refuses every write with read_only, naming the file', async () => {
+    const path = join(tmp(), 'ro.db');
+    const store = SqliteStore.open(path);
+    await store.transaction((tx) => tx.articles.insert(testArticle('kept for reading')));
+    await store.close();
+    const ro = SqliteStore.open(path, { readOnly: true });
+    expect(ro.readOnly).toBe(true);
+    expect(await ro.articles.count()).toBe(1);
+    const refused = await ro.transaction((tx) => tx.articles.insert(testArticle('not written'))).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'read_only' });
+    expect((refused as Error).message).toContain(path);
+    await expect(ro.rebuildDerived(() => Promise.resolve())).rejects.toMatchObject({ code: 'read_only' });
+    await ro.close();
+    const again = SqliteStore.open(path);
+    expect(await again.articles.count()).toBe(1);
+    await again.close();
+  });
+
   it('two handles opening a new file at once both get the whole schema once', async () => {
     const path = join(tmp(), 'new.db');
     const a = SqliteStore.open(path);

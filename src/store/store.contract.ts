@@ -461,6 +461,146 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    describe('rebuilding the derived rows beside the live ones (a recluster)', () => {
+      /** Assigns the pending articles of `store` into one story `id` (as a clusterer starting at the floor would). */
+      async function assignAllTo(store: StorePort, id: number): Promise<void> {
+        await store.transaction(async (tx) => {
+          const ids = await tx.articles.pendingIds();
+          await tx.stories.upsert({ id, title: `Rebuilt ${id}`, size: ids.length, firstSeen: '2026-10-14', lastSeen: '2026-10-14', isActive: true }, NOW);
+          for (const articleId of ids) {
+            await tx.stories.insertAssignment({ articleId, storyId: id, isNew: articleId === ids[0], score: 1, reasons: ['rebuilt'], copyOf: null, clusterVersion: 1, assignedAt: NOW });
+          }
+          await tx.state.save('clusterer', { version: 1, seq: await tx.events.maxSeq(), data: JSON.stringify({ next: id + 1 }) }, NOW);
+        });
+      }
+
+      it('builds on the live articles with no derived rows, while readers see the old stories; swaps in at the end, clearing sheets and entities', async () => {
+        const { store } = await open();
+        const ids = await store.transaction((tx) => storyOf(tx, 1, [testArticle('The festival opened.'), testArticle('The bridge closed.')]));
+        await store.transaction((tx) => tx.factSheets.put({ storyId: 1, key: 'k', data: '{}' }, 1, [{ id: 'x', name: 'Festival', kind: 'event', mentions: 1 }], NOW));
+        const epoch = await store.events.epoch();
+        expect(await store.stories.idFloor()).toBe(1);
+        await store.rebuildDerived(async (scratch) => {
+          expect(await scratch.articles.pendingIds()).toEqual(ids);
+          expect(await scratch.stories.list()).toEqual([]);
+          expect(await scratch.factSheets.get(1)).toBeNull();
+          expect(await scratch.stories.idFloor()).toBe(2);
+          await assignAllTo(scratch, 2);
+          // Not swapped in yet: the live store still shows the old story and its sheet.
+          expect((await store.stories.list()).map((s) => s.id)).toEqual([1]);
+          expect(await store.factSheets.get(1)).not.toBeNull();
+        });
+        expect((await store.stories.list()).map((s) => [s.id, s.articleCount])).toEqual([[2, 2]]);
+        expect(await store.stories.ofArticle(ids[0]!)).toBe(2);
+        expect(await store.stories.get(1)).toBeNull();
+        expect(await store.factSheets.get(1)).toBeNull();
+        expect(await store.stories.entities({ limit: 10 })).toEqual([]);
+        expect(await store.events.epoch()).not.toBe(epoch);
+        expect(await store.stories.idFloor()).toBe(2);
+        expect((await store.state.load('clusterer'))?.data).toBe('{"next":3}');
+        expect(await store.articles.pendingIds()).toEqual([]);
+      });
+
+      it('a rebuild that fails part way leaves the live rows as they were, and the next one starts clean', async () => {
+        const { store } = await open();
+        await store.transaction((tx) => storyOf(tx, 1, [testArticle('The festival opened.')]));
+        const before = await store.stories.list();
+        await expect(
+          store.rebuildDerived(async (scratch) => {
+            await assignAllTo(scratch, 2);
+            throw new Error('stopped');
+          }),
+        ).rejects.toThrow('stopped');
+        expect(await store.stories.list()).toEqual(before);
+        expect(await store.stories.idFloor()).toBe(1);
+        await store.rebuildDerived(async (scratch) => {
+          expect(await scratch.stories.list()).toEqual([]);
+          expect(await scratch.articles.pendingIds()).toHaveLength(1);
+        });
+      });
+
+      it('a killed rebuild leaves the live rows: a reopened store has them, and nothing of the rebuild', async () => {
+        const sut = await open();
+        await sut.store.transaction((tx) => storyOf(tx, 1, [testArticle('The festival opened.')]));
+        const before = await sut.store.stories.list();
+        let reopened: StorePort | null = null;
+        await expect(
+          sut.store.rebuildDerived(async (scratch) => {
+            await assignAllTo(scratch, 2);
+            // Another process opening the store meanwhile sees the live rows only.
+            const other = await sut.second();
+            expect(await other.stories.list()).toEqual(before);
+            throw new Error('killed');
+          }),
+        ).rejects.toThrow('killed');
+        reopened = await sut.reopen();
+        expect(await reopened.stories.list()).toEqual(before);
+        expect(await reopened.articles.pendingIds()).toEqual([]);
+      });
+
+      it('never holds the write lock while it builds: another process writes meanwhile', async () => {
+        const sut = await open();
+        await sut.store.transaction((tx) => storyOf(tx, 1, [testArticle('The festival opened.')]));
+        const other = await sut.second();
+        await sut.store.rebuildDerived(async (scratch) => {
+          await assignAllTo(scratch, 2);
+          await scratch.transaction(async () => {
+            await other.transaction((tx) => tx.articles.insert(testArticle('The market reopened.')), { deadlineMs: 2000 });
+          });
+        });
+        // The article stored meanwhile is in no story after the swap: the pending articles are assigned after it.
+        expect(await sut.store.articles.pendingIds()).toHaveLength(1);
+      });
+
+      it('story ids are never given again: the floor moves above every id, clearing too', async () => {
+        const { store } = await open();
+        await store.transaction((tx) => storyOf(tx, 5, [testArticle('The festival opened.')]));
+        await store.transaction((tx) => tx.stories.clearDerived());
+        expect(await store.stories.idFloor()).toBe(6);
+        await store.transaction(async (tx) => {
+          await tx.stories.upsert({ id: 6, title: 'Six', size: 0, firstSeen: null, lastSeen: null, isActive: true }, NOW);
+        });
+        await store.transaction((tx) => tx.stories.clearDerived());
+        expect(await store.stories.idFloor()).toBe(7);
+        await store.rebuildDerived((scratch) => assignAllTo(scratch, 7));
+        await store.rebuildDerived(async (scratch) => {
+          expect(await scratch.stories.idFloor()).toBe(8);
+          await assignAllTo(scratch, 8);
+        });
+        expect(await store.stories.idFloor()).toBe(8);
+      });
+
+      it('moves the rebuilt ids above stories another writer made meanwhile, with the saved state shifted by the caller', async () => {
+        const sut = await open();
+        await sut.store.transaction((tx) => storyOf(tx, 1, [testArticle('The festival opened.')]));
+        const other = await sut.second();
+        const shifts: number[] = [];
+        await sut.store.rebuildDerived(
+          async (scratch) => {
+            await assignAllTo(scratch, 2);
+            // Another writer gives ids 2 and 3 in the live store meanwhile.
+            await other.transaction((tx) => storyOf(tx, 3, [testArticle('The market reopened.')]));
+            await other.transaction((tx) => tx.stories.upsert({ id: 2, title: 'Two', size: 0, firstSeen: null, lastSeen: null, isActive: true }, NOW));
+          },
+          {
+            shiftState: (name, state, shift) => {
+              shifts.push(shift);
+              return { ...state, data: JSON.stringify({ name, next: (JSON.parse(state.data) as { next: number }).next + shift }) };
+            },
+          },
+        );
+        expect(shifts).toEqual([2]);
+        const live = await sut.store.stories.list();
+        expect(live.map((s) => s.id)).toEqual([4]);
+        expect(await sut.store.stories.idFloor()).toBe(4);
+        expect((await sut.store.state.load('clusterer'))?.data).toBe('{"name":"clusterer","next":5}');
+        // The article the other writer assigned meanwhile waits to be assigned again.
+        expect(await sut.store.articles.pendingIds()).toHaveLength(1);
+        const [assigned] = await sut.store.stories.articleIds(4);
+        expect(await sut.store.stories.ofArticle(assigned!)).toBe(4);
+      });
+    });
+
     describe('transactions, kill and resume', () => {
       it('a transaction that throws leaves nothing; the next one goes on', async () => {
         const { store } = await open();

@@ -19,9 +19,12 @@ export interface CliResult {
  * purpose: a test that waited for several CLI runs in a row synchronously would block the test
  * worker's event loop for minutes on a busy machine, and the runner's own messages would time out.
  */
-export function runCrosscheck(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export function runCrosscheck(args: string[], env: Record<string, string> = {}, options: { prefix?: string[] } = {}): Promise<CliResult> {
   return new Promise((resolveRun) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+    const prefix = options.prefix ?? [];
+    const command = prefix.length > 0 ? prefix[0]! : process.execPath;
+    const commandArgs = [...prefix.slice(1), ...(prefix.length > 0 ? [process.execPath] : []), '--import', 'tsx', ENTRY, ...args];
+    const child = spawn(command, commandArgs, {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...env, NO_COLOR: '1' },

@@ -109,6 +109,8 @@ export function registerWatch(program: Command): void {
           }
         },
         onEvent: (event) => {
+          // A poll that brought new entries ends a run of arrivals: the stories they changed are re-checked.
+          if (event.type === 'poll' && event.outcome === 'new') void live.settle().catch(() => undefined);
           if (flags.json) printJsonLine(eventJson(event));
           else {
             const line = describe(event);

@@ -44,6 +44,32 @@ export function followMerges(db: Database.Database, id: number): number | null {
   return null;
 }
 
+/** Meta key of the first story id of the stories stored now. */
+const ID_FLOOR_KEY = 'story_id_floor';
+
+/** The first story id of the stories stored now (unqualified: a rebuild's own floor inside a rebuild). */
+export function storyIdFloor(db: Database.Database): number {
+  const kept = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(ID_FLOOR_KEY) as string | undefined;
+  const floor = kept === undefined ? 1 : Number(kept);
+  return Number.isSafeInteger(floor) && floor > 0 ? floor : 1;
+}
+
+/**
+ * The lowest story id never given: above every story stored and every id given before the last
+ * clear; in schema `schema` (`main`: the live rows, even inside a rebuild), else as names resolve.
+ */
+export function firstFreeStoryId(db: Database.Database, schema?: 'main' | 'temp'): number {
+  const prefix = schema === undefined ? '' : `${schema}.`;
+  const stored = db.prepare(`SELECT COALESCE(MAX(id), 0) FROM ${prefix}stories`).pluck().get() as number;
+  const kept = db.prepare(`SELECT value FROM ${prefix}meta WHERE key = ?`).pluck().get(ID_FLOOR_KEY) as string | undefined;
+  const floor = kept === undefined ? 1 : Number(kept);
+  return Math.max(stored + 1, Number.isSafeInteger(floor) && floor > 0 ? floor : 1);
+}
+
+export function setIdFloor(db: Database.Database, schema: 'main' | 'temp' | undefined, floor: number): void {
+  db.prepare(`INSERT INTO ${schema === undefined ? '' : `${schema}.`}meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(ID_FLOOR_KEY, String(floor));
+}
+
 /** Stories, assignments, merges, and the story list queries (filters, FTS5 search, outlets, entities) on SQLite. */
 export class SqliteStories implements Sync<StoryWriter> {
   constructor(private readonly db: Database.Database) {}
@@ -87,11 +113,17 @@ export class SqliteStories implements Sync<StoryWriter> {
   }
 
   clearDerived(): void {
+    const floor = firstFreeStoryId(this.db);
     this.db.exec(
       `DELETE FROM story_merges; DELETE FROM assignments; DELETE FROM stories; DELETE FROM copy_groups; DELETE FROM copies;
        DELETE FROM pipeline_state; DELETE FROM fact_sheet_entities; DELETE FROM fact_sheets;
        INSERT INTO meta (key, value) VALUES ('derived_epoch', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;`,
     );
+    setIdFloor(this.db, undefined, floor);
+  }
+
+  idFloor(): number {
+    return storyIdFloor(this.db);
   }
 
   list(options: { limit?: number; offset?: number; order?: 'newest' | 'largest' } = {}): StoryRow[] {
