@@ -193,6 +193,19 @@ export function createApp(options: AppOptions): Hono {
     return c.json(article);
   });
 
+  api.get('/outlets/profiles', async (c) => {
+    parse(emptyQuerySchema, c.req.query());
+    return c.json({ outlets: await service.outletProfiles() });
+  });
+
+  api.get('/stories/:id/coverage', async (c) => {
+    const { id } = parse(idParamSchema, c.req.param());
+    parse(emptyQuerySchema, c.req.query());
+    const story = await service.story(id);
+    if (!story) throw new ApiError(404, 'not_found', `no story #${id}`);
+    return c.json({ storyId: story.id, groups: await service.groupCoverage(story.id) });
+  });
+
   api.get('/outlets', async (c) => {
     parse(emptyQuerySchema, c.req.query());
     return c.json({ outlets: await service.outlets() });

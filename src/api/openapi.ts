@@ -223,6 +223,49 @@ const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
           updatedAt: { type: 'string' },
         },
       },
+      OutletProfile: {
+        type: 'object',
+        required: ['name', 'domains', 'country', 'language', 'owner', 'labels'],
+        properties: {
+          name: { type: 'string' },
+          domains: { type: 'array', items: { type: 'string' } },
+          country: nullable('string'),
+          language: nullable('string'),
+          owner: nullable('string'),
+          labels: { type: 'object', additionalProperties: { type: 'string' } },
+        },
+      },
+      GroupCoverage: {
+        type: 'object',
+        description: 'A story by the labels of the outlets file: per label (country, language, owner, then the file\'s own), the groups of outlets sharing a value, which carry the story, and the groups that have not covered it yet',
+        required: ['profiled', 'outlets', 'unprofiled', 'dimensions', 'notCovered'],
+        properties: {
+          profiled: { type: 'integer', description: 'outlets in the file' },
+          outlets: { type: 'array', items: { type: 'object', properties: { outlet: { type: 'string' }, articles: { type: 'integer' } } } },
+          unprofiled: { type: 'array', description: 'articles of outlets not in the file', items: { type: 'object', properties: { source: nullable('string'), articles: { type: 'integer' } } } },
+          dimensions: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                label: { type: 'string' },
+                groups: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      value: { type: 'string' },
+                      covering: { type: 'array', items: { type: 'object', properties: { outlet: { type: 'string' }, articles: { type: 'integer' } } } },
+                      missing: { type: 'array', items: { type: 'string' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          notCovered: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, value: { type: 'string' }, outlets: { type: 'array', items: { type: 'string' } } } } },
+        },
+      },
       ArticleEvent: {
         type: 'object',
         properties: { type: { const: 'article' }, seq: { type: 'integer' }, articleId: { type: 'integer' }, storyId: { type: 'integer' }, isNewStory: { type: 'boolean' }, title: nullable('string'), source: nullable('string') },
@@ -324,6 +367,24 @@ const followParams = idParamSchema.extend({ id: idParamSchema.shape.id.describe(
 const webhookParams = idParamSchema.extend({ id: idParamSchema.shape.id.describe('webhook id') });
 const unauthorized = { 401: error('missing or wrong bearer token'), 403: error('writing is disabled: no CROSSCHECK_TOKEN configured') };
 
+registry.registerPath({
+  method: 'get',
+  path: '/api/outlets/profiles',
+  summary: 'The outlets of the imported outlets file (crosscheck outlets import): name, domains, country, language, owner, labels',
+  responses: { 200: json('outlets, by name', { type: 'object', required: ['outlets'], properties: { outlets: { type: 'array', items: ref('OutletProfile') } } }) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/stories/{id}/coverage',
+  summary: 'A story\'s coverage by the labels of the outlets file, and the groups that have not covered it yet',
+  description: 'Articles are matched to the file\'s outlets by the host of their URL (the longest domain), else by their outlet name. `groups` is null when no outlets file was imported.',
+  request: { params: storyParams },
+  responses: {
+    200: json('the coverage', { type: 'object', required: ['storyId', 'groups'], properties: { storyId: { type: 'integer' }, groups: { oneOf: [ref('GroupCoverage'), { type: 'null' }] } } }),
+    400: error('bad id'),
+    404: error('no such story'),
+  },
+});
 registry.registerPath({
   method: 'get',
   path: '/api/feeds',

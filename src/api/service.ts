@@ -1,8 +1,9 @@
 import { CrosscheckError } from '../core/errors.js';
 import type { RawDocument } from '../core/types.js';
-import type { FactSheet } from '../analyze/index.js';
+import type { FactSheet, GroupCoverage } from '../analyze/index.js';
+import type { OutletProfile } from '../core/types.js';
 import { fetchDocument, formatOpml } from '../ingest/index.js';
-import { createSheetPool, defaultSheetThreads, INLINE_SHEET_BUILDER, StoryAssigner, type SheetBuilder } from '../pipeline/index.js';
+import { createSheetPool, defaultSheetThreads, INLINE_SHEET_BUILDER, StoryAssigner, storyGroupCoverage, type SheetBuilder } from '../pipeline/index.js';
 import type { StorePort } from '../store/index.js';
 import { ApiError } from './errors.js';
 import { StoryEvents, EVENT_POLL_MS } from './events.js';
@@ -174,6 +175,17 @@ export class CrosscheckService {
   /** The watched feeds as an OPML 2.0 list. */
   async feedsOpml(): Promise<string> {
     return formatOpml(await this.store.feeds.list(), { title: 'crosscheck: watched feeds' });
+  }
+
+  /** The outlets of the imported outlets file, by name. */
+  outletProfiles(): Promise<OutletProfile[]> {
+    return this.queries.cached('outlet-profiles', () => this.store.outletProfiles.list());
+  }
+
+  /** A live story's coverage by the labels of the outlets file; null when there is no file (or no story). */
+  async groupCoverage(id: number): Promise<GroupCoverage | null> {
+    const live = await this.queries.liveStoryId(id);
+    return live === null ? null : this.queries.cached(`groups:${live}`, () => storyGroupCoverage(this.store, live));
   }
 
   outlets(): Promise<OutletSummary[]> {

@@ -3,6 +3,7 @@ import { CROSSCHECK_VERSION } from '../core/index.js';
 import { registerArticles, registerReextract } from './commands/articles.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerOutlets } from './commands/outlets.js';
 import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
 import { registerWatch } from './commands/watch.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerWatch(program);
   registerServe(program);
   registerDoctor(program);
+  registerOutlets(program);
   return program;
 }
 

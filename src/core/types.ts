@@ -126,3 +126,18 @@ export interface FeedState {
   /** True when robots.txt disallowed fetching the feed itself at the last poll. */
   isBlockedByRobots: boolean;
 }
+
+/**
+ * An outlet as a newsroom knows it (from an outlets file): the name articles carry, the domains
+ * its pages are on, and any labels the newsroom keeps (country, language, owner and its own).
+ */
+export interface OutletProfile {
+  name: string;
+  /** Host names, lower case, without `www.`; a subdomain of one matches too. */
+  domains: string[];
+  country: string | null;
+  language: string | null;
+  owner: string | null;
+  /** Further labels by name (`lean: centre-left`, `type: public broadcaster`). */
+  labels: Record<string, string>;
+}

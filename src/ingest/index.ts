@@ -38,3 +38,5 @@ export { detectFeedKind, isUrlSource, loadFeed, loadOpml, parseFeed, parseOpml, 
 export { formatOpml, type OpmlOutline } from './opml.js';
 export { RobotsCache } from './robots.js';
 export { addressPolicy, checkUrlTarget, isMetadataAddress, type PrivateAddressPolicy } from './url-guard.js';
+/** Outlets files: the outlets a newsroom knows, with their domains and labels. */
+export { MAX_OUTLETS, parseOutletsFile, type OutletsFile } from './outlets.js';

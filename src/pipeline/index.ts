@@ -15,3 +15,4 @@ export {
   type SheetBuilder,
   type SheetPoolOptions,
 } from './sheet-pool.js';
+export { storyGroupCoverage } from './outlets.js';

@@ -7,7 +7,7 @@
  * short: it never awaits anything but its own repositories (no network, no file I/O), so that
  * another process waiting to write waits milliseconds, not seconds.
  */
-import type { DocumentHints, FeedState, StoredArticle } from '../core/types.js';
+import type { DocumentHints, FeedState, OutletProfile, StoredArticle } from '../core/types.js';
 import type { ArticleFilter, InsertResult, NewArticle } from './types.js';
 
 /** A story as stored. */
@@ -454,6 +454,17 @@ export interface WebhookWriter extends WebhookReader {
   recordAttempt(deliveryId: number, attempt: DeliveryAttempt): Promise<void>;
 }
 
+/** The outlets a newsroom knows (from its outlets file). */
+export interface OutletProfileReader {
+  /** Every profile, by name. */
+  list(): Promise<OutletProfile[]>;
+}
+
+export interface OutletProfileWriter extends OutletProfileReader {
+  /** Adds these profiles, replacing those of the same name (any case); returns how many were new and how many replaced. */
+  put(profiles: readonly OutletProfile[], at: string): Promise<{ added: number; updated: number }>;
+}
+
 /** The repositories, read-only. */
 export interface StoreReader {
   readonly articles: ArticleReader;
@@ -467,6 +478,7 @@ export interface StoreReader {
   readonly state: StateReader;
   readonly follows: FollowReader;
   readonly webhooks: WebhookReader;
+  readonly outletProfiles: OutletProfileReader;
 }
 
 /** The repositories inside a transaction: reads see the transaction's own writes. */
@@ -481,6 +493,7 @@ export interface StoreTx extends StoreReader {
   readonly state: StateWriter;
   readonly follows: FollowWriter;
   readonly webhooks: WebhookWriter;
+  readonly outletProfiles: OutletProfileWriter;
 }
 
 export interface TransactionOptions {

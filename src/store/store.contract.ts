@@ -366,6 +366,20 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    describe('outlet profiles', () => {
+      it('keeps the outlets a newsroom knows, a profile of the same name (any case) replacing the old one', async () => {
+        const { store } = await open();
+        const wire = { name: 'Northwind News', domains: ['northwind.example'], country: 'GB', language: 'en', owner: null, labels: { type: 'wire' } };
+        const herald = { name: 'Harbourton Herald', domains: [], country: null, language: null, owner: 'Herald Group', labels: {} };
+        expect(await store.outletProfiles.list()).toEqual([]);
+        expect(await store.transaction((tx) => tx.outletProfiles.put([wire, herald], NOW))).toEqual({ added: 2, updated: 0 });
+        expect(await store.outletProfiles.list()).toEqual([herald, wire]);
+        const renamed = { ...wire, name: 'NORTHWIND NEWS', labels: { type: 'wire', lean: 'centre' } };
+        expect(await store.transaction((tx) => tx.outletProfiles.put([renamed], NOW))).toEqual({ added: 0, updated: 1 });
+        expect(await store.outletProfiles.list()).toEqual([herald, renamed]);
+      });
+    });
+
     describe('fact sheets and analyses', () => {
       it('keeps one sheet per story under its key; a new key replaces it with its entities', async () => {
         const { store } = await open();

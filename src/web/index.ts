@@ -104,7 +104,8 @@ export function createWebApp(service: CrosscheckService): Hono {
     }
     const sheet = JSON.parse(answer.sheet.json) as FactSheet;
     const stale = answer.state === 'stale' ? { builtAt: answer.sheet.builtAt, articles: answer.sheet.articleCount, error: answer.error } : undefined;
-    return c.body(storyPage({ story, sheet, articles: await service.views.storyArticles(story.id), ...(stale ? { stale } : {}) }).value, 200, HTML_TYPE);
+    const groups = await service.groupCoverage(story.id);
+    return c.body(storyPage({ story, sheet, articles: await service.views.storyArticles(story.id), groups, ...(stale ? { stale } : {}) }).value, 200, HTML_TYPE);
   });
 
   web.get('/articles/:id', async (c) => {

@@ -3,10 +3,11 @@ import type { Command } from 'commander';
 import { alignPassages, type Passage } from '../../dedup/index.js';
 import { renderMarkdown, renderTerminal } from '../../analyze/index.js';
 import { stripControlsDeep } from '../../core/index.js';
-import { reclusterAll, storyFactSheet } from '../../pipeline/index.js';
+import { reclusterAll, storyFactSheet, storyGroupCoverage } from '../../pipeline/index.js';
 import type { SqliteStore } from '../../store/index.js';
 import { CliExit, openExistingStore } from '../context.js';
 import { formatTable, plural, printJson, println, status, truncate } from '../output.js';
+import { groupCoverageLines } from './outlets.js';
 
 function parseId(value: string, what: string): number {
   const id = Number(value);
@@ -67,8 +68,10 @@ export function registerStories(program: Command): void {
       const store = openExistingStore(flags.db);
       try {
         const view = await storyView(store, id);
+        // Coverage by the labels of the outlets file, when one was imported.
+        const groups = await storyGroupCoverage(store, view.id);
         if (flags.json) {
-          printJson(view);
+          printJson({ ...view, groups });
           return;
         }
         if (flags.passagesOnly) {
@@ -79,11 +82,18 @@ export function registerStories(program: Command): void {
         if (!sheet) throw new CliExit(1, `no story #${id} in ${store.path}`);
         if (flags.format === 'json') printJson(sheet);
         // Rows stored before extraction removed control characters are neutralised where shown.
-        else if (flags.format === 'md') process.stdout.write(renderMarkdown(stripControlsDeep(sheet)));
+        else if (flags.format === 'md') {
+          process.stdout.write(renderMarkdown(stripControlsDeep(sheet)));
+          if (groups) process.stdout.write(`\n## Coverage by group\n\n${groupCoverageLines(groups).slice(1).map((l) => `- ${l.trim()}`).join('\n')}\n`);
+        }
         else {
           const width = Math.max(60, Math.min(120, process.stdout.columns || 100));
           process.stdout.write(renderTerminal(stripControlsDeep(sheet), { width, color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
           println();
+          if (groups) {
+            for (const line of groupCoverageLines(groups)) println(line);
+            println();
+          }
           println('━'.repeat(Math.min(width, 100)));
           printStory(view);
         }

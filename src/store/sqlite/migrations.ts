@@ -275,6 +275,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, id);
     `,
   },
+  {
+    version: 9,
+    name: 'outlet profiles',
+    sql: `
+      -- The outlets a newsroom knows (crosscheck outlets import): name, domains and labels, each a JSON column.
+      CREATE TABLE outlet_profiles (
+        name TEXT PRIMARY KEY COLLATE NOCASE,
+        domains TEXT NOT NULL,             -- JSON array of host names
+        country TEXT,
+        language TEXT,
+        owner TEXT,
+        labels TEXT NOT NULL,              -- JSON object of further labels
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The newest schema version this build of crosscheck knows. */

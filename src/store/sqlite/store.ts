@@ -14,6 +14,7 @@ import {
   type FeedWriter,
   type RebuildOptions,
   type FollowWriter,
+  type OutletProfileWriter,
   type StateWriter,
   type StorePort,
   type StoryWriter,
@@ -26,6 +27,7 @@ import { examineDatabase, type DoctorReport } from './doctor.js';
 import { SqliteFeeds } from './feeds.js';
 import { createScratch, dropScratch, swapIn } from './rebuild.js';
 import { SqliteFollows, SqliteWebhooks } from './follows.js';
+import { SqliteOutletProfiles } from './outlets.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { SqliteAnalyses, SqliteCopyKeys, SqliteFactSheets } from './sheets.js';
 import { firstFreeStoryId, SqliteCopies, SqliteEvents, SqliteState, SqliteStories } from './stories.js';
@@ -102,6 +104,7 @@ export class SqliteStore implements StorePort {
   readonly state: StateWriter;
   readonly follows: FollowWriter;
   readonly webhooks: WebhookWriter;
+  readonly outletProfiles: OutletProfileWriter;
 
   private readonly db: Database.Database;
   private readonly tx: StoreTx;
@@ -135,6 +138,7 @@ export class SqliteStore implements StorePort {
     this.state = asyncRepository<StateWriter>(new SqliteState(repos));
     this.follows = asyncRepository<FollowWriter>(new SqliteFollows(repos));
     this.webhooks = asyncRepository<WebhookWriter>(new SqliteWebhooks(repos));
+    this.outletProfiles = asyncRepository<OutletProfileWriter>(new SqliteOutletProfiles(repos));
     this.tx = {
       articles: this.articles,
       stories: this.stories,
@@ -147,6 +151,7 @@ export class SqliteStore implements StorePort {
       state: this.state,
       follows: this.follows,
       webhooks: this.webhooks,
+      outletProfiles: this.outletProfiles,
     };
   }
 

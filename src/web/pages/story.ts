@@ -7,6 +7,8 @@ import { figureTitle, languageTagger, languagesLine } from '../../analyze/index.
 import { formatDate, formatSpan, plural } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { page } from '../layout.js';
+import type { GroupCoverage } from '../../analyze/index.js';
+import { groupsSection } from './groups.js';
 
 export interface StoryPageData {
   story: StoryDetail;
@@ -15,6 +17,8 @@ export interface StoryPageData {
   articles: StoredArticle[];
   /** Set when the sheet is the last good one of fewer articles, while a newer one is built. */
   stale?: { builtAt: string; articles: number; error: string | null };
+  /** Coverage by the labels of the outlets file, when one was imported. */
+  groups?: GroupCoverage | null;
 }
 
 /** The story header: title, counts, span, outlets (and notes on the sheet, when there is one). */
@@ -252,6 +256,7 @@ export function storyPage(data: StoryPageData): SafeHtml {
     ['quotes', 'Quotes', quotesSection(ctx)],
     ['timeline', 'Timeline', timelineSection(ctx)],
     ['coverage', 'Outlets and copies', coverageSection(ctx, story)],
+    ...(data.groups ? [['groups', 'Coverage by group', groupsSection(data.groups)] as [string, string, SafeHtml]] : []),
     ['entities', 'People, places, organisations', entitiesSection(ctx)],
   ];
   const body = html`<article class="story">
