@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
-import { readParagraphs, type DamagedRow } from './articles.js';
+import { readParagraphs, type DamagedRow } from '../damage.js';
 
 /** What `crosscheck doctor` found, and what it repaired when asked to. */
 export interface DoctorReport {

@@ -28,7 +28,7 @@ import { SqliteFeeds } from './feeds.js';
 import { createScratch, dropScratch, swapIn } from './rebuild.js';
 import { SqliteFollows, SqliteWebhooks } from './follows.js';
 import { SqliteOutletProfiles } from './outlets.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../migrations.js';
 import { SqliteAnalyses, SqliteCopyKeys, SqliteFactSheets } from './sheets.js';
 import { firstFreeStoryId, SqliteCopies, SqliteEvents, SqliteState, SqliteStories } from './stories.js';
 import { asyncRepository } from './sync.js';
@@ -419,7 +419,7 @@ function migrate(db: Database.Database): void {
     try {
       // Another process may have applied it while this one waited.
       if (migration.version > (db.pragma('user_version', { simple: true }) as number)) {
-        db.exec(migration.sql);
+        db.exec(migration.sqlite);
         if (migration.version === 1) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('app', 'crosscheck');
         db.pragma(`application_id = ${APPLICATION_ID}`);
         db.pragma(`user_version = ${migration.version}`);
