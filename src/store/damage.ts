@@ -51,3 +51,17 @@ export function readParagraphs(row: { id: number; paragraphs: string; text: stri
   const paragraphs = row.text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
   return { paragraphs, damage: { table: 'articles', id: row.id, column: 'paragraphs', problem: `${problem}; read from the text instead` } };
 }
+
+/** What is wrong with a stored JSON text, or null when it is what it should be. */
+export function jsonProblem(text: unknown, expect: 'object' | 'array' | 'any'): string | null {
+  if (typeof text !== 'string') return 'not text';
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch (error) {
+    return `not valid JSON (${(error as Error).message})`;
+  }
+  if (expect === 'array' && !Array.isArray(value)) return 'not a JSON array';
+  if (expect === 'object' && (value === null || typeof value !== 'object' || Array.isArray(value))) return 'not a JSON object';
+  return null;
+}

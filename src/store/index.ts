@@ -14,3 +14,5 @@ export type * from './port.js';
 export { toFtsQuery } from './sqlite/fts.js';
 export { PostgresStore } from './postgres/store.js';
 export { isPostgresLocation } from './postgres/db.js';
+export { copyStore, openStoreAt, type OpenOptions, type Store } from './open.js';
+export type { CopyProgress, CopyResult } from './copy.js';

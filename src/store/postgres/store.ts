@@ -22,7 +22,11 @@ import {
 } from '../port.js';
 import { PostgresArticles } from './articles.js';
 import { asDb, clientConfig, ident, isConnectionFailure, isReadOnlyFailure, parseLocation, sqlState, type Db, type PostgresLocation } from './db.js';
+import type { TableIO } from '../copy.js';
+import { postgresTableIO } from './copy.js';
+import { examinePostgres } from './doctor.js';
 import { PostgresFeeds } from './feeds.js';
+import type { DoctorReport } from '../sqlite/doctor.js';
 import { PostgresFollows, PostgresWebhooks } from './follows.js';
 import { PostgresOutletProfiles } from './outlets.js';
 import { createScratch, swapIn } from './rebuild.js';
@@ -195,7 +199,12 @@ export class PostgresStore implements StorePort {
     return readVersion(this.reads);
   }
 
-  async transaction<T>(fn: (tx: StoreTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.write((db) => fn(this.repositories(db)), options);
+  }
+
+  /** One write transaction on a connection of its own, holding the write lock (a rebuild's scratch store: none). */
+  private async write<T>(fn: (db: Db) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     if (this.readOnly) throw this.readOnlyError();
     const deadline = Date.now() + (options.deadlineMs ?? DEFAULT_WRITE_DEADLINE_MS);
     const previous = this.turn;
@@ -212,7 +221,7 @@ export class PostgresStore implements StorePort {
         try {
           if (!this.client) await this.lock(db, deadline);
           this.stats.transactions++;
-          const result = await fn(this.repositories(db));
+          const result = await fn(db);
           if (!this.client) await noteChange(db);
           await db.run('COMMIT');
           return result;
@@ -310,6 +319,23 @@ export class PostgresStore implements StorePort {
 
   writeStats(): { transactions: number; retries: number } {
     return { ...this.stats };
+  }
+
+  /** The store's tables as rows, for copying a whole store (see `copyStore`). */
+  tableIO(): TableIO {
+    return postgresTableIO(this.reads, this.schema, (fn) => this.write(fn));
+  }
+
+  /**
+   * Checks every stored row a reader parses and that the schema has all its tables; with
+   * `repair`, fixes what can be fixed without losing anything, as one write transaction.
+   */
+  async examine(options: { repair?: boolean } = {}): Promise<DoctorReport> {
+    return examinePostgres(this.reads, this.schema, options, async (fixes) => {
+      await this.write(async (db) => {
+        for (const fix of fixes) await fix(db);
+      });
+    });
   }
 
   async close(): Promise<void> {
