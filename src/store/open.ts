@@ -31,8 +31,8 @@ export async function openStoreAt(location: string, options: OpenOptions = {}): 
  * Copies every row of the store `from` into the store `to` (see {@link copyTables}): SQLite into
  * PostgreSQL, PostgreSQL into SQLite, or either into its own kind.
  */
-export function copyStore(from: Store, to: Store, options: { pageSize?: number; onProgress?: (progress: CopyProgress) => void } = {}): Promise<CopyResult> {
+export async function copyStore(from: Store, to: Store, options: { pageSize?: number; onProgress?: (progress: CopyProgress) => void } = {}): Promise<CopyResult> {
   if (from.location === to.location) throw new CrosscheckError('invalid_argument', 'store', `cannot copy ${from.location} into itself`);
   if (to.readOnly) throw new CrosscheckError('read_only', 'store', `${to.location} is read-only: nothing was copied`);
-  return copyTables(from.tableIO(), to.tableIO(), options);
+  return await copyTables(from.tableIO(), to.tableIO(), options);
 }

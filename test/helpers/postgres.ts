@@ -25,7 +25,9 @@ export interface TestPostgres {
   /** The folder of the server's socket. */
   readonly socketDir: string;
   /** A `postgres://` location of a store in schema `schema` of the server's `postgres` database. */
-  url(schema: string): string;
+  url(schema: string, user?: string): string;
+  /** Runs SQL with psql as the superuser (to set a test's scene: other tables, roles, damage). */
+  sql(text: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -64,7 +66,8 @@ export async function startPostgres(): Promise<TestPostgres> {
   let stopped = false;
   return {
     socketDir: dir,
-    url: (schema) => `postgres://postgres@localhost/postgres?host=${encodeURIComponent(dir)}&schema=${schema}`,
+    url: (schema, user = 'postgres') => `postgres://${user}@localhost/postgres?host=${encodeURIComponent(dir)}&schema=${schema}`,
+    sql: async (text) => (await run(join(PG_BIN, 'psql'), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', dir, '-U', 'postgres', '-d', 'postgres', '-At', '-c', text], { timeout: 120_000 })).stdout,
     stop: async () => {
       if (stopped) return;
       stopped = true;
