@@ -96,7 +96,7 @@ export class PostgresStore implements StorePort {
   ) {
     this.location = client ? `${where.display} (rebuild)` : where.display;
     this.schema = where.schema;
-    this.reads = asDb((pool ?? client)!);
+    this.reads = pool ? asDb(pool, { retry: true }) : asDb(client!);
     const repos = this.repositories(this.reads);
     this.articles = repos.articles;
     this.stories = repos.stories;
@@ -140,6 +140,8 @@ export class PostgresStore implements StorePort {
     const pool = new pg.Pool({ ...clientConfig(where), max: POOL_SIZE, idleTimeoutMillis: 10_000 });
     // A connection that fails while idle (a server restart) is dropped from the pool; the next query opens another.
     pool.on('error', () => undefined);
+    // One that fails while in use fails its query, which reports it: the connection's own event is not a crash.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const store = new PostgresStore(where, pool, null);
     try {
       await store.prepare(options);
