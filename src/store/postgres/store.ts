@@ -369,7 +369,10 @@ async function readVersion(db: Db): Promise<number> {
   return Number((await db.value<string>("SELECT value FROM meta WHERE key = 'schema_version'")) ?? 0);
 }
 
-/** Moves the store's change count, inside the writer's transaction: what {@link PostgresEvents.changeToken} reads. */
+/**
+ * Moves the store's change count, inside the writer's transaction: what {@link PostgresEvents.changeToken}
+ * reads. A change feed that wakes other processes (`NOTIFY`, delivered at commit) belongs here too.
+ */
 async function noteChange(db: Db, prefix = ''): Promise<void> {
   await db.run(`INSERT INTO ${prefix}meta AS m (key, value) VALUES ('change_count', '1') ON CONFLICT (key) DO UPDATE SET value = (m.value::bigint + 1)::text`);
 }
