@@ -7,3 +7,4 @@ export * from './union-find.js';
 export * from './xml.js';
 export * from './worker-pool.js';
 export * from './version.js';
+export * from './labels.js';

@@ -6,6 +6,7 @@ import { stripControlsDeep } from '../../core/index.js';
 import { reclusterAll, storyFactSheet, storyGroupCoverage } from '../../pipeline/index.js';
 import type { SqliteStore } from '../../store/index.js';
 import { CliExit, openExistingStore } from '../context.js';
+import { displayTitle, sourceLabel, sourceLocation } from '../../core/labels.js';
 import { formatTable, plural, printJson, println, status, truncate } from '../output.js';
 import { groupCoverageLines } from './outlets.js';
 
@@ -157,11 +158,19 @@ export interface StoryView {
   firstSeen: string | null;
   lastSeen: string | null;
   outlets: string[];
+  /** Distinct source labels: the outlet count every view shows. */
+  outletCount: number;
   articles: Array<{
     id: number;
     inputId: string | null;
     title: string | null;
+    /** How it is named everywhere: outlet, else host, else file name. */
+    label: string;
+    /** Its title, else its first sentence cut at a word. */
+    displayTitle: string;
     source: string | null;
+    url: string | null;
+    origin: string | null;
     published: string | null;
     copyGroup: number;
     copies: Array<{ other: number; kind: string; jaccard: number; containment: number }>;
@@ -177,6 +186,7 @@ export async function storyView(store: SqliteStore, id: number): Promise<StoryVi
   if (!story) throw new CliExit(1, `no story #${id} in ${store.path}`);
   const members = await store.stories.members(story.id);
   const articles = await store.articles.getMany(members.map((m) => m.articleId));
+  const byId = new Map(articles.map((a) => [Number(a.id), a]));
   const aligned = alignPassages(articles.map((a) => ({ id: a.id, paragraphs: a.paragraphs })));
   const copies = await store.copies.among(members.map((m) => m.articleId));
   const merges = await store.stories.merges();
@@ -186,7 +196,10 @@ export async function storyView(store: SqliteStore, id: number): Promise<StoryVi
     firstSeen: story.firstSeen,
     lastSeen: story.lastSeen,
     outlets: story.outlets,
+    outletCount: story.outletCount,
     articles: members.map((m) => {
+      const stored = byId.get(m.articleId);
+      const identity = { id: m.articleId, source: m.source, url: stored?.url ?? stored?.canonicalUrl ?? null, origin: stored?.origin ?? null };
       const passages: Passage[] = aligned.get(m.articleId) ?? [];
       const words = (p: Passage): number => p.text.split(/\s+/).filter(Boolean).length;
       const total = passages.reduce((n, p) => n + words(p), 0);
@@ -195,7 +208,11 @@ export async function storyView(store: SqliteStore, id: number): Promise<StoryVi
         id: m.articleId,
         inputId: m.externalId,
         title: m.title,
+        label: sourceLabel(identity),
+        displayTitle: displayTitle({ ...identity, title: m.title, paragraphs: stored?.paragraphs }),
         source: m.source,
+        url: identity.url,
+        origin: identity.origin,
         published: m.published,
         copyGroup: m.copyGroup,
         copies: copies
@@ -217,15 +234,17 @@ export async function storyView(store: SqliteStore, id: number): Promise<StoryVi
 
 function printStory(view: StoryView): void {
   println(`Story #${view.id}: ${view.title}`);
-  println(`${plural(view.articles.length, 'article')} from ${plural(view.outlets.length, 'outlet')}, ${view.firstSeen?.slice(0, 10) ?? '?'} to ${view.lastSeen?.slice(0, 10) ?? '?'}`);
+  println(`${plural(view.articles.length, 'article')} from ${plural(view.outletCount, 'outlet')}, ${view.firstSeen?.slice(0, 10) ?? '?'} to ${view.lastSeen?.slice(0, 10) ?? '?'}`);
   const label = (id: number): string => {
     const a = view.articles.find((x) => x.id === id);
-    return `#${id}${a?.source ? ` ${a.source}` : ''}`;
+    return a ? `${a.label} (#${id})` : `#${id}`;
   };
   for (const article of view.articles) {
     println();
-    println(`── #${article.id}  ${article.source ?? '(no outlet)'}  ${article.published?.slice(0, 16) ?? 'undated'}`);
-    if (article.title) println(`   ${truncate(article.title, 90)}`);
+    println(`── #${article.id}  ${article.label}  ${article.published?.slice(0, 16) ?? 'undated'}`);
+    println(`   ${truncate(article.displayTitle, 90)}`);
+    const where = sourceLocation(article);
+    if (where) println(`   ${where.kind === 'url' ? 'url' : 'file'}: ${where.value}`);
     const group = article.copyGroup === article.id ? (article.copies.length ? 'first to publish its text' : 'no copies') : `copy group of ${label(article.copyGroup)} (published first)`;
     println(`   copy group: ${group}`);
     for (const c of article.copies) println(`   ${c.kind.padEnd(14)} ${label(c.other)}  jaccard ${c.jaccard.toFixed(2)}  containment ${c.containment.toFixed(2)}`);

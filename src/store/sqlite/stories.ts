@@ -11,6 +11,7 @@ import type {
   NewAssignment,
   OutletRow,
   SavedState,
+  SearchSnippetRow,
   StateWriter,
   StoryArticleRow,
   StoryHead,
@@ -20,7 +21,8 @@ import type {
   StorySummaryRow,
   StoryWriter,
 } from '../port.js';
-import { toFtsQuery } from './fts.js';
+import { sourceLabel } from '../../core/labels.js';
+import { parseSnippet, toFtsQuery } from './fts.js';
 import type { Sync } from './sync.js';
 
 const LIVE = 's.merged_into IS NULL AND s.article_count > 0';
@@ -136,13 +138,18 @@ export class SqliteStories implements Sync<StoryWriter> {
       .prepare(
         `SELECT s.id, s.title, s.article_count AS articleCount, s.first_seen AS firstSeen, s.last_seen AS lastSeen, s.is_active AS isActive,
            (SELECT json_group_array(DISTINCT a.source) FROM assignments x JOIN articles a ON a.id = x.article_id
-             WHERE x.story_id = s.id AND a.source IS NOT NULL) AS outlets
+             WHERE x.story_id = s.id AND a.source IS NOT NULL) AS outlets,
+           (SELECT json_group_array(json_array(a.id, COALESCE(a.url, a.canonical_url), a.origin)) FROM assignments x JOIN articles a ON a.id = x.article_id
+             WHERE x.story_id = s.id AND a.source IS NULL) AS unnamed
          FROM stories s WHERE ${where}`,
       )
-      .all(...params) as Array<Omit<StoryRow, 'outlets' | 'outletCount' | 'isActive'> & { outlets: string; isActive: number }>;
-    return rows.map((r) => {
+      .all(...params) as Array<Omit<StoryRow, 'outlets' | 'outletCount' | 'isActive'> & { outlets: string; unnamed: string; isActive: number }>;
+    return rows.map(({ unnamed, ...r }) => {
       const outlets = (JSON.parse(r.outlets) as string[]).sort();
-      return { ...r, isActive: r.isActive === 1, outlets, outletCount: outlets.length };
+      // Articles without an outlet count by their label (host, else file name), as everywhere else.
+      const labels = new Set(outlets.map((o) => sourceLabel({ id: 0, source: o })));
+      for (const [id, url, origin] of JSON.parse(unnamed) as Array<[number, string | null, string | null]>) labels.add(sourceLabel({ id, source: null, url, origin }));
+      return { ...r, isActive: r.isActive === 1, outlets, outletCount: labels.size };
     });
   }
 
@@ -257,6 +264,32 @@ export class SqliteStories implements Sync<StoryWriter> {
     return { rows, total };
   }
 
+  snippets(storyIds: readonly number[], q: string, words = 18): SearchSnippetRow[] {
+    const ids = storyIds.map((id) => Number(id)).filter(Number.isSafeInteger);
+    const fts = toFtsQuery(q);
+    if (ids.length === 0 || fts === null) return [];
+    const best = this.db
+      .prepare(
+        `SELECT x.story_id AS storyId, f.rowid AS articleId, min(f.rank) AS r FROM articles_fts f CROSS JOIN assignments x ON x.article_id = f.rowid
+         WHERE articles_fts MATCH ? AND x.story_id IN (SELECT value FROM json_each(?)) GROUP BY x.story_id`,
+      )
+      .all(fts, JSON.stringify(ids)) as Array<{ storyId: number; articleId: number }>;
+    if (best.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT f.rowid AS articleId, snippet(articles_fts, 1, char(2), char(3), '…', ?) AS snippet, a.source, COALESCE(a.url, a.canonical_url) AS url, a.origin
+         FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? AND f.rowid IN (SELECT value FROM json_each(?))`,
+      )
+      .all(Math.max(4, Math.min(64, Math.floor(words))), fts, JSON.stringify(best.map((b) => b.articleId))) as Array<{ articleId: number; snippet: string; source: string | null; url: string | null; origin: string }>;
+    const byArticle = new Map(rows.map((x) => [x.articleId, x]));
+    return best.flatMap((b) => {
+      const x = byArticle.get(b.articleId);
+      if (!x) return [];
+      const { snippet, ...rest } = x;
+      return [{ storyId: b.storyId, ...rest, ...parseSnippet(snippet) }];
+    });
+  }
+
   summarize(rows: StoryHead[]): StorySummaryRow[] {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => Number(r.id)).join(',');
@@ -272,9 +305,25 @@ export class SqliteStories implements Sync<StoryWriter> {
          FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id IN (${ids}) GROUP BY 1, 2 ORDER BY 2`,
       )
       .all() as Array<{ storyId: number; day: string; n: number }>;
+    // Articles without an outlet are listed by their label (host, else file name), as everywhere else.
+    const unnamed = this.db
+      .prepare(
+        `SELECT x.story_id AS storyId, a.id, COALESCE(a.url, a.canonical_url) AS url, a.origin FROM assignments x JOIN articles a ON a.id = x.article_id
+         WHERE x.story_id IN (${ids}) AND a.source IS NULL ORDER BY x.story_id, a.id`,
+      )
+      .all() as Array<{ storyId: number; id: number; url: string | null; origin: string }>;
+    for (const a of unnamed) {
+      const name = sourceLabel({ id: a.id, source: null, url: a.url, origin: a.origin });
+      const known = outletRows.find((o) => o.storyId === a.storyId && o.name === name);
+      if (known) known.n += 1;
+      else outletRows.push({ storyId: a.storyId, name, n: 1 });
+    }
     return rows.map((r) => ({
       ...r,
-      outlets: outletRows.filter((o) => o.storyId === r.id).map((o) => ({ name: o.name, articles: o.n })),
+      outlets: outletRows
+        .filter((o) => o.storyId === r.id)
+        .sort((a, b) => b.n - a.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .map((o) => ({ name: o.name, articles: o.n })),
       days: dayRows.filter((d) => d.storyId === r.id).map((d) => ({ day: d.day, articles: d.n })),
     }));
   }
