@@ -1,4 +1,4 @@
-import type { OutletSummary, StoryListQuery, StoryPage } from '../../api/index.js';
+import type { OutletSummary, SearchMatch, StoryListQuery, StoryPage } from '../../api/index.js';
 import { sparkline } from '../charts.js';
 import { articleLabel, formatSpan, plural } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
@@ -45,11 +45,25 @@ function filters(data: ListPageData): SafeHtml {
 </form>`;
 }
 
+/** What a search matched: the excerpt with its matched words marked, and which article it is from. */
+function snippet(match: SearchMatch): SafeHtml {
+  const parts: SafeHtml[] = [];
+  let at = 0;
+  for (const [start, end] of match.highlights) {
+    if (start < at || end > match.text.length) continue;
+    parts.push(html`${match.text.slice(at, start)}<mark>${match.text.slice(start, end)}</mark>`);
+    at = end;
+  }
+  parts.push(html`${match.text.slice(at)}`);
+  return html`<p class="snippet"><a href="/articles/${match.articleId}" class="snippet-source">${match.label}</a>: ${parts}</p>`;
+}
+
 function storyItem(story: StoryPage['stories'][number]): SafeHtml {
   const outlets = story.outlets.slice(0, 6);
   const more = story.outlets.length - outlets.length;
   return html`<li class="story-card">
   <h2 class="story-title"><a href="/stories/${story.id}">${story.title}</a></h2>
+  ${story.match ? snippet(story.match) : ''}
   <p class="story-meta"><span>${plural(story.articleCount, 'article')}</span> · ${story.outlets.length ? html`<span>${plural(story.outlets.length, 'outlet')}</span> · ` : ''}<span>${formatSpan(story.firstSeen, story.lastSeen)}</span></p>
   <div class="story-foot">
     <ul class="outlet-chips" aria-label="Outlets">${outlets.map((o) => html`<li>${articleLabel({ id: 0, source: o.name })}${o.articles > 1 ? html` <span class="count">×${o.articles}</span>` : ''}</li>`)}${more > 0 ? html`<li class="more">+${more} more</li>` : ''}</ul>
