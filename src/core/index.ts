@@ -8,3 +8,4 @@ export * from './xml.js';
 export * from './worker-pool.js';
 export * from './version.js';
 export * from './labels.js';
+export * from './search.js';

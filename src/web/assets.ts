@@ -201,6 +201,10 @@ details.more > summary:hover { text-decoration: underline; }
 .coverage-chart .row-label { fill: var(--text); }
 .sources .where { max-width: 22rem; font-size: .88rem; }
 .sources code { background: none; padding: 0; }
+.search-help { margin: .25rem 0 .75rem; font-size: .92rem; }
+.search-help > summary { cursor: pointer; color: var(--accent); }
+.search-help .data-table { font-size: .88rem; }
+.search-help code { white-space: normal; }
 .snippet { margin: .2rem 0 .5rem; font-size: .92rem; color: var(--muted); }
 .snippet mark { background: var(--shared); color: inherit; padding: 0 .1em; }
 

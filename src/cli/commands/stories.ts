@@ -4,7 +4,8 @@ import { alignPassages, type Passage } from '../../dedup/index.js';
 import { renderMarkdown, renderTerminal } from '../../analyze/index.js';
 import { stripControlsDeep } from '../../core/index.js';
 import { reclusterAll, storyFactSheet, storyGroupCoverage } from '../../pipeline/index.js';
-import type { SqliteStore } from '../../store/index.js';
+import type { SqliteStore, StoryRow } from '../../store/index.js';
+import { parseSearch } from '../../core/search.js';
 import { CliExit, openExistingStore } from '../context.js';
 import { displayTitle, sourceLabel, sourceLocation } from '../../core/labels.js';
 import { formatTable, plural, printJson, println, status, truncate } from '../output.js';
@@ -23,18 +24,24 @@ export function registerStories(program: Command): void {
     .option('--db <path>', 'store path')
     .option('--limit <n>', 'at most n stories', '50')
     .option('--largest', 'largest first instead of newest')
+    .option(
+      '--search <query>',
+      'only stories matching a search: words (all required, "quoted phrases") and operators outlet:NAME, entity:NAME, quote:"words", lang:xx, from:DATE, to:DATE, date:DATE..DATE',
+    )
     .option('--json', 'machine-readable output')
-    .action(async (flags: { db?: string; limit: string; largest?: boolean; json?: boolean }) => {
+    .action(async (flags: { db?: string; limit: string; largest?: boolean; search?: string; json?: boolean }) => {
       const limit = parseId(flags.limit, '--limit');
+      const problems = flags.search === undefined ? [] : parseSearch(flags.search).problems;
+      if (problems.length > 0) throw new CliExit(2, `--search: ${problems.join('; ')}`);
       const store = openExistingStore(flags.db);
       try {
-        const stories = await store.stories.list({ limit, order: flags.largest ? 'largest' : 'newest' });
+        const stories: FoundStory[] = flags.search === undefined ? await store.stories.list({ limit, order: flags.largest ? 'largest' : 'newest' }) : await searchStories(store, flags.search, limit, flags.largest === true);
         if (flags.json) {
           printJson(stories);
           return;
         }
         if (stories.length === 0) {
-          println('no stories yet: ingest some articles first');
+          println(flags.search === undefined ? 'no stories yet: ingest some articles first' : `no story matches ${JSON.stringify(flags.search)}`);
           return;
         }
         println(
@@ -50,6 +57,10 @@ export function registerStories(program: Command): void {
             ]),
           ),
         );
+        for (const s of stories) {
+          const match = s.match;
+          if (match) println(`#${s.id} ${match.label}: ${truncate(match.text, 150)}`);
+        }
       } finally {
         await store.close();
       }
@@ -150,6 +161,23 @@ export function registerStories(program: Command): void {
         await store.close();
       }
     });
+}
+
+/** A story found by a search, with what matched (an excerpt of its best-matching article). */
+type FoundStory = StoryRow & { match?: { articleId: number; label: string; text: string; highlights: Array<[number, number]> } };
+
+/** The stories matching a search (most relevant first, or largest), as `stories` lists them. */
+async function searchStories(store: SqliteStore, search: string, limit: number, largest: boolean): Promise<FoundStory[]> {
+  const { rows } = await store.stories.page({ q: search, limit, offset: 0, ...(largest ? { order: 'largest' as const } : {}) });
+  const snippets = new Map((await store.stories.snippets(rows.map((r) => r.id), search)).map((m) => [m.storyId, m]));
+  const found: FoundStory[] = [];
+  for (const row of rows) {
+    const story = await store.stories.get(row.id);
+    if (!story) continue;
+    const m = snippets.get(row.id);
+    found.push(m ? { ...story, match: { articleId: m.articleId, label: sourceLabel({ id: m.articleId, source: m.source, url: m.url, origin: m.origin }), text: m.text, highlights: m.highlights } } : story);
+  }
+  return found;
 }
 
 export interface StoryView {

@@ -22,6 +22,7 @@ import type {
   StoryWriter,
 } from '../port.js';
 import { sourceLabel } from '../../core/labels.js';
+import { isQuotedIn, parseSearch } from '../../core/search.js';
 import { parseSnippet, toFtsQuery } from './fts.js';
 import type { Sync } from './sync.js';
 
@@ -29,6 +30,11 @@ const LIVE = 's.merged_into IS NULL AND s.article_count > 0';
 const FTS_STORIES = `SELECT x.story_id AS sid, MIN(f.rank) AS r FROM articles_fts f CROSS JOIN assignments x ON x.article_id = f.rowid
   WHERE articles_fts MATCH @fts GROUP BY x.story_id`;
 const HEAD_COLUMNS = 's.id, s.title, s.article_count AS articleCount, s.first_seen AS firstSeen, s.last_seen AS lastSeen';
+
+/** `text` with LIKE's wildcards (and the escape character) escaped by a backslash. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
 
 /** How many merges are followed at most (a cycle is a damaged store, not an answer). */
 const MAX_MERGE_HOPS = 100;
@@ -187,46 +193,82 @@ export class SqliteStories implements Sync<StoryWriter> {
     return this.db.prepare('SELECT article_id FROM assignments WHERE story_id = ? ORDER BY article_id').pluck().all(storyId) as number[];
   }
 
-  /** The FROM, WHERE and parameters of the live stories matching `filter`; null when the search has no words to look for. */
+  /**
+   * The FROM, WHERE and parameters of the live stories matching `filter`; null when the search has
+   * no words to look for. `q` may carry operators (`outlet:`, `entity:`, `quote:`, `lang:`, dates:
+   * see core's parseSearch); they add to the filter's own fields (all must hold). An operator that
+   * cannot be read is left out (the edges refuse such a search before it gets here).
+   */
   private filtered(filter: Omit<StoryListFilter, 'limit' | 'offset' | 'order'>): { from: string; where: string[]; params: Record<string, string | number>; fts: string | null } | null {
     const where: string[] = [LIVE];
     const params: Record<string, string | number> = {};
     let from = 'stories s';
-    const fts = filter.q !== undefined ? toFtsQuery(filter.q) : null;
-    if (filter.q !== undefined && filter.q.trim() !== '' && fts === null) return null;
+    const search = parseSearch(filter.q ?? '');
+    const fts = search.text !== '' ? toFtsQuery(search.text) : null;
+    if (search.text !== '' && fts === null) return null;
     if (fts !== null) {
       from = `(${FTS_STORIES}) m JOIN stories s ON s.id = m.sid`;
       params.fts = fts;
     }
-    if (filter.from !== undefined) {
+    const dates = [filter.from, search.from].filter((d): d is string => d !== undefined && d !== null).sort();
+    const lastDates = [filter.to, search.to].filter((d): d is string => d !== undefined && d !== null).sort();
+    if (dates.length > 0) {
       where.push('COALESCE(s.last_seen, s.first_seen) >= @from');
-      params.from = filter.from;
+      params.from = dates[dates.length - 1]!;
     }
-    if (filter.to !== undefined) {
+    if (lastDates.length > 0) {
       // Dates cover the whole day: any time on `to` sorts before `to` + 'T99'.
       where.push('COALESCE(s.first_seen, s.last_seen) < @to');
-      params.to = `${filter.to}T99`;
+      params.to = `${lastDates[0]!}T99`;
     }
-    if (filter.outlet !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id = s.id AND a.source = @outlet COLLATE NOCASE)');
-      params.outlet = filter.outlet;
-    }
-    if (filter.language !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id = s.id AND a.language = @language COLLATE NOCASE)');
-      params.language = filter.language.toLowerCase();
-    }
-    if (filter.entity !== undefined) {
+    const outlets = [...(filter.outlet !== undefined ? [filter.outlet] : []), ...search.outlets];
+    outlets.forEach((outlet, i) => {
+      // The outlet's name, else the host or the file name a nameless article is labelled by.
+      where.push(
+        `EXISTS (SELECT 1 FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id = s.id AND (a.source = @outlet${i} COLLATE NOCASE
+           OR (a.source IS NULL AND (lower(COALESCE(a.url, a.canonical_url, a.origin)) LIKE @host${i} ESCAPE '\\' OR lower(COALESCE(a.url, a.canonical_url, a.origin)) LIKE @wwwHost${i} ESCAPE '\\'
+             OR a.origin = @outlet${i} OR a.origin LIKE @file${i} ESCAPE '\\'))))`,
+      );
+      const like = escapeLike(outlet.toLowerCase());
+      params[`outlet${i}`] = outlet;
+      params[`host${i}`] = `%://${like}/%`;
+      params[`wwwHost${i}`] = `%://www.${like}/%`;
+      params[`file${i}`] = `%/${escapeLike(outlet)}`;
+    });
+    const languages = [...(filter.language !== undefined ? [filter.language.toLowerCase()] : []), ...search.languages];
+    languages.forEach((language, i) => {
+      where.push(`EXISTS (SELECT 1 FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id = s.id AND a.language = @language${i} COLLATE NOCASE)`);
+      params[`language${i}`] = language;
+    });
+    const entities = [...(filter.entity !== undefined ? [filter.entity] : []), ...search.entities];
+    entities.forEach((entity, i) => {
       // Entities known from cached fact sheets, plus stories whose articles name it (so uncached stories are found too).
-      const phrase = toFtsQuery(`"${filter.entity.replace(/"/g, ' ')}"`);
-      const clauses = ['s.id IN (SELECT story_id FROM fact_sheet_entities WHERE name = @entity COLLATE NOCASE)'];
+      const phrase = toFtsQuery(`"${entity.replace(/"/g, ' ')}"`);
+      const clauses = [`s.id IN (SELECT story_id FROM fact_sheet_entities WHERE name = @entity${i} COLLATE NOCASE)`];
       if (phrase !== null) {
-        clauses.push('s.id IN (SELECT x.story_id FROM articles_fts f CROSS JOIN assignments x ON x.article_id = f.rowid WHERE articles_fts MATCH @entityFts)');
-        params.entityFts = phrase;
+        clauses.push(`s.id IN (SELECT x.story_id FROM articles_fts f CROSS JOIN assignments x ON x.article_id = f.rowid WHERE articles_fts MATCH @entityFts${i})`);
+        params[`entityFts${i}`] = phrase;
       }
       where.push(`(${clauses.join(' OR ')})`);
-      params.entity = filter.entity;
-    }
+      params[`entity${i}`] = entity;
+    });
+    for (const quote of search.quotes) where.push(`s.id IN (${this.quotingStories(quote).join(',') || 'NULL'})`);
     return { from, where, params, fts };
+  }
+
+  /** Stories with an article that has `phrase` inside quotation marks: the phrase's articles from the index, each checked. */
+  private quotingStories(phrase: string): number[] {
+    const fts = toFtsQuery(`"${phrase.replace(/"/g, ' ')}"`);
+    if (fts === null) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT x.story_id AS storyId, a.text FROM articles_fts f CROSS JOIN assignments x ON x.article_id = f.rowid JOIN articles a ON a.id = f.rowid
+         WHERE articles_fts MATCH ? ORDER BY x.story_id`,
+      )
+      .iterate(fts) as IterableIterator<{ storyId: number; text: string }>;
+    const stories = new Set<number>();
+    for (const row of rows) if (!stories.has(row.storyId) && isQuotedIn(row.text, phrase)) stories.add(row.storyId);
+    return [...stories].map(Number);
   }
 
   matching(filter: Pick<StoryListFilter, 'q' | 'entity'>, among?: readonly number[]): number[] {
@@ -266,7 +308,9 @@ export class SqliteStories implements Sync<StoryWriter> {
 
   snippets(storyIds: readonly number[], q: string, words = 18): SearchSnippetRow[] {
     const ids = storyIds.map((id) => Number(id)).filter(Number.isSafeInteger);
-    const fts = toFtsQuery(q);
+    // The words searched for, else the first quote looked for: operators have nothing to excerpt.
+    const search = parseSearch(q);
+    const fts = search.text !== '' ? toFtsQuery(search.text) : search.quotes[0] !== undefined ? toFtsQuery(`"${search.quotes[0].replace(/"/g, ' ')}"`) : null;
     if (ids.length === 0 || fts === null) return [];
     const best = this.db
       .prepare(
