@@ -21,7 +21,7 @@ export function registerStories(program: Command): void {
   program
     .command('stories')
     .description('list stories, newest first')
-    .option('--db <path>', 'store path')
+    .option('--db <path>', 'store path or postgres:// URL')
     .option('--limit <n>', 'at most n stories', '50')
     .option('--largest', 'largest first instead of newest')
     .option(
@@ -70,7 +70,7 @@ export function registerStories(program: Command): void {
     .command('story')
     .description("show one story's fact sheet (summary, quotes, figures, timeline, coverage), then its articles with copy groups and shared and own passages")
     .argument('<id>', 'story id (as listed by `crosscheck stories`)')
-    .option('--db <path>', 'store path')
+    .option('--db <path>', 'store path or postgres:// URL')
     .option('--format <format>', 'text (terminal), md (a Markdown report) or json (the fact sheet, schema in docs/fact-sheet-schema.md)', 'text')
     .option('--passages-only', 'only the articles, copy groups and passages')
     .option('--json', "the story's articles, copy groups and passages as JSON")
@@ -117,7 +117,7 @@ export function registerStories(program: Command): void {
   program
     .command('export')
     .description('write one line per article with its story and copy group')
-    .option('--db <path>', 'store path')
+    .option('--db <path>', 'store path or postgres:// URL')
     .option('--format <format>', 'output format (jsonl)', 'jsonl')
     .option('--out <path>', 'write to a file instead of stdout')
     .action(async (flags: { db?: string; format: string; out?: string }) => {
@@ -146,7 +146,7 @@ export function registerStories(program: Command): void {
   program
     .command('recluster')
     .description('rebuild copies and stories from the stored articles, in order of publication')
-    .option('--db <path>', 'store path')
+    .option('--db <path>', 'store path or postgres:// URL')
     .option('--json', 'machine-readable output')
     .action(async (flags: { db?: string; json?: boolean }) => {
       const store = await openExistingStore(flags.db);
