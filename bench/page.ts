@@ -100,7 +100,7 @@ export async function run(): Promise<void> {
       body = r.body;
     }
     // The render alone, as on the first view after any change: sheet parsed, fresh sentence locator.
-    const story = await service.story(1);
+    const story = await service.storyOutline(1);
     const stored = await service.views.storyArticles(1);
     if (!story) throw new Error('story 1 is missing');
     const renders: number[] = [];
