@@ -265,10 +265,11 @@ function latestFacts(ctx: Context, published: Map<number, string | null>): Lates
     if (out.length >= 3) break;
     const label = ctx.outletOf.get(c.articleId) ?? '';
     if (outlets.has(label)) continue;
-    const passage = c.ownPassages.find((p) => p.split(/\s+/).length >= MIN_FACT_WORDS);
-    if (!passage) continue;
+    // Its first own sentence long enough to state a fact ("It was 11:40 p.m." alone says little).
+    const sentence = c.ownPassages.flatMap((p) => splitSentences(p)).find((x) => x.split(/\s+/).length >= MIN_FACT_WORDS);
+    if (!sentence) continue;
     outlets.add(label);
-    const text = firstSentenceTitle(passage, 260);
+    const text = firstSentenceTitle(sentence, 260);
     out.push({ text, at: published.get(c.articleId) ?? null, citations: [{ articleId: c.articleId, source: c.source }], sentenceOf: (x) => ctx.locator.locate(x.articleId, text.replace(/…$/, '')) });
   }
   if (out.length > 0) return out;
