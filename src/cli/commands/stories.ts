@@ -4,7 +4,7 @@ import { alignPassages, type Passage } from '../../dedup/index.js';
 import { renderMarkdown, renderTerminal } from '../../analyze/index.js';
 import { stripControlsDeep } from '../../core/index.js';
 import { reclusterAll, storyFactSheet, storyGroupCoverage } from '../../pipeline/index.js';
-import type { SqliteStore, StoryRow } from '../../store/index.js';
+import type { Store, StoryRow } from '../../store/index.js';
 import { parseSearch } from '../../core/search.js';
 import { CliExit, openExistingStore } from '../context.js';
 import { displayTitle, sourceLabel, sourceLocation } from '../../core/labels.js';
@@ -33,7 +33,7 @@ export function registerStories(program: Command): void {
       const limit = parseId(flags.limit, '--limit');
       const problems = flags.search === undefined ? [] : parseSearch(flags.search).problems;
       if (problems.length > 0) throw new CliExit(2, `--search: ${problems.join('; ')}`);
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       try {
         const stories: FoundStory[] = flags.search === undefined ? await store.stories.list({ limit, order: flags.largest ? 'largest' : 'newest' }) : await searchStories(store, flags.search, limit, flags.largest === true);
         if (flags.json) {
@@ -77,7 +77,7 @@ export function registerStories(program: Command): void {
     .action(async (value: string, flags: { db?: string; format: string; passagesOnly?: boolean; json?: boolean }) => {
       if (!['text', 'md', 'json'].includes(flags.format)) throw new CliExit(2, `--format must be text, md or json, got "${flags.format}"`);
       const id = parseId(value, 'story id');
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       try {
         const view = await storyView(store, id);
         // Coverage by the labels of the outlets file, when one was imported.
@@ -91,7 +91,7 @@ export function registerStories(program: Command): void {
           return;
         }
         const sheet = await storyFactSheet(store, view.id);
-        if (!sheet) throw new CliExit(1, `no story #${id} in ${store.path}`);
+        if (!sheet) throw new CliExit(1, `no story #${id} in ${store.location}`);
         if (flags.format === 'json') printJson(sheet);
         // Rows stored before extraction removed control characters are neutralised where shown.
         else if (flags.format === 'md') {
@@ -122,7 +122,7 @@ export function registerStories(program: Command): void {
     .option('--out <path>', 'write to a file instead of stdout')
     .action(async (flags: { db?: string; format: string; out?: string }) => {
       if (flags.format !== 'jsonl') throw new CliExit(2, `--format must be jsonl, got "${flags.format}"`);
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       const out: NodeJS.WritableStream = flags.out ? createWriteStream(flags.out) : process.stdout;
       try {
         for await (const row of store.stories.exportRows()) {
@@ -149,7 +149,7 @@ export function registerStories(program: Command): void {
     .option('--db <path>', 'store path')
     .option('--json', 'machine-readable output')
     .action(async (flags: { db?: string; json?: boolean }) => {
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       try {
         const started = Date.now();
         const summary = await reclusterAll(store);
@@ -167,7 +167,7 @@ export function registerStories(program: Command): void {
 type FoundStory = StoryRow & { match?: { articleId: number; label: string; text: string; highlights: Array<[number, number]> } };
 
 /** The stories matching a search (most relevant first, or largest), as `stories` lists them. */
-async function searchStories(store: SqliteStore, search: string, limit: number, largest: boolean): Promise<FoundStory[]> {
+async function searchStories(store: Store, search: string, limit: number, largest: boolean): Promise<FoundStory[]> {
   const { rows } = await store.stories.page({ q: search, limit, offset: 0, ...(largest ? { order: 'largest' as const } : {}) });
   const snippets = new Map((await store.stories.snippets(rows.map((r) => r.id), search)).map((m) => [m.storyId, m]));
   const found: FoundStory[] = [];
@@ -209,9 +209,9 @@ export interface StoryView {
 }
 
 /** Everything `crosscheck story` shows, as data. */
-export async function storyView(store: SqliteStore, id: number): Promise<StoryView> {
+export async function storyView(store: Store, id: number): Promise<StoryView> {
   const story = await store.stories.get(id);
-  if (!story) throw new CliExit(1, `no story #${id} in ${store.path}`);
+  if (!story) throw new CliExit(1, `no story #${id} in ${store.location}`);
   const members = await store.stories.members(story.id);
   const articles = await store.articles.getMany(members.map((m) => m.articleId));
   const byId = new Map(articles.map((a) => [Number(a.id), a]));
