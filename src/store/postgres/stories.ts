@@ -10,18 +10,19 @@ import type {
   NewAssignment,
   OutletRow,
   SavedState,
-  SearchSnippetRow,
   StateWriter,
   StoryArticleRow,
   StoryHead,
   StoryListFilter,
   StoryRow,
   StorySnapshot,
+  SearchSnippetRow,
   StorySummaryRow,
   StoryWriter,
 } from '../port.js';
 import { sourceLabel } from '../../core/labels.js';
 import { isQuotedIn, parseSearch } from '../../core/search.js';
+import { parseSnippet } from '../sqlite/fts.js';
 import type { Db } from './db.js';
 import { toTsQuery } from './search.js';
 
@@ -79,35 +80,18 @@ export async function bumpEpoch(db: Db, prefix = ''): Promise<void> {
 }
 
 type Params = unknown[];
-
-/** `text` with LIKE's wildcards (and the escape character, a backslash) escaped. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** A ts_headline excerpt (matches between \u0002 and \u0003) as text and highlight offsets, whitespace collapsed. */
-function parseHeadline(headline: string): { text: string; highlights: Array<[number, number]> } {
-  let text = '';
-  const highlights: Array<[number, number]> = [];
-  let open = -1;
-  for (const ch of headline.replace(/\s+/g, ' ').trim()) {
-    if (ch === '\u0002') open = text.length;
-    else if (ch === '\u0003') {
-      if (open >= 0 && text.length > open) {
-        const last = highlights[highlights.length - 1];
-        // ts_headline marks each word of a phrase: adjacent marks are one match, as FTS5 gives it.
-        if (last && text.slice(last[1], open).trim() === '') last[1] = text.length;
-        else highlights.push([open, text.length]);
-      }
-      open = -1;
-    } else text += ch;
-  }
-  return { text, highlights };
-}
 const bind = (params: Params, value: unknown): string => {
   params.push(value);
   return `$${params.length}`;
 };
+
+/** `text` with LIKE's wildcards (and the escape character) escaped by a backslash. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A tsquery of the store's folded text, from a `to_tsquery` text bound as a parameter. */
+const tsQuery = (params: Params, query: string): string => `to_tsquery('simple'::regconfig, search_fold(${bind(params, query)}))`;
 
 /** Stories, assignments, merges, and the story list queries (filters, tsvector search, outlets, entities) on PostgreSQL. */
 export class PostgresStories implements StoryWriter {
@@ -173,8 +157,8 @@ export class PostgresStories implements StoryWriter {
       `SELECT s.id, s.title, s.article_count AS "articleCount", s.first_seen AS "firstSeen", s.last_seen AS "lastSeen", s.is_active AS "isActive",
          ARRAY(SELECT DISTINCT a.source FROM assignments x JOIN articles a ON a.id = x.article_id
            WHERE x.story_id = s.id AND a.source IS NOT NULL ORDER BY a.source) AS outlets,
-         COALESCE((SELECT json_agg(json_build_array(a.id, COALESCE(a.url, a.canonical_url), a.origin)) FROM assignments x JOIN articles a ON a.id = x.article_id
-           WHERE x.story_id = s.id AND a.source IS NULL), '[]'::json) AS unnamed
+         (SELECT COALESCE(json_agg(json_build_array(a.id, COALESCE(a.url, a.canonical_url), a.origin)), '[]'::json) FROM assignments x JOIN articles a ON a.id = x.article_id
+           WHERE x.story_id = s.id AND a.source IS NULL) AS unnamed
        FROM stories s WHERE ${where}`,
       params,
     );
@@ -222,8 +206,9 @@ export class PostgresStories implements StoryWriter {
 
   /**
    * The FROM, WHERE and parameters of the live stories matching `filter`; null when the search has
-   * no words to look for. `q` may carry operators (core's parseSearch); they add to the filter's
-   * own fields (all must hold); an operator that cannot be read is left out (the edges refuse it).
+   * no words to look for. `q` may carry operators (`outlet:`, `entity:`, `quote:`, `lang:`, dates:
+   * see core's parseSearch); they add to the filter's own fields (all must hold). An operator that
+   * cannot be read is left out (the edges refuse such a search before it gets here).
    */
   private async filtered(filter: Omit<StoryListFilter, 'limit' | 'offset' | 'order'>): Promise<{ from: string; where: string[]; params: Params; searching: boolean } | null> {
     const where: string[] = [LIVE];
@@ -232,23 +217,20 @@ export class PostgresStories implements StoryWriter {
     const search = parseSearch(filter.q ?? '');
     const query = search.text !== '' ? toTsQuery(search.text) : null;
     if (search.text !== '' && query === null) return null;
-    if (query !== null) {
-      const q = `to_tsquery('simple'::regconfig, search_fold(${bind(params, query)}))`;
-      from = `(${SEARCH_STORIES(q)}) m JOIN stories s ON s.id = m.sid`;
-    }
-    const firsts = [filter.from, search.from].filter((d): d is string => d !== undefined && d !== null).sort();
-    const lasts = [filter.to, search.to].filter((d): d is string => d !== undefined && d !== null).sort();
-    if (firsts.length > 0) where.push(`COALESCE(s.last_seen, s.first_seen) >= ${bind(params, firsts[firsts.length - 1])}`);
+    if (query !== null) from = `(${SEARCH_STORIES(tsQuery(params, query))}) m JOIN stories s ON s.id = m.sid`;
+    const firstDates = [filter.from, search.from].filter((d): d is string => d !== undefined && d !== null).sort();
+    const lastDates = [filter.to, search.to].filter((d): d is string => d !== undefined && d !== null).sort();
+    if (firstDates.length > 0) where.push(`COALESCE(s.last_seen, s.first_seen) >= ${bind(params, firstDates[firstDates.length - 1])}`);
     // Dates cover the whole day: any time on `to` sorts before `to` + 'T99'.
-    if (lasts.length > 0) where.push(`COALESCE(s.first_seen, s.last_seen) < ${bind(params, `${lasts[0]!}T99`)}`);
+    if (lastDates.length > 0) where.push(`COALESCE(s.first_seen, s.last_seen) < ${bind(params, `${lastDates[0]!}T99`)}`);
     for (const outlet of [...(filter.outlet !== undefined ? [filter.outlet] : []), ...search.outlets]) {
       // The outlet's name, else the host or the file name a nameless article is labelled by.
       const like = escapeLike(outlet.toLowerCase());
-      const where_ = `lower(COALESCE(a.url, a.canonical_url, a.origin))`;
+      const address = 'lower(COALESCE(a.url, a.canonical_url, a.origin))';
       where.push(
         `EXISTS (SELECT 1 FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id = s.id AND (lower(a.source) = lower(${bind(params, outlet)})
-           OR (a.source IS NULL AND (${where_} LIKE ${bind(params, `%://${like}/%`)} OR ${where_} LIKE ${bind(params, `%://www.${like}/%`)}
-             OR a.origin = ${bind(params, outlet)} OR a.origin LIKE ${bind(params, `%/${escapeLike(outlet)}`)}))))`,
+           OR (a.source IS NULL AND (${address} LIKE ${bind(params, `%://${like}/%`)} ESCAPE '\\' OR ${address} LIKE ${bind(params, `%://www.${like}/%`)} ESCAPE '\\'
+             OR a.origin = ${bind(params, outlet)} OR a.origin LIKE ${bind(params, `%/${escapeLike(outlet)}`)} ESCAPE '\\'))))`,
       );
     }
     for (const language of [...(filter.language !== undefined ? [filter.language] : []), ...search.languages]) {
@@ -258,11 +240,7 @@ export class PostgresStories implements StoryWriter {
       // Entities known from cached fact sheets, plus stories whose articles name it (so uncached stories are found too).
       const clauses = [`s.id IN (SELECT story_id FROM fact_sheet_entities WHERE lower(name) = lower(${bind(params, entity)}))`];
       const phrase = toTsQuery(`"${entity.replace(/"/g, ' ')}"`);
-      if (phrase !== null) {
-        clauses.push(
-          `s.id IN (SELECT x.story_id FROM articles a JOIN assignments x ON x.article_id = a.id WHERE a.search @@ to_tsquery('simple'::regconfig, search_fold(${bind(params, phrase)})))`,
-        );
-      }
+      if (phrase !== null) clauses.push(`s.id IN (SELECT x.story_id FROM articles a JOIN assignments x ON x.article_id = a.id WHERE a.search @@ ${tsQuery(params, phrase)})`);
       where.push(`(${clauses.join(' OR ')})`);
     }
     for (const quote of search.quotes) where.push(`s.id = ANY(${bind(params, await this.quotingStories(quote))}::bigint[])`);
@@ -273,39 +251,14 @@ export class PostgresStories implements StoryWriter {
   private async quotingStories(phrase: string): Promise<number[]> {
     const query = toTsQuery(`"${phrase.replace(/"/g, ' ')}"`);
     if (query === null) return [];
+    const params: Params = [];
     const rows = await this.db.rows<{ storyId: number; text: string }>(
-      `SELECT x.story_id AS "storyId", a.text FROM articles a JOIN assignments x ON x.article_id = a.id
-       WHERE a.search @@ to_tsquery('simple'::regconfig, search_fold($1)) ORDER BY x.story_id`,
-      [query],
+      `SELECT x.story_id AS "storyId", a.text FROM articles a JOIN assignments x ON x.article_id = a.id WHERE a.search @@ ${tsQuery(params, query)} ORDER BY x.story_id`,
+      params,
     );
     const stories = new Set<number>();
-    for (const row of rows) if (!stories.has(Number(row.storyId)) && isQuotedIn(row.text, phrase)) stories.add(Number(row.storyId));
-    return [...stories];
-  }
-
-  async snippets(storyIds: readonly number[], q: string, words = 18): Promise<SearchSnippetRow[]> {
-    const ids = storyIds.map((id) => Number(id)).filter(Number.isSafeInteger);
-    // The words searched for, else the first quote looked for: operators have nothing to excerpt.
-    const search = parseSearch(q);
-    const query = search.text !== '' ? toTsQuery(search.text) : search.quotes[0] !== undefined ? toTsQuery(`"${search.quotes[0].replace(/"/g, ' ')}"`) : null;
-    if (ids.length === 0 || query === null) return [];
-    const max = Math.max(4, Math.min(64, Math.floor(words)));
-    const rows = await this.db.rows<{ storyId: number; articleId: number; source: string | null; url: string | null; origin: string; text: string; headline: string }>(
-      `SELECT DISTINCT ON (x.story_id) x.story_id AS "storyId", a.id AS "articleId", a.source, COALESCE(a.url, a.canonical_url) AS url, a.origin, a.text,
-         ts_headline('simple'::regconfig, a.text, to_tsquery('simple'::regconfig, search_fold($1)), $3) AS headline
-       FROM articles a JOIN assignments x ON x.article_id = a.id
-       WHERE x.story_id = ANY($2::bigint[]) AND a.search @@ to_tsquery('simple'::regconfig, search_fold($1))
-       ORDER BY x.story_id, ts_rank(a.search, to_tsquery('simple'::regconfig, search_fold($1))) DESC, a.id`,
-      [query, ids, `StartSel=${'\u0002'}, StopSel=${'\u0003'}, MaxWords=${max}, MinWords=${Math.max(3, Math.floor(max / 2))}, ShortWord=2, MaxFragments=1`],
-    );
-    return rows.map(({ text, headline, ...r }) => {
-      const { text: excerpt, highlights } = parseHeadline(headline);
-      const flat = text.replace(/\s+/g, ' ').trim();
-      // ts_headline gives no ellipses: mark where the excerpt was cut.
-      const head = flat.startsWith(excerpt.slice(0, 24)) ? '' : '…';
-      const tail = flat.endsWith(excerpt.slice(-24)) ? '' : '…';
-      return { ...r, storyId: Number(r.storyId), articleId: Number(r.articleId), text: `${head}${excerpt}${tail}`, highlights: highlights.map(([a, b]) => [a + head.length, b + head.length] as [number, number]) };
-    });
+    for (const row of rows) if (!stories.has(row.storyId) && isQuotedIn(row.text, phrase)) stories.add(row.storyId);
+    return [...stories].map(Number);
   }
 
   async matching(filter: Pick<StoryListFilter, 'q' | 'entity'>, among?: readonly number[]): Promise<number[]> {
@@ -339,6 +292,31 @@ export class PostgresStories implements StoryWriter {
     return { rows: [], total };
   }
 
+  async snippets(storyIds: readonly number[], q: string, words = 18): Promise<SearchSnippetRow[]> {
+    const ids = storyIds.map((id) => Number(id)).filter(Number.isSafeInteger);
+    // The words searched for, else the first quote looked for: operators have nothing to excerpt.
+    const search = parseSearch(q);
+    const query = search.text !== '' ? toTsQuery(search.text) : search.quotes[0] !== undefined ? toTsQuery(`"${search.quotes[0].replace(/"/g, ' ')}"`) : null;
+    if (ids.length === 0 || query === null) return [];
+    const params: Params = [];
+    const tsq = tsQuery(params, query);
+    const size = Math.max(4, Math.min(64, Math.floor(words)));
+    const options = bind(params, `StartSel=\u0002, StopSel=\u0003, MaxWords=${size}, MinWords=${Math.max(3, Math.floor(size / 2))}, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`);
+    // The best-ranked matching article of each story, and an excerpt of it around the match.
+    const rows = await this.db.rows<{ storyId: number; articleId: number; snippet: string; source: string | null; url: string | null; origin: string; whole: boolean }>(
+      `WITH best AS (
+         SELECT DISTINCT ON (x.story_id) x.story_id, a.id FROM articles a JOIN assignments x ON x.article_id = a.id
+         WHERE a.search @@ ${tsq} AND x.story_id = ANY(${bind(params, ids)}::bigint[])
+         ORDER BY x.story_id, ts_rank(a.search, ${tsq}) DESC, a.id
+       )
+       SELECT b.story_id AS "storyId", a.id AS "articleId", ts_headline('simple'::regconfig, left(a.text, 300000), ${tsq}, ${options}) AS snippet,
+         a.source, COALESCE(a.url, a.canonical_url) AS url, a.origin
+       FROM best b JOIN articles a ON a.id = b.id ORDER BY b.story_id`,
+      params,
+    );
+    return rows.map(({ snippet, ...rest }) => ({ ...rest, ...parseSnippet(snippet) }));
+  }
+
   async summarize(rows: StoryHead[]): Promise<StorySummaryRow[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => Number(r.id));
@@ -359,17 +337,17 @@ export class PostgresStories implements StoryWriter {
       [ids],
     );
     for (const a of unnamed) {
-      const name = sourceLabel({ id: Number(a.id), source: null, url: a.url, origin: a.origin });
-      const known = outletRows.find((o) => Number(o.storyId) === Number(a.storyId) && o.name === name);
-      if (known) known.n = Number(known.n) + 1;
-      else outletRows.push({ storyId: Number(a.storyId), name, n: 1 });
+      const name = sourceLabel({ id: a.id, source: null, url: a.url, origin: a.origin });
+      const known = outletRows.find((o) => o.storyId === a.storyId && o.name === name);
+      if (known) known.n += 1;
+      else outletRows.push({ storyId: a.storyId, name, n: 1 });
     }
     return rows.map((r) => ({
       ...r,
       outlets: outletRows
-        .filter((o) => Number(o.storyId) === Number(r.id))
-        .sort((a, b) => Number(b.n) - Number(a.n) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-        .map((o) => ({ name: o.name, articles: Number(o.n) })),
+        .filter((o) => o.storyId === r.id)
+        .sort((a, b) => b.n - a.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .map((o) => ({ name: o.name, articles: o.n })),
       days: dayRows.filter((d) => d.storyId === r.id).map((d) => ({ day: d.day, articles: d.n })),
     }));
   }
