@@ -74,7 +74,7 @@ export async function run(): Promise<void> {
   const dir = KEEP ? null : mkdtempSync(join(tmpdir(), 'cc-page-bench-'));
   const reuse = KEEP !== undefined && existsSync(KEEP);
   const store = SqliteStore.open(KEEP ?? join(dir!, 'bench.db'));
-  const service = new CrosscheckService({ store, eventPollMs: 0, sheetBuilder: 'workers', sheets: { concurrency: 1 } });
+  const service = new CrosscheckService({ store, eventPollMs: 0, sheetBuilder: 'workers', sheets: { concurrency: 1, maxMsPerBuild: 900_000 } });
   try {
     const count = reuse ? (await store.stories.articleIds(1)).length : await seed(store);
     const app = createApp({ service, web: createWebApp(service), logError: () => undefined });
@@ -100,7 +100,7 @@ export async function run(): Promise<void> {
       body = r.body;
     }
     // The render alone, as on the first view after any change: sheet parsed, fresh sentence locator.
-    const story = await service.story(1);
+    const story = await service.storyOutline(1);
     const stored = await service.views.storyArticles(1);
     if (!story) throw new Error('story 1 is missing');
     const renders: number[] = [];

@@ -280,7 +280,9 @@ describe.skipIf(!existsSync(SEEDS_DIR))('the canonical case: ../shared/seeds (ne
 describe('crosscheck stories --search', () => {
   it('finds stories by words and operators, says what matched, and refuses an operator it cannot read', async () => {
     const db = join(tmp(), 'search.db');
-    expect((await runCrosscheck(['ingest', EXAMPLES, '--db', db, '--date', '2026-10-14', '--json'])).code).toBe(0);
+    const store = SqliteStore.open(db);
+    await ingestInto(store, [EXAMPLES], { date: '2026-10-14' });
+    await store.close();
     const found = await runCrosscheck(['stories', '--db', db, '--search', 'quote:"grieves for one of its own"', '--json']);
     expect(found.code).toBe(0);
     const stories = JSON.parse(found.stdout) as Array<{ id: number; title: string; match?: { label: string; text: string } }>;
@@ -294,5 +296,5 @@ describe('crosscheck stories --search', () => {
     const bad = await runCrosscheck(['stories', '--db', db, '--search', 'from:yesterday']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--search: from: expected a date YYYY-MM-DD');
-  }, 120_000);
+  }, 300_000);
 });

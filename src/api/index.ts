@@ -62,5 +62,5 @@ export {
 } from './schemas.js';
 export { CrosscheckService, fetchUrlDocument, type ServiceOptions, type UrlFetcher } from './service.js';
 export { toFtsQuery, type EntitySummary, type OutletSummary, type SearchMatch, type StoryPage, type StorySummary } from './story-query.js';
-export type { ArticleDetail, ArticleSentence, CopyGroup, StoryArticle, StoryDetail } from './views.js';
+export type { ArticleDetail, ArticleSentence, CopyGroup, StoryArticle, StoryDetail, StoryOutline } from './views.js';
 export { startServer, type RunningServer } from './server.js';

@@ -157,6 +157,13 @@ main { padding-top: 1.5rem; padding-bottom: 3rem; }
 .timeline-chart .tick line { stroke: var(--line); }
 .timeline-chart .tick text { fill: var(--muted); }
 .timeline-chart .guide { stroke: var(--line); stroke-dasharray: 2 4; }
+.timeline-chart .row-label { fill: var(--text); }
+.timeline-chart .axis-break line { stroke: var(--muted); stroke-width: 1.5; }
+.timeline-chart.narrow { display: none; font-size: 12px; }
+@media (max-width: 40rem) {
+  .timeline-chart.wide { display: none; }
+  .timeline-chart.narrow { display: block; }
+}
 .timeline-chart .mark { fill: var(--accent); }
 .timeline-chart .mark.disputed { fill: var(--warn); }
 .timeline-chart .mark.alt { fill: none; stroke: var(--warn); stroke-width: 1.5; }
@@ -304,7 +311,19 @@ export const CLIENT_JS = String.raw`// crosscheck client script: small enhanceme
       var value = since.getAttribute(name) || '';
       return value ? value.split(' ') : [];
     };
-    var now = { at: new Date().toISOString(), articles: split('data-articles'), figures: split('data-figures') };
+    var values = {};
+    split('data-figure-values').forEach(function (pair) {
+      var at = pair.lastIndexOf('=');
+      if (at > 0) values[pair.slice(0, at)] = pair.slice(at + 1);
+    });
+    var now = {
+      at: new Date().toISOString(),
+      articles: split('data-articles'),
+      figures: split('data-figures'),
+      values: values,
+      outlets: Number(since.getAttribute('data-outlets') || 0),
+      sources: Number(since.getAttribute('data-sources') || 0),
+    };
     var before = null;
     try {
       before = JSON.parse(window.localStorage.getItem(key) || 'null');
@@ -322,12 +341,18 @@ export const CLIENT_JS = String.raw`// crosscheck client script: small enhanceme
       for (var f = 0; f < before.figures.length; f++) oldFigures[before.figures[f]] = true;
       var newArticles = now.articles.filter(function (id) { return !oldArticles[id]; });
       var newFigures = now.figures.filter(function (id) { return !oldFigures[id]; });
+      // Figures seen before whose values or counts changed since.
+      var changedFigures = before.values ? now.figures.filter(function (id) { return oldFigures[id] && before.values[id] && before.values[id] !== now.values[id]; }) : [];
+      var counts = [];
+      if (before.articles.length !== now.articles.length) counts.push('articles ' + before.articles.length + ' → ' + now.articles.length);
+      if (typeof before.outlets === 'number' && before.outlets !== now.outlets) counts.push('outlets ' + before.outlets + ' → ' + now.outlets);
+      if (typeof before.sources === 'number' && before.sources !== now.sources) counts.push('independent sources ' + before.sources + ' → ' + now.sources);
       var when = String(before.at || '').slice(0, 16).replace('T', ' ');
       since.textContent = '';
       var head = document.createElement('strong');
       head.textContent = 'Since your last visit' + (when ? ' (' + when + ' UTC)' : '') + ': ';
       since.appendChild(head);
-      if (newArticles.length === 0 && newFigures.length === 0) {
+      if (newArticles.length === 0 && newFigures.length === 0 && changedFigures.length === 0 && counts.length === 0) {
         since.appendChild(document.createTextNode('nothing new.'));
       } else {
         var parts = [];
@@ -337,7 +362,10 @@ export const CLIENT_JS = String.raw`// crosscheck client script: small enhanceme
         if (newFigures.length) {
           parts.push(newFigures.length + ' new figure' + (newFigures.length === 1 ? '' : 's') + ' (' + newFigures.slice(0, 3).map(function (id) { return textOf('#' + id + ' th', id); }).join('; ') + (newFigures.length > 3 ? '; …' : '') + ')');
         }
-        if (before.articles.length !== now.articles.length) parts.push('articles: ' + before.articles.length + ' → ' + now.articles.length);
+        if (changedFigures.length) {
+          parts.push(changedFigures.length + ' updated figure' + (changedFigures.length === 1 ? '' : 's') + ' (' + changedFigures.slice(0, 3).map(function (id) { return textOf('#' + id + ' th', id); }).join('; ') + (changedFigures.length > 3 ? '; …' : '') + ')');
+        }
+        if (counts.length) parts.push('counts: ' + counts.join(', '));
         since.appendChild(document.createTextNode(parts.join(', ') + '.'));
       }
       since.hidden = false;

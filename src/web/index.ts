@@ -17,7 +17,7 @@ import { feedsPage } from './pages/feeds.js';
 import { storyPage, storyPendingPage } from './pages/story.js';
 
 export { html, escapeHtml, safeHref, trusted, SafeHtml, type HtmlValue } from './html.js';
-export { sparkline, timelineChart, type ChartEvent } from './charts.js';
+export { coverageChart, sparkline, timelineChart, timelineNote, type ChartEvent, type ChartLayout } from './charts.js';
 export { CLIENT_JS, STYLE_CSS } from './assets.js';
 
 interface StaticAsset {
@@ -91,7 +91,7 @@ export function createWebApp(service: CrosscheckService): Hono {
 
   web.get('/stories/:id', async (c) => {
     const id = idOf(c.req.param('id'), 'story');
-    const story = await service.story(id);
+    const story = await service.storyOutline(id);
     if (!story) throw new ApiError(404, 'not_found', `There is no story #${id}.`);
     if (story.id !== id) return c.redirect(`/stories/${story.id}`, 301);
     const answer = await service.factSheet(story.id);

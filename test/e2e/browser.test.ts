@@ -142,6 +142,15 @@ describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     // On a phone the page is one column: nothing wider than the screen but the scrollable table box.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The charts' phone layout: labels above the rows, at a size one can read.
+    const chart = page.locator('#timeline svg.timeline-chart.narrow');
+    expect(await chart.isVisible()).toBe(true);
+    expect(await page.locator('#timeline svg.timeline-chart.wide').isVisible()).toBe(false);
+    const labelPx = await chart.evaluate((svg) => {
+      const text = svg.querySelector('text.row-label')!;
+      return text.getBoundingClientRect().height;
+    });
+    expect(labelPx).toBeGreaterThanOrEqual(10);
     await page.screenshot({ path: join(SCREENSHOTS, 'story-phone.png') });
     await page.setViewportSize({ width: 1200, height: 900 });
   }, 30_000);
@@ -238,11 +247,18 @@ describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
     const since = page.locator('#since-visit');
     const ids = (await since.getAttribute('data-articles'))!.split(' ');
     const figures = (await since.getAttribute('data-figures'))!.split(' ');
+    const values: Record<string, string> = Object.fromEntries((await since.getAttribute('data-figure-values'))!.split(' ').map((pair) => pair.split('=') as [string, string]));
+    const outlets = Number(await since.getAttribute('data-outlets'));
     expect(ids.length).toBeGreaterThan(1);
-    // As if the last visit saw one article and one figure fewer.
+    expect(figures.length).toBeGreaterThan(2);
+    // As if the last visit saw one article, one outlet and one figure fewer, and another figure with other values.
+    const changed = figures[1]!;
     await page.evaluate(
       ([key, state]) => window.localStorage.setItem(key!, state!),
-      [`crosscheck:story:${ferry.id}`, JSON.stringify({ at: '2026-10-14T08:00:00.000Z', articles: ids.slice(1), figures: figures.slice(1) })],
+      [
+        `crosscheck:story:${ferry.id}`,
+        JSON.stringify({ at: '2026-10-14T08:00:00.000Z', articles: ids.slice(1), figures: figures.slice(1), values: { ...values, [changed]: 'older' }, outlets: outlets - 1, sources: Number(await since.getAttribute('data-sources')) }),
+      ],
     );
     await page.reload();
     await page.waitForSelector('#since-visit:not([hidden])');
@@ -250,11 +266,27 @@ describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
     expect(text).toContain('Since your last visit (2026-10-14 08:00 UTC)');
     expect(text).toMatch(/1 new article \(.+\)/);
     expect(text).toMatch(/1 new figure/);
+    expect(text).toMatch(/1 updated figure \(.+\)/);
+    expect(text).toContain(`counts: articles ${ids.length - 1} → ${ids.length}, outlets ${outlets - 1} → ${outlets}`);
     expect(text).not.toMatch(/#\d/);
     // The visit is remembered: the next view has nothing new.
     await page.reload();
     await page.waitForSelector('#since-visit:not([hidden])');
     expect(await since.innerText()).toMatch(/nothing new/);
+  }, 30_000);
+
+  it('documents the search operators and finds stories with them', async () => {
+    await page.goto(`${server.url}/`);
+    const help = page.locator('details.search-help');
+    await help.locator('summary').click();
+    expect(await help.innerText()).toMatch(/outlet:.*entity:.*quote:.*lang:.*from:.*date:/s);
+    await page.fill('#site-search', 'quote:"grieves for one of its own"');
+    await page.press('#site-search', 'Enter');
+    await page.waitForURL(/\?q=quote/);
+    expect(await page.locator('.story-card').count()).toBe(1);
+    expect((await page.locator('.story-card .snippet mark').allTextContents()).join(' ')).toMatch(/grieves/i);
+    await page.goto(`${server.url}/?q=${encodeURIComponent('Marena from:someday')}`);
+    expect(await page.locator('.notice-error').innerText()).toContain('from: expected a date');
   }, 30_000);
 
   it('gives the coverage chart as a table a keyboard can reach', async () => {
@@ -266,8 +298,8 @@ describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
     const rows = await page.locator('table.sources tbody tr').count();
     expect(rows).toBeGreaterThan(0);
     // Each row of the chart is one link to its row of the table.
-    const chartRow = page.locator('svg.coverage-chart a.row').first();
-    expect(await page.locator('svg.coverage-chart').getAttribute('aria-label')).toMatch(/table below/);
+    const chartRow = page.locator('svg.coverage-chart.wide a.row').first();
+    expect(await page.locator('svg.coverage-chart.wide').getAttribute('aria-label')).toMatch(/table below/);
     await chartRow.focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => /^#src-\d+$/.test(location.hash));

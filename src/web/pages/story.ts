@@ -1,8 +1,8 @@
 import { articleLocation, sheetLabels, sourceCount, type Citation, type FactSheet, type SheetFigureGroup, type SheetTimelineEntry } from '../../analyze/index.js';
-import type { StoryDetail } from '../../api/index.js';
+import type { StoryOutline } from '../../api/index.js';
 import type { StoredArticle } from '../../core/types.js';
 import { splitSentences } from '../../dedup/index.js';
-import { coverageChart, timelineChart } from '../charts.js';
+import { coverageChart, timelineChart, timelineNote } from '../charts.js';
 import { figureTitle, languagesLine } from '../../analyze/index.js';
 import type { GroupCoverage } from '../../analyze/index.js';
 import { groupsSection } from './groups.js';
@@ -12,7 +12,7 @@ import { html, safeHref, type SafeHtml } from '../html.js';
 import { page } from '../layout.js';
 
 export interface StoryPageData {
-  story: StoryDetail;
+  story: StoryOutline;
   sheet: FactSheet;
   /** The story's articles (for sentence anchors). */
   articles: StoredArticle[];
@@ -23,7 +23,7 @@ export interface StoryPageData {
 }
 
 /** The story header: title, counts, span, outlets (and notes on the sheet, when there is one). */
-function storyHeader(story: StoryDetail, chipList: SafeHtml, notes: SafeHtml | '' = ''): SafeHtml {
+function storyHeader(story: StoryOutline, chipList: SafeHtml, notes: SafeHtml | '' = ''): SafeHtml {
   return html`<header class="story-header">
   <p class="breadcrumb"><a href="/">Stories</a> / #${story.id}</p>
   <h1>${story.title}</h1>
@@ -33,18 +33,18 @@ function storyHeader(story: StoryDetail, chipList: SafeHtml, notes: SafeHtml | '
 }
 
 /** Outlet chips from the story's list (outlets by label, as everywhere). */
-function storyChips(story: StoryDetail): SafeHtml {
+function storyChips(story: StoryOutline): SafeHtml {
   return html`<ul class="outlet-chips" aria-label="Outlets">${story.outlets.map((o) => html`<li>${o.name}${o.articles > 1 ? html` <span class="count">×${o.articles}</span>` : ''}</li>`)}</ul>`;
 }
 
-function staleNotice(story: StoryDetail, stale: NonNullable<StoryPageData['stale']>): SafeHtml {
+function staleNotice(story: StoryOutline, stale: NonNullable<StoryPageData['stale']>): SafeHtml {
   const when = html`<time datetime="${stale.builtAt}">${formatDate(stale.builtAt, true)}</time>`;
   const next = stale.error ? html`Building a newer one failed: ${stale.error}` : html`A newer one is being built; refresh shortly.`;
   return html`<p class="notice notice-stale" role="status">This fact sheet was built ${when} from ${plural(stale.articles, 'article')} of the story's ${story.articleCount}. ${next}</p>`;
 }
 
 /** The page of a story whose fact sheet is not built yet: the header and a notice; it reloads itself. */
-export function storyPendingPage(story: StoryDetail, retryAfterS: number, failure: string | null = null): SafeHtml {
+export function storyPendingPage(story: StoryOutline, retryAfterS: number, failure: string | null = null): SafeHtml {
   const notice = failure
     ? html`<p class="notice notice-error" role="alert">The fact sheet of this story could not be built: ${failure}</p>`
     : html`<p class="notice notice-building" role="status">The fact sheet of this story is being built; refresh shortly (this page reloads in ${plural(retryAfterS, 'second')}).</p>`;
@@ -162,17 +162,19 @@ function shortHash(text: string): string {
 
 /** Anchors from content (not position), unique on the page. */
 class AnchorIds {
-  private readonly used = new Set<string>();
+  /** Items given each base anchor so far. */
+  private readonly given = new Map<string, number>();
   private readonly byItem = new WeakMap<object, string>();
 
-  /** The anchor of `item`: a hash of `key` (its content), suffixed `-2`, `-3` when two items share a key. */
+  /** The anchor of `item`: a hash of `key` (its content), suffixed `-2`, `-3` when several items share a key. */
   of(prefix: string, key: string, item: object): string {
     const known = this.byItem.get(item);
     if (known) return known;
     const base = `${prefix}-${shortHash(key)}`;
-    let id = base;
-    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
-    this.used.add(id);
+    const n = (this.given.get(base) ?? 0) + 1;
+    this.given.set(base, n);
+    // A base has one dash (prefix-hash), a suffixed id two: the two kinds never meet.
+    const id = n === 1 ? base : `${base}-${n}`;
     this.byItem.set(item, id);
     return id;
   }
@@ -263,10 +265,11 @@ function latestFacts(ctx: Context, published: Map<number, string | null>): Lates
     if (out.length >= 3) break;
     const label = ctx.outletOf.get(c.articleId) ?? '';
     if (outlets.has(label)) continue;
-    const passage = c.ownPassages.find((p) => p.split(/\s+/).length >= MIN_FACT_WORDS);
-    if (!passage) continue;
+    // Its first own sentence long enough to state a fact ("It was 11:40 p.m." alone says little).
+    const sentence = c.ownPassages.flatMap((p) => splitSentences(p)).find((x) => x.split(/\s+/).length >= MIN_FACT_WORDS);
+    if (!sentence) continue;
     outlets.add(label);
-    const text = firstSentenceTitle(passage, 260);
+    const text = firstSentenceTitle(sentence, 260);
     out.push({ text, at: published.get(c.articleId) ?? null, citations: [{ articleId: c.articleId, source: c.source }], sentenceOf: (x) => ctx.locator.locate(x.articleId, text.replace(/…$/, '')) });
   }
   if (out.length > 0) return out;
@@ -277,8 +280,13 @@ function latestFacts(ctx: Context, published: Map<number, string | null>): Lates
     .map(({ s, at }) => ({ text: s.text, at: at || null, citations: s.citations.slice(0, 3), sentenceOf: (c: Citation) => (c.articleId === s.articleId ? s.sentence : null) }));
 }
 
+/** What a figure reports, in short (its values and how many articles carry each): changes when a value or a count does. */
+function figureSignature(g: SheetFigureGroup): string {
+  return shortHash(g.values.map((v) => `${v.text}@${v.citations.length}`).join('|'));
+}
+
 /** The top of the page: latest facts, the disagreements in one line each, what changed, the reach. */
-function digest(ctx: Context, story: StoryDetail): SafeHtml {
+function digest(ctx: Context, story: StoryOutline): SafeHtml {
   const { sheet } = ctx;
   const published = publishedOf(sheet);
   const independent = new Set(sheet.articles.map((a) => a.copyGroup ?? a.id)).size;
@@ -309,7 +317,7 @@ function digest(ctx: Context, story: StoryDetail): SafeHtml {
   return html`<section class="digest" aria-labelledby="digest-h">
 <h2 id="digest-h">What you need to know</h2>
 <p class="reach"><strong>${plural(sheet.articles.length, 'article')}</strong> from <strong>${plural(outlets, 'outlet')}</strong>, <strong>${plural(independent, 'independent source')}</strong> <span class="muted">(articles that copy one text count once)</span> · ${formatSpan(story.firstSeen, story.lastSeen)}</p>
-<div id="since-visit" class="since-visit" role="status" aria-live="polite" hidden data-story="${story.id}" data-articles="${sheet.articles.map((a) => a.id).join(' ')}" data-figures="${sheet.figures.map((g) => figureId(ctx, g)).join(' ')}"></div>
+<div id="since-visit" class="since-visit" role="status" aria-live="polite" hidden data-story="${story.id}" data-articles="${sheet.articles.map((a) => a.id).join(' ')}" data-figures="${sheet.figures.map((g) => figureId(ctx, g)).join(' ')}" data-figure-values="${sheet.figures.map((g) => `${figureId(ctx, g)}=${figureSignature(g)}`).join(' ')}" data-outlets="${outlets}" data-sources="${independent}"></div>
 <div class="digest-columns">
 <div><h3>Latest</h3>${
     latest.length
@@ -437,16 +445,19 @@ function timelineSection(ctx: Context): SafeHtml {
   );
   const entries = all.filter((e) => keep.has(e));
   const charted = entries.length > PAGE_CAP.chartRows ? entries.filter((e, i) => e.isDisputed || i % Math.ceil(entries.length / PAGE_CAP.chartRows) === 0).slice(0, PAGE_CAP.chartRows) : entries;
-  const chart = timelineChart(
-    charted.map((e) => ({
-      start: e.start,
-      end: e.end,
-      label: e.description,
-      href: `#${eventId(ctx, e)}`,
-      isDisputed: e.isDisputed,
-      alternatives: e.variants.slice(1).map((v) => ({ start: v.start, end: v.end })),
-    })),
-  );
+  const chartEvents = charted.map((e) => ({
+    start: e.start,
+    end: e.end,
+    label: e.label || e.description,
+    description: e.description,
+    href: `#${eventId(ctx, e)}`,
+    isDisputed: e.isDisputed,
+    alternatives: e.variants.slice(1).map((v) => ({ start: v.start, end: v.end })),
+    isOutsideStory: e.isOutsideStory,
+  }));
+  // Labels beside the rows on a wide screen, above them on a phone (the stylesheet shows one).
+  const chart = html`${timelineChart(chartEvents, 'wide')}${timelineChart(chartEvents, 'narrow')}`;
+  const note = timelineNote(chartEvents);
   const items = entries.map((e) => {
     const id = eventId(ctx, e);
     return html`<li id="${id}" class="${e.isDisputed ? 'event disputed' : 'event'}">
@@ -455,11 +466,11 @@ function timelineSection(ctx: Context): SafeHtml {
   ${e.isDisputed ? html`<ul class="variants">${e.variants.slice(0, PAGE_CAP.variants).map((v) => html`<li>${entryDate(v)} (${v.expressions.join(', ')}): ${chips(ctx, v.citations, () => null)}</li>`)}</ul>` : ''}
 </li>`;
   });
-  return html`<figure class="chart">${chart}<figcaption class="muted">Each row is an event; hollow marks are other outlets' datings of a disputed event.${charted.length < entries.length ? ` ${charted.length} of the ${entries.length} events below are drawn.` : ''} The list below gives each event.</figcaption></figure>
+  return html`<figure class="chart">${chart}<figcaption class="muted">Each row is an event; hollow marks are other outlets' datings of a disputed event.${note ? ` ${note}` : ''}${charted.length < entries.length ? ` ${charted.length} of the ${entries.length} events below are drawn.` : ''} The list below gives each event.</figcaption></figure>
 ${collapsed(items, KEEP.timeline, (slice) => html`<ol class="timeline">${slice}</ol>`, 'event')}${leftOff(all.length - entries.length, 'event')}`;
 }
 
-function coverageSection(ctx: Context, story: StoryDetail): SafeHtml {
+function coverageSection(ctx: Context, story: StoryOutline): SafeHtml {
   const groups = story.copyGroups;
   const byId = new Map(story.articles.map((a) => [a.id, a]));
   const name = (id: number): string => ctx.labels.get(id) ?? `article ${id}`;
@@ -491,7 +502,9 @@ ${collapsed(items, KEEP.coverage, (slice) => html`<ul class="coverage">${slice}<
 /** Who published when: a chart of publication times per outlet, and the same as a table (the Sources list). */
 function sourcesSection(ctx: Context): SafeHtml {
   const { sheet } = ctx;
-  const chart = coverageChart(sheet.articles.map((a) => ({ label: a.label, published: a.published, href: `#src-${a.id}` })));
+  const marks = sheet.articles.map((a) => ({ label: a.label, published: a.published, href: `#src-${a.id}` }));
+  const wide = coverageChart(marks, 'wide');
+  const chart = wide.value ? html`${wide}${coverageChart(marks, 'narrow')}` : null;
   const rows = sheet.articles.map((a) => {
     const where = articleLocation(a);
     const href = where?.kind === 'url' ? safeHref(where.value) : null;
