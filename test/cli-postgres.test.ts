@@ -26,7 +26,7 @@ async function view(db: string): Promise<{ stories: unknown; sheet: unknown; exp
 }
 
 /** Each step runs the command line in a child process: generous on a loaded machine. */
-const SLOW = 600_000;
+const SLOW = 900_000;
 
 describe.skipIf(!HAS_POSTGRES)('crosscheck on PostgreSQL', () => {
   let server: TestPostgres;

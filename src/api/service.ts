@@ -14,7 +14,7 @@ import { WebhookDispatcher, type WebhookOptions } from './webhooks.js';
 import { documentFromBody, ingestResult, type IngestResult } from './ingest.js';
 import type { NewArticleBody, StoryListQuery } from './schemas.js';
 import { decodeCursor, StoryQueries, type EntitySummary, type OutletSummary, type StoryPage } from './story-query.js';
-import { StoryViews, type ArticleDetail, type StoryDetail } from './views.js';
+import { StoryViews, type ArticleDetail, type StoryDetail, type StoryOutline } from './views.js';
 
 /** Fetches a URL into a raw document (injectable: tests give a stub, the server the safe fetcher). */
 export type UrlFetcher = (url: string) => Promise<RawDocument>;
@@ -144,6 +144,12 @@ export class CrosscheckService {
   async story(id: number): Promise<StoryDetail | null> {
     const live = await this.queries.liveStoryId(id);
     return live === null ? null : this.queries.cached(`story:${live}`, () => this.views.story(live));
+  }
+
+  /** The live story (following merges) without its passages aligned (the story page's), or null. */
+  async storyOutline(id: number): Promise<StoryOutline | null> {
+    const live = await this.queries.liveStoryId(id);
+    return live === null ? null : this.queries.cached(`story-outline:${live}`, () => this.views.storyOutline(live));
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { FactSheetArticle } from '../analyze/index.js';
+import { displayTitle, sourceLabel, storedIdentity } from '../core/labels.js';
 import type { StoredArticle } from '../core/types.js';
 import { alignPassages, splitSentences, type Passage } from '../dedup/index.js';
 import { factSheetArticles } from '../pipeline/index.js';
@@ -38,6 +39,12 @@ export interface StoryDetail extends StorySummary {
   copies: CopyRow[];
 }
 
+/** A story without its passages aligned: what the story page needs, cheap for a story of hundreds of articles. */
+export interface StoryOutline extends StorySummary {
+  articles: Array<Omit<StoryArticle, 'ownShare' | 'ownPassages'>>;
+  copyGroups: CopyGroup[];
+}
+
 /** One sentence of an article, with its anchor and the other articles that carry it. */
 export interface ArticleSentence {
   /** Index among the article's sentences (all paragraphs, in order, dedup's splitter); the anchor is `s{index}`. */
@@ -61,8 +68,20 @@ export interface ArticleDetail {
   /** Paragraphs split into sentences, each marked shared (with the articles) or own. */
   paragraphs: Array<{ index: number; sentences: ArticleSentence[] }>;
   /** The other articles of the story referred to by `sharedWith`. */
-  related: Array<{ id: number; title: string | null; source: string | null; published: string | null }>;
+  related: Array<{ id: number; title: string | null; source: string | null; published: string | null; label: string; displayTitle: string }>;
   ownShare: number;
+  /** The input it was read from (`path/file.txt`, a URL). */
+  origin: string;
+  /** How it is named everywhere: outlet, else host, else file name. */
+  label: string;
+  /** Its title, else its first sentence cut at a word with an ellipsis. */
+  displayTitle: string;
+}
+
+/** The label and display title of a stored article (the fact sheet names it the same way). */
+function naming(a: StoredArticle): { label: string; displayTitle: string } {
+  const identity = storedIdentity(a);
+  return { label: sourceLabel(identity), displayTitle: displayTitle({ ...identity, title: a.title, paragraphs: a.paragraphs }) };
 }
 
 /** Own passages listed per article in a story. */
@@ -74,6 +93,18 @@ function ownShareOf(passages: Passage[]): number {
   const total = passages.reduce((n, p) => n + wordCount(p.text), 0);
   const own = passages.filter((p) => p.sharedWith.length === 0).reduce((n, p) => n + wordCount(p.text), 0);
   return total ? own / total : 0;
+}
+
+/** The copy groups of a story's members that have more than one article, in member order. */
+function copyGroupsOf(members: ReadonlyArray<{ articleId: number; source: string | null; copyGroup: number }>): CopyGroup[] {
+  const groups = new Map<number, CopyGroup>();
+  for (const m of members) {
+    const group = groups.get(m.copyGroup) ?? { id: m.copyGroup, first: m.copyGroup, articles: [], outlets: [] };
+    group.articles.push(m.articleId);
+    if (m.source && !group.outlets.includes(m.source)) group.outlets.push(m.source);
+    groups.set(m.copyGroup, group);
+  }
+  return [...groups.values()].filter((g) => g.articles.length > 1);
 }
 
 /** Builds story and article views from the store (passages aligned on the fly). Deterministic. */
@@ -94,6 +125,24 @@ export class StoryViews {
     return this.store.articles.getMany(members.map((m) => m.articleId));
   }
 
+  /** The story's articles and copy groups, without aligning their passages (see {@link story}). */
+  async storyOutline(id: number): Promise<StoryOutline | null> {
+    const row = await this.queries.storyRow(id);
+    if (!row) return null;
+    const [summary] = await this.queries.summarize([row]);
+    if (!summary) return null;
+    const members = await this.store.stories.members(id);
+    const articles = new Map((await this.store.articles.getMany(members.map((m) => m.articleId))).map((a) => [Number(a.id), a]));
+    return {
+      ...summary,
+      articles: members.map((m) => {
+        const article = articles.get(m.articleId);
+        return { id: m.articleId, externalId: m.externalId, title: m.title, source: m.source, url: article?.url ?? null, published: m.published, language: article?.language ?? null, copyGroup: m.copyGroup, copyOf: m.copyOf };
+      }),
+      copyGroups: copyGroupsOf(members),
+    };
+  }
+
   async story(id: number): Promise<StoryDetail | null> {
     const row = await this.queries.storyRow(id);
     if (!row) return null;
@@ -104,13 +153,6 @@ export class StoryViews {
     const byId = new Map(articles.map((a) => [Number(a.id), a]));
     const aligned = alignPassages(articles.map((a) => ({ id: a.id, paragraphs: a.paragraphs })));
     const copies = await this.store.copies.among(members.map((m) => m.articleId));
-    const groups = new Map<number, CopyGroup>();
-    for (const m of members) {
-      const group = groups.get(m.copyGroup) ?? { id: m.copyGroup, first: m.copyGroup, articles: [], outlets: [] };
-      group.articles.push(m.articleId);
-      if (m.source && !group.outlets.includes(m.source)) group.outlets.push(m.source);
-      groups.set(m.copyGroup, group);
-    }
     return {
       ...summary,
       articles: members.map((m) => {
@@ -135,7 +177,7 @@ export class StoryViews {
           ownPassages: own,
         };
       }),
-      copyGroups: [...groups.values()].filter((g) => g.articles.length > 1),
+      copyGroups: copyGroupsOf(members),
       copies,
     };
   }
@@ -174,8 +216,10 @@ export class StoryViews {
       paragraphs,
       related: others
         .filter((a) => referenced.has(a.id))
-        .map((a) => ({ id: a.id, title: a.title, source: a.source, published: a.published })),
+        .map((a) => ({ id: a.id, title: a.title, source: a.source, published: a.published, ...naming(a) })),
       ownShare: ownShareOf(passages),
+      origin: article.origin,
+      ...naming(article),
     };
   }
 }

@@ -198,6 +198,31 @@ describe.skipIf(!HAS_POSTGRES)('PostgresStore', () => {
       expect(await writer.articles.count()).toBe(1);
     });
 
+    it('a server restarted under it: a write cut by it is refused whole (store_busy), and the store goes on with new connections', async () => {
+      const store = await open('restarted');
+      await store.transaction((tx) => tx.articles.insert(testArticle('Stored before the restart.')));
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const cut = store
+        .transaction(async (tx) => {
+          await tx.articles.insert(testArticle('Cut by the restart.'));
+          holding();
+          // Waits on the server until the restart ends the session.
+          await tx.articles.hasUrl('https://wait.example/');
+          await new Promise((resolve) => setTimeout(resolve, 3000));
+          await tx.articles.insert(testArticle('Also cut.'));
+        })
+        .catch((error: unknown) => error);
+      await held;
+      await server.restart();
+      expect(await cut).toMatchObject({ code: 'store_busy' });
+      // Idle connections the restart cut are dropped; reads and writes open new ones.
+      expect(await store.articles.count()).toBe(1);
+      expect(await store.stories.list()).toEqual([]);
+      await store.transaction((tx) => tx.articles.insert(testArticle('Stored after the restart.')));
+      expect((await store.articles.list()).map((a) => a.text)).toEqual(['Stored before the restart.', 'Stored after the restart.']);
+    });
+
     it('doctor finds a damaged row by table, row and column, and repairs it without losing the article', async () => {
       const store = await open('damaged');
       const { id } = await store.transaction((tx) => tx.articles.insert(testArticle('The bridge opened on Monday.\n\nTraffic was light.')));

@@ -216,6 +216,36 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect((await store.articles.languages(10)).sort()).toEqual(['en', 'fr']);
       });
 
+      it('reads search operators in q as the filters they name, all at once, and excerpts what matched', async () => {
+        const { store } = await open();
+        await twelve(store);
+        await store.transaction((tx) =>
+          storyOf(tx, 13, [
+            testArticle('The harbour master said: "No ferry sails tonight." Crews waited.', { source: null, url: 'https://www.quay-news.example/a', published: '2026-10-13T09:00:00Z', language: 'en' }),
+          ]),
+        );
+        const ids = async (q: string): Promise<number[]> => (await store.stories.page({ q, limit: 50, offset: 0 })).rows.map((r) => r.id).sort((a, b) => a - b);
+        expect(await ids('outlet:"outlet 1"')).toEqual([1, 4, 7, 10]);
+        expect(await ids('ferry lang:fr outlet:"Outlet 0"')).toEqual([12]);
+        expect(await ids('date:2026-10-10..2026-10-11')).toEqual([10, 11]);
+        expect(await ids('from:2026-10-12 to:2026-10')).toEqual([12, 13]);
+        // A nameless article is found by the host it is labelled by.
+        expect(await ids('outlet:quay-news.example')).toEqual([13]);
+        // Words inside quotation marks only.
+        expect(await ids('quote:"no ferry sails"')).toEqual([13]);
+        expect(await ids('quote:"crews waited"')).toEqual([]);
+        expect(await ids('quote:"harbour ferry"')).toEqual([]);
+        expect(await store.stories.matching({ q: 'quote:"ferry sails tonight"' })).toEqual([13]);
+        // The excerpt marks the words searched for, else the quote.
+        const [snippet] = await store.stories.snippets([13], 'quote:"ferry sails"');
+        expect(snippet).toMatchObject({ storyId: 13, source: null, url: 'https://www.quay-news.example/a' });
+        expect(snippet!.highlights.map(([a, b]) => snippet!.text.slice(a, b).toLowerCase())).toEqual(['ferry sails']);
+        expect(await store.stories.snippets([13], 'outlet:quay-news.example')).toEqual([]);
+        // Counted by label: the nameless article is an outlet of its own, by host.
+        expect((await store.stories.get(13))?.outletCount).toBe(1);
+        expect((await store.stories.summarize([(await store.stories.head(13))!]))[0]?.outlets).toEqual([{ name: 'quay-news.example', articles: 1 }]);
+      });
+
       it('pages the assignment log with a sequence cursor, every assignment once, in order', async () => {
         const { store } = await open();
         await twelve(store);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureService } from '../../test/e2e/api-fixtures.js';
 import { createApp, type CrosscheckService } from '../api/index.js';
-import { escapeHtml, html, safeHref, sparkline, timelineChart, trusted } from './index.js';
+import { escapeHtml, html, safeHref, sparkline, timelineChart, timelineNote, trusted } from './index.js';
 import { createWebApp } from './index.js';
 
 describe('html', () => {
@@ -54,6 +54,34 @@ describe('html', () => {
     expect(chart).toContain('href="#t1"');
     expect(chart).toContain('mark alt');
     expect(chart).toContain('mark disputed');
+    // Labelled rows: beside the marks on a wide screen, above them on a phone.
+    expect(chart).toMatch(/<text class="row-label"[^>]*text-anchor="end">rescue<\/text>/);
+    const narrow = timelineChart([{ start: '2026-03-03', end: '2026-03-03', label: 'rescue', href: '#t1', isDisputed: false, alternatives: [] }], 'narrow').value;
+    expect(narrow).toMatch(/^<svg class="timeline-chart narrow" viewBox="0 0 360 /);
+    expect(narrow).toMatch(/<text class="row-label" x="8" y="\d+">3 Mar 2026 · rescue<\/text>/);
+  });
+
+  it('draws events years before the story past a break in the axis, with their own years, and says so', () => {
+    const events = [
+      { start: '2014-06-01', end: '2014-06-01', label: 'dam built', href: '#t0', isDisputed: false, alternatives: [], isOutsideStory: true },
+      { start: '2019-01-10', end: '2019-01-10', label: 'last flood', href: '#t1', isDisputed: false, alternatives: [], isOutsideStory: true },
+      { start: '2026-03-01', end: '2026-03-01', label: 'storm', href: '#t2', isDisputed: false, alternatives: [] },
+      { start: '2026-03-04', end: '2026-03-05', label: 'rescue', href: '#t3', isDisputed: false, alternatives: [] },
+    ];
+    const chart = timelineChart(events).value;
+    expect(chart).toContain('class="axis-break"');
+    expect(chart).toMatch(/>2014<\/text>/);
+    expect(chart).toMatch(/>2019<\/text>/);
+    expect(chart).toContain('earlier events (2014–2019) on a scale of their own, past a break in the axis');
+    // The story's days keep the rest of the axis: the storm and the rescue are days apart, not squashed together.
+    const xs = [...chart.matchAll(/<rect class="mark" x="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(xs).toHaveLength(4);
+    expect(xs[3]! - xs[2]!).toBeGreaterThan(100);
+    expect(xs[1]!).toBeLessThan(xs[2]! - 18);
+    expect(timelineNote(events)).toBe("2 events lie well outside the story's days (2014–2019): drawn at the edge on a scale of their own, past the break (⫽) in the axis.");
+    expect(timelineNote(events.slice(2))).toBe('');
+    // Without background events there is no break.
+    expect(timelineChart(events.slice(2)).value).not.toContain('axis-break');
   });
 });
 

@@ -4,6 +4,7 @@ import type { StoredArticle } from '../../core/types.js';
 import { EXTRACTOR_VERSION } from '../../extract/index.js';
 import { buildArticle } from '../../pipeline/index.js';
 import { CliExit, openExistingStore } from '../context.js';
+import { displayTitle, sourceLabel, storedIdentity } from '../../core/labels.js';
 import { formatTable, plural, printJson, println, status, truncate } from '../output.js';
 
 interface ListFlags {
@@ -21,7 +22,7 @@ export function registerArticles(program: Command): void {
   program
     .command('articles')
     .description('list stored articles (oldest first)')
-    .option('--db <path>', 'store path')
+    .option('--db <path>', 'store path or postgres:// URL')
     .option('--source <name>', 'only this outlet')
     .option('--since <YYYY-MM-DD>', 'published on or after')
     .option('--until <YYYY-MM-DD>', 'published on or before')
@@ -55,10 +56,10 @@ export function registerArticles(program: Command): void {
             articles.map((a) => [
               String(a.id),
               a.published?.slice(0, 10) ?? '-',
-              truncate(a.source ?? '-', 24),
+              truncate(sourceLabel(storedIdentity(a)), 24),
               a.language ?? '-',
               String(countWords(a.text)),
-              truncate(a.title ?? a.paragraphs[0] ?? '', 70),
+              truncate(displayTitle({ ...storedIdentity(a), title: a.title, paragraphs: a.paragraphs }), 70),
             ]),
           ),
         );
@@ -72,7 +73,7 @@ export function registerArticles(program: Command): void {
     .command('article')
     .description('show one stored article')
     .argument('<id>', 'article id (as listed by `crosscheck articles`)')
-    .option('--db <path>', 'store path')
+    .option('--db <path>', 'store path or postgres:// URL')
     .option('--json', 'machine-readable output')
     .action(async (id: string, flags: { db?: string; json?: boolean }) => {
       const numeric = Number(id);
@@ -117,7 +118,7 @@ export function registerReextract(program: Command): void {
   program
     .command('reextract')
     .description(`re-extract stored articles from their kept raw input with this extractor (v${EXTRACTOR_VERSION}); by default only those made by an older one`)
-    .option('--db <path>', 'store path')
+    .option('--db <path>', 'store path or postgres:// URL')
     .option('--all', 'every article, whatever extractor version made it')
     .option('--json', 'machine-readable output')
     .action(async (flags: { db?: string; all?: boolean; json?: boolean }) => {

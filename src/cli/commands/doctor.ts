@@ -7,7 +7,7 @@ export function registerDoctor(program: Command): void {
   program
     .command('doctor')
     .description('check the store: the file structure and every stored row a reader parses; --repair fixes what can be fixed without losing anything')
-    .option('--db <path>', 'store path (default $CROSSCHECK_DB or data/crosscheck.db)')
+    .option('--db <path>', 'store path or postgres:// URL (default $CROSSCHECK_DB or data/crosscheck.db)')
     .option('--repair', 'repair damaged rows: paragraphs read again from the text, damaged caches and saved state deleted to be rebuilt')
     .option('--json', 'machine-readable output')
     .action(async (flags: { db?: string; repair?: boolean; json?: boolean }) => {

@@ -24,7 +24,7 @@ export function registerIngest(program: Command): void {
     .command('ingest')
     .description('ingest articles from files and folders (.html, .htm, .txt, .jsonl, .warc, also .gz), web pages by URL, and feeds (RSS, Atom, OPML) by URL or file')
     .argument('<inputs...>', 'files, folders (walked recursively), http(s) URLs of pages or feeds, feed or OPML files')
-    .option('--db <path>', 'store path (default $CROSSCHECK_DB or data/crosscheck.db)')
+    .option('--db <path>', 'store path or postgres:// URL (default $CROSSCHECK_DB or data/crosscheck.db)')
     .option('--source <name>', 'outlet name for inputs that carry none')
     .option('--date <YYYY-MM-DD>', 'publication date for inputs that carry none')
     .option('--json', 'machine-readable output')

@@ -36,7 +36,7 @@ export function registerOutlets(program: Command): void {
   const outlets = program
     .command('outlets')
     .description('list the outlets of the imported outlets file, with their domains and labels')
-    .option('--db <path>', 'store path')
+    .option('--db <path>', 'store path or postgres:// URL')
     .option('--json', 'machine-readable output')
     .enablePositionalOptions()
     .action(async (flags: { db?: string; json?: boolean }) => {
@@ -62,7 +62,7 @@ export function registerOutlets(program: Command): void {
     .command('import')
     .description('import outlets files (JSON: name, domains, country, language, owner, any other labels); stories then show coverage by those labels')
     .argument('<files...>', 'outlets files')
-    .option('--db <path>', 'store path')
+    .option('--db <path>', 'store path or postgres:// URL')
     .option('--json', 'machine-readable output')
     .action(async (files: string[], flags: { db?: string; json?: boolean }) => {
       const profiles: OutletProfile[] = [];

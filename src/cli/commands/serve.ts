@@ -56,7 +56,7 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('serve the web UI and the JSON API (writes need $CROSSCHECK_TOKEN)')
-    .option('--db <path>', 'store path (default $CROSSCHECK_DB or data/crosscheck.db)')
+    .option('--db <path>', 'store path or postgres:// URL (default $CROSSCHECK_DB or data/crosscheck.db)')
     .option('--port <n>', `port (default $PORT or ${DEFAULT_PORT}; 0 for any free one)`)
     .option('--host <address>', 'address to bind', '127.0.0.1')
     .option('--seed-examples', `ingest the example articles first when the store is empty (undated ones dated ${EXAMPLES_DATE})`)

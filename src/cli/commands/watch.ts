@@ -61,7 +61,7 @@ export function registerWatch(program: Command): void {
     .command('watch')
     .description('poll feeds and OPML lists on a schedule, ingesting new entries as they appear (Ctrl-C stops)')
     .argument('[feeds...]', 'feed URLs (RSS, Atom, RDF) and OPML lists (files or URLs); none: every feed the store already watches')
-    .option('--db <path>', 'store path')
+    .option('--db <path>', 'store path or postgres:// URL')
     .option('--allow-private', 'allow private and loopback addresses (for local test servers)')
     .option('--allow-address <address...>', 'allow exactly these IP addresses (the only way to reach a cloud metadata endpoint, which --allow-private does not open)')
     .option('--host-delay <ms>', 'minimum delay between two requests to one host', '2000')
@@ -139,7 +139,7 @@ export function registerWatch(program: Command): void {
   const feeds = program
     .command('feeds')
     .description('list watched feeds with their health (last success, HTTP status, robots.txt, next poll); `--opml` writes them as an OPML list')
-    .option('--db <path>', 'store path')
+    .option('--db <path>', 'store path or postgres:// URL')
     .option('--opml', 'the watched feeds as an OPML 2.0 subscription list (for a feed reader)')
     .option('--json', 'machine-readable output')
     .enablePositionalOptions()
@@ -182,7 +182,7 @@ export function registerWatch(program: Command): void {
     .command('import')
     .description('add the feeds of OPML lists (files or URLs) to the watched feeds, without polling them; `crosscheck watch` then polls them all')
     .argument('<opml...>', 'OPML files or URLs')
-    .option('--db <path>', 'store path')
+    .option('--db <path>', 'store path or postgres:// URL')
     .option('--allow-private', 'allow OPML URLs on private and loopback addresses')
     .option('--json', 'machine-readable output')
     .action(async (inputs: string[], flags: { db?: string; allowPrivate?: boolean; json?: boolean }) => {

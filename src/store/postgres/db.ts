@@ -20,8 +20,20 @@ interface Queryable {
   query(config: pg.QueryConfig): Promise<pg.QueryResult>;
 }
 
-export function asDb(target: Queryable): Db {
-  const query = (sql: string, params: readonly unknown[] = []): Promise<pg.QueryResult> => target.query({ text: sql, values: [...params] });
+/**
+ * `retry`: a statement that fails because its connection was lost (a server restart cut it while
+ * idle in the pool) runs once more, on a new connection: for the pool's reads only, never inside a
+ * transaction, whose work the lost connection took with it.
+ */
+export function asDb(target: Queryable, options: { retry?: boolean } = {}): Db {
+  const query = async (sql: string, params: readonly unknown[] = []): Promise<pg.QueryResult> => {
+    try {
+      return await target.query({ text: sql, values: [...params] });
+    } catch (error) {
+      if (options.retry !== true || !isConnectionFailure(error)) throw error;
+      return target.query({ text: sql, values: [...params] });
+    }
+  };
   return {
     rows: async <T>(sql: string, params?: readonly unknown[]) => (await query(sql, params)).rows as T[],
     row: async <T>(sql: string, params?: readonly unknown[]) => (await query(sql, params)).rows[0] as T | undefined,
@@ -117,7 +129,7 @@ export function isConnectionFailure(error: unknown): boolean {
   if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOENT'].includes(code)) return true;
   const state = sqlState(error);
   if (state !== undefined) return state.startsWith('08') || state === '57P01' || state === '57P02' || state === '57P03';
-  return error instanceof Error && /Connection terminated|connection timeout|timeout expired/i.test(error.message);
+  return error instanceof Error && /Connection terminated|connection timeout|timeout expired|not queryable/i.test(error.message);
 }
 
 /** Quotes an identifier (the store's schema, a table). */

@@ -96,7 +96,7 @@ export class PostgresStore implements StorePort {
   ) {
     this.location = client ? `${where.display} (rebuild)` : where.display;
     this.schema = where.schema;
-    this.reads = asDb((pool ?? client)!);
+    this.reads = pool ? asDb(pool, { retry: true }) : asDb(client!);
     const repos = this.repositories(this.reads);
     this.articles = repos.articles;
     this.stories = repos.stories;
@@ -143,6 +143,8 @@ export class PostgresStore implements StorePort {
     const pool = new pg.Pool({ ...config, max: POOL_SIZE, idleTimeoutMillis: 10_000 });
     // A connection that fails while idle (a server restart) is dropped from the pool; the next query opens another.
     pool.on('error', () => undefined);
+    // One that fails while in use fails its query, which reports it: the connection's own event is not a crash.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const store = new PostgresStore(where, pool, null);
     try {
       await store.prepare(options);
@@ -385,7 +387,10 @@ async function readVersion(db: Db): Promise<number> {
   return Number((await db.value<string>("SELECT value FROM meta WHERE key = 'schema_version'")) ?? 0);
 }
 
-/** Moves the store's change count, inside the writer's transaction: what {@link PostgresEvents.changeToken} reads. */
+/**
+ * Moves the store's change count, inside the writer's transaction: what {@link PostgresEvents.changeToken}
+ * reads. A change feed that wakes other processes (`NOTIFY`, delivered at commit) belongs here too.
+ */
 async function noteChange(db: Db, prefix = ''): Promise<void> {
   await db.run(`INSERT INTO ${prefix}meta AS m (key, value) VALUES ('change_count', '1') ON CONFLICT (key) DO UPDATE SET value = (m.value::bigint + 1)::text`);
 }
