@@ -33,7 +33,7 @@ export function registerArticles(program: Command): void {
       }
       const limit = flags.limit === undefined ? undefined : Number(flags.limit);
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new CliExit(2, `--limit must be a whole number, got "${flags.limit}"`);
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       try {
         const articles = await store.articles.list({
           ...(flags.source !== undefined ? { source: flags.source } : {}),
@@ -77,10 +77,10 @@ export function registerArticles(program: Command): void {
     .action(async (id: string, flags: { db?: string; json?: boolean }) => {
       const numeric = Number(id);
       if (!Number.isInteger(numeric) || numeric <= 0) throw new CliExit(2, `article id must be a positive whole number, got "${id}"`);
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       try {
         const article = await store.articles.get(numeric);
-        if (!article) throw new CliExit(1, `no article #${numeric} in ${store.path}`);
+        if (!article) throw new CliExit(1, `no article #${numeric} in ${store.location}`);
         if (flags.json) {
           printJson(articleJson(article));
           return;
@@ -121,7 +121,7 @@ export function registerReextract(program: Command): void {
     .option('--all', 'every article, whatever extractor version made it')
     .option('--json', 'machine-readable output')
     .action(async (flags: { db?: string; all?: boolean; json?: boolean }) => {
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       let updated = 0;
       let unchanged = 0;
       const failures: Array<{ id: number; message: string }> = [];

@@ -4,7 +4,7 @@ import { alignPassages, type Passage } from '../../dedup/index.js';
 import { renderMarkdown, renderTerminal } from '../../analyze/index.js';
 import { stripControlsDeep } from '../../core/index.js';
 import { reclusterAll, storyFactSheet, storyGroupCoverage } from '../../pipeline/index.js';
-import type { SqliteStore } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { CliExit, openExistingStore } from '../context.js';
 import { formatTable, plural, printJson, println, status, truncate } from '../output.js';
 import { groupCoverageLines } from './outlets.js';
@@ -25,7 +25,7 @@ export function registerStories(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (flags: { db?: string; limit: string; largest?: boolean; json?: boolean }) => {
       const limit = parseId(flags.limit, '--limit');
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       try {
         const stories = await store.stories.list({ limit, order: flags.largest ? 'largest' : 'newest' });
         if (flags.json) {
@@ -65,7 +65,7 @@ export function registerStories(program: Command): void {
     .action(async (value: string, flags: { db?: string; format: string; passagesOnly?: boolean; json?: boolean }) => {
       if (!['text', 'md', 'json'].includes(flags.format)) throw new CliExit(2, `--format must be text, md or json, got "${flags.format}"`);
       const id = parseId(value, 'story id');
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       try {
         const view = await storyView(store, id);
         // Coverage by the labels of the outlets file, when one was imported.
@@ -79,7 +79,7 @@ export function registerStories(program: Command): void {
           return;
         }
         const sheet = await storyFactSheet(store, view.id);
-        if (!sheet) throw new CliExit(1, `no story #${id} in ${store.path}`);
+        if (!sheet) throw new CliExit(1, `no story #${id} in ${store.location}`);
         if (flags.format === 'json') printJson(sheet);
         // Rows stored before extraction removed control characters are neutralised where shown.
         else if (flags.format === 'md') {
@@ -110,7 +110,7 @@ export function registerStories(program: Command): void {
     .option('--out <path>', 'write to a file instead of stdout')
     .action(async (flags: { db?: string; format: string; out?: string }) => {
       if (flags.format !== 'jsonl') throw new CliExit(2, `--format must be jsonl, got "${flags.format}"`);
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       const out: NodeJS.WritableStream = flags.out ? createWriteStream(flags.out) : process.stdout;
       try {
         for await (const row of store.stories.exportRows()) {
@@ -137,7 +137,7 @@ export function registerStories(program: Command): void {
     .option('--db <path>', 'store path')
     .option('--json', 'machine-readable output')
     .action(async (flags: { db?: string; json?: boolean }) => {
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       try {
         const started = Date.now();
         const summary = await reclusterAll(store);
@@ -172,9 +172,9 @@ export interface StoryView {
 }
 
 /** Everything `crosscheck story` shows, as data. */
-export async function storyView(store: SqliteStore, id: number): Promise<StoryView> {
+export async function storyView(store: Store, id: number): Promise<StoryView> {
   const story = await store.stories.get(id);
-  if (!story) throw new CliExit(1, `no story #${id} in ${store.path}`);
+  if (!story) throw new CliExit(1, `no story #${id} in ${store.location}`);
   const members = await store.stories.members(story.id);
   const articles = await store.articles.getMany(members.map((m) => m.articleId));
   const aligned = alignPassages(articles.map((a) => ({ id: a.id, paragraphs: a.paragraphs })));
