@@ -4,6 +4,7 @@ import type { StoredArticle } from '../../core/types.js';
 import { EXTRACTOR_VERSION } from '../../extract/index.js';
 import { buildArticle } from '../../pipeline/index.js';
 import { CliExit, openExistingStore } from '../context.js';
+import { displayTitle, sourceLabel, storedIdentity } from '../../core/labels.js';
 import { formatTable, plural, printJson, println, status, truncate } from '../output.js';
 
 interface ListFlags {
@@ -55,10 +56,10 @@ export function registerArticles(program: Command): void {
             articles.map((a) => [
               String(a.id),
               a.published?.slice(0, 10) ?? '-',
-              truncate(a.source ?? '-', 24),
+              truncate(sourceLabel(storedIdentity(a)), 24),
               a.language ?? '-',
               String(countWords(a.text)),
-              truncate(a.title ?? a.paragraphs[0] ?? '', 70),
+              truncate(displayTitle({ ...storedIdentity(a), title: a.title, paragraphs: a.paragraphs }), 70),
             ]),
           ),
         );

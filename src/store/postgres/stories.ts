@@ -16,9 +16,13 @@ import type {
   StoryListFilter,
   StoryRow,
   StorySnapshot,
+  SearchSnippetRow,
   StorySummaryRow,
   StoryWriter,
 } from '../port.js';
+import { sourceLabel } from '../../core/labels.js';
+import { isQuotedIn, parseSearch } from '../../core/search.js';
+import { parseSnippet } from '../sqlite/fts.js';
 import type { Db } from './db.js';
 import { toTsQuery } from './search.js';
 
@@ -81,6 +85,14 @@ const bind = (params: Params, value: unknown): string => {
   return `$${params.length}`;
 };
 
+/** `text` with LIKE's wildcards (and the escape character) escaped by a backslash. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A tsquery of the store's folded text, from a `to_tsquery` text bound as a parameter. */
+const tsQuery = (params: Params, query: string): string => `to_tsquery('simple'::regconfig, search_fold(${bind(params, query)}))`;
+
 /** Stories, assignments, merges, and the story list queries (filters, tsvector search, outlets, entities) on PostgreSQL. */
 export class PostgresStories implements StoryWriter {
   constructor(private readonly db: Db) {}
@@ -141,16 +153,21 @@ export class PostgresStories implements StoryWriter {
   }
 
   private async rows(where: string, params: Params): Promise<StoryRow[]> {
-    const rows = await this.db.rows<Omit<StoryRow, 'outletCount'>>(
+    const rows = await this.db.rows<Omit<StoryRow, 'outletCount'> & { unnamed: Array<[number, string | null, string | null]> }>(
       `SELECT s.id, s.title, s.article_count AS "articleCount", s.first_seen AS "firstSeen", s.last_seen AS "lastSeen", s.is_active AS "isActive",
          ARRAY(SELECT DISTINCT a.source FROM assignments x JOIN articles a ON a.id = x.article_id
-           WHERE x.story_id = s.id AND a.source IS NOT NULL ORDER BY a.source) AS outlets
+           WHERE x.story_id = s.id AND a.source IS NOT NULL ORDER BY a.source) AS outlets,
+         (SELECT COALESCE(json_agg(json_build_array(a.id, COALESCE(a.url, a.canonical_url), a.origin)), '[]'::json) FROM assignments x JOIN articles a ON a.id = x.article_id
+           WHERE x.story_id = s.id AND a.source IS NULL) AS unnamed
        FROM stories s WHERE ${where}`,
       params,
     );
-    return rows.map((r) => {
+    return rows.map(({ unnamed, ...r }) => {
       const outlets = [...r.outlets].sort();
-      return { ...r, outlets, outletCount: outlets.length };
+      // Articles without an outlet count by their label (host, else file name), as everywhere else.
+      const labels = new Set(outlets.map((o) => sourceLabel({ id: 0, source: o })));
+      for (const [id, url, origin] of unnamed) labels.add(sourceLabel({ id: Number(id), source: null, url, origin }));
+      return { ...r, outlets, outletCount: labels.size };
     });
   }
 
@@ -187,42 +204,65 @@ export class PostgresStories implements StoryWriter {
     return (await this.db.rows<{ id: number }>('SELECT article_id AS id FROM assignments WHERE story_id = $1 ORDER BY article_id', [storyId])).map((r) => r.id);
   }
 
-  /** The FROM, WHERE and parameters of the live stories matching `filter`; null when the search has no words to look for. */
-  private filtered(filter: Omit<StoryListFilter, 'limit' | 'offset' | 'order'>): { from: string; where: string[]; params: Params; searching: boolean } | null {
+  /**
+   * The FROM, WHERE and parameters of the live stories matching `filter`; null when the search has
+   * no words to look for. `q` may carry operators (`outlet:`, `entity:`, `quote:`, `lang:`, dates:
+   * see core's parseSearch); they add to the filter's own fields (all must hold). An operator that
+   * cannot be read is left out (the edges refuse such a search before it gets here).
+   */
+  private async filtered(filter: Omit<StoryListFilter, 'limit' | 'offset' | 'order'>): Promise<{ from: string; where: string[]; params: Params; searching: boolean } | null> {
     const where: string[] = [LIVE];
     const params: Params = [];
     let from = 'stories s';
-    const query = filter.q !== undefined ? toTsQuery(filter.q) : null;
-    if (filter.q !== undefined && filter.q.trim() !== '' && query === null) return null;
-    if (query !== null) {
-      const q = `to_tsquery('simple'::regconfig, search_fold(${bind(params, query)}))`;
-      from = `(${SEARCH_STORIES(q)}) m JOIN stories s ON s.id = m.sid`;
-    }
-    if (filter.from !== undefined) where.push(`COALESCE(s.last_seen, s.first_seen) >= ${bind(params, filter.from)}`);
+    const search = parseSearch(filter.q ?? '');
+    const query = search.text !== '' ? toTsQuery(search.text) : null;
+    if (search.text !== '' && query === null) return null;
+    if (query !== null) from = `(${SEARCH_STORIES(tsQuery(params, query))}) m JOIN stories s ON s.id = m.sid`;
+    const firstDates = [filter.from, search.from].filter((d): d is string => d !== undefined && d !== null).sort();
+    const lastDates = [filter.to, search.to].filter((d): d is string => d !== undefined && d !== null).sort();
+    if (firstDates.length > 0) where.push(`COALESCE(s.last_seen, s.first_seen) >= ${bind(params, firstDates[firstDates.length - 1])}`);
     // Dates cover the whole day: any time on `to` sorts before `to` + 'T99'.
-    if (filter.to !== undefined) where.push(`COALESCE(s.first_seen, s.last_seen) < ${bind(params, `${filter.to}T99`)}`);
-    if (filter.outlet !== undefined) {
-      where.push(`EXISTS (SELECT 1 FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id = s.id AND lower(a.source) = lower(${bind(params, filter.outlet)}))`);
+    if (lastDates.length > 0) where.push(`COALESCE(s.first_seen, s.last_seen) < ${bind(params, `${lastDates[0]!}T99`)}`);
+    for (const outlet of [...(filter.outlet !== undefined ? [filter.outlet] : []), ...search.outlets]) {
+      // The outlet's name, else the host or the file name a nameless article is labelled by.
+      const like = escapeLike(outlet.toLowerCase());
+      const address = 'lower(COALESCE(a.url, a.canonical_url, a.origin))';
+      where.push(
+        `EXISTS (SELECT 1 FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id = s.id AND (lower(a.source) = lower(${bind(params, outlet)})
+           OR (a.source IS NULL AND (${address} LIKE ${bind(params, `%://${like}/%`)} ESCAPE '\\' OR ${address} LIKE ${bind(params, `%://www.${like}/%`)} ESCAPE '\\'
+             OR a.origin = ${bind(params, outlet)} OR a.origin LIKE ${bind(params, `%/${escapeLike(outlet)}`)} ESCAPE '\\'))))`,
+      );
     }
-    if (filter.language !== undefined) {
-      where.push(`EXISTS (SELECT 1 FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id = s.id AND lower(a.language) = lower(${bind(params, filter.language)}))`);
+    for (const language of [...(filter.language !== undefined ? [filter.language] : []), ...search.languages]) {
+      where.push(`EXISTS (SELECT 1 FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id = s.id AND lower(a.language) = lower(${bind(params, language)}))`);
     }
-    if (filter.entity !== undefined) {
+    for (const entity of [...(filter.entity !== undefined ? [filter.entity] : []), ...search.entities]) {
       // Entities known from cached fact sheets, plus stories whose articles name it (so uncached stories are found too).
-      const clauses = [`s.id IN (SELECT story_id FROM fact_sheet_entities WHERE lower(name) = lower(${bind(params, filter.entity)}))`];
-      const phrase = toTsQuery(`"${filter.entity.replace(/"/g, ' ')}"`);
-      if (phrase !== null) {
-        clauses.push(
-          `s.id IN (SELECT x.story_id FROM articles a JOIN assignments x ON x.article_id = a.id WHERE a.search @@ to_tsquery('simple'::regconfig, search_fold(${bind(params, phrase)})))`,
-        );
-      }
+      const clauses = [`s.id IN (SELECT story_id FROM fact_sheet_entities WHERE lower(name) = lower(${bind(params, entity)}))`];
+      const phrase = toTsQuery(`"${entity.replace(/"/g, ' ')}"`);
+      if (phrase !== null) clauses.push(`s.id IN (SELECT x.story_id FROM articles a JOIN assignments x ON x.article_id = a.id WHERE a.search @@ ${tsQuery(params, phrase)})`);
       where.push(`(${clauses.join(' OR ')})`);
     }
+    for (const quote of search.quotes) where.push(`s.id = ANY(${bind(params, await this.quotingStories(quote))}::bigint[])`);
     return { from, where, params, searching: query !== null };
   }
 
+  /** Stories with an article that has `phrase` inside quotation marks: the phrase's articles from the index, each checked. */
+  private async quotingStories(phrase: string): Promise<number[]> {
+    const query = toTsQuery(`"${phrase.replace(/"/g, ' ')}"`);
+    if (query === null) return [];
+    const params: Params = [];
+    const rows = await this.db.rows<{ storyId: number; text: string }>(
+      `SELECT x.story_id AS "storyId", a.text FROM articles a JOIN assignments x ON x.article_id = a.id WHERE a.search @@ ${tsQuery(params, query)} ORDER BY x.story_id`,
+      params,
+    );
+    const stories = new Set<number>();
+    for (const row of rows) if (!stories.has(row.storyId) && isQuotedIn(row.text, phrase)) stories.add(row.storyId);
+    return [...stories].map(Number);
+  }
+
   async matching(filter: Pick<StoryListFilter, 'q' | 'entity'>, among?: readonly number[]): Promise<number[]> {
-    const query = this.filtered(filter);
+    const query = await this.filtered(filter);
     if (query === null) return [];
     const { from, where, params } = query;
     if (among !== undefined) {
@@ -233,7 +273,7 @@ export class PostgresStories implements StoryWriter {
   }
 
   async page(filter: StoryListFilter): Promise<{ rows: StoryHead[]; total: number }> {
-    const query = this.filtered(filter);
+    const query = await this.filtered(filter);
     if (query === null) return { rows: [], total: 0 };
     const { from, where, params, searching } = query;
     let order = filter.order === 'largest' ? 's.article_count DESC, s.id DESC' : 'COALESCE(s.last_seen, s.updated_at) DESC, s.id DESC';
@@ -252,6 +292,31 @@ export class PostgresStories implements StoryWriter {
     return { rows: [], total };
   }
 
+  async snippets(storyIds: readonly number[], q: string, words = 18): Promise<SearchSnippetRow[]> {
+    const ids = storyIds.map((id) => Number(id)).filter(Number.isSafeInteger);
+    // The words searched for, else the first quote looked for: operators have nothing to excerpt.
+    const search = parseSearch(q);
+    const query = search.text !== '' ? toTsQuery(search.text) : search.quotes[0] !== undefined ? toTsQuery(`"${search.quotes[0].replace(/"/g, ' ')}"`) : null;
+    if (ids.length === 0 || query === null) return [];
+    const params: Params = [];
+    const tsq = tsQuery(params, query);
+    const size = Math.max(4, Math.min(64, Math.floor(words)));
+    const options = bind(params, `StartSel=\u0002, StopSel=\u0003, MaxWords=${size}, MinWords=${Math.max(3, Math.floor(size / 2))}, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`);
+    // The best-ranked matching article of each story, and an excerpt of it around the match.
+    const rows = await this.db.rows<{ storyId: number; articleId: number; snippet: string; source: string | null; url: string | null; origin: string; whole: boolean }>(
+      `WITH best AS (
+         SELECT DISTINCT ON (x.story_id) x.story_id, a.id FROM articles a JOIN assignments x ON x.article_id = a.id
+         WHERE a.search @@ ${tsq} AND x.story_id = ANY(${bind(params, ids)}::bigint[])
+         ORDER BY x.story_id, ts_rank(a.search, ${tsq}) DESC, a.id
+       )
+       SELECT b.story_id AS "storyId", a.id AS "articleId", ts_headline('simple'::regconfig, left(a.text, 300000), ${tsq}, ${options}) AS snippet,
+         a.source, COALESCE(a.url, a.canonical_url) AS url, a.origin
+       FROM best b JOIN articles a ON a.id = b.id ORDER BY b.story_id`,
+      params,
+    );
+    return rows.map(({ snippet, ...rest }) => ({ ...rest, ...parseSnippet(snippet) }));
+  }
+
   async summarize(rows: StoryHead[]): Promise<StorySummaryRow[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => Number(r.id));
@@ -265,9 +330,24 @@ export class PostgresStories implements StoryWriter {
        FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id = ANY($1::bigint[]) GROUP BY 1, 2 ORDER BY 2`,
       [ids],
     );
+    // Articles without an outlet are listed by their label (host, else file name), as everywhere else.
+    const unnamed = await this.db.rows<{ storyId: number; id: number; url: string | null; origin: string }>(
+      `SELECT x.story_id AS "storyId", a.id, COALESCE(a.url, a.canonical_url) AS url, a.origin FROM assignments x JOIN articles a ON a.id = x.article_id
+       WHERE x.story_id = ANY($1::bigint[]) AND a.source IS NULL ORDER BY x.story_id, a.id`,
+      [ids],
+    );
+    for (const a of unnamed) {
+      const name = sourceLabel({ id: a.id, source: null, url: a.url, origin: a.origin });
+      const known = outletRows.find((o) => o.storyId === a.storyId && o.name === name);
+      if (known) known.n += 1;
+      else outletRows.push({ storyId: a.storyId, name, n: 1 });
+    }
     return rows.map((r) => ({
       ...r,
-      outlets: outletRows.filter((o) => o.storyId === r.id).map((o) => ({ name: o.name, articles: o.n })),
+      outlets: outletRows
+        .filter((o) => o.storyId === r.id)
+        .sort((a, b) => b.n - a.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .map((o) => ({ name: o.name, articles: o.n })),
       days: dayRows.filter((d) => d.storyId === r.id).map((d) => ({ day: d.day, articles: d.n })),
     }));
   }
