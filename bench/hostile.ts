@@ -264,13 +264,13 @@ function cliPart(): void {
       const db = join(dir, `${label.replace(/\W+/g, '-')}.db`);
       const ingest = measured(['ingest', file, '--db', db, '--no-progress']);
       const stories = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', ENTRY, 'stories', '--db', db, '--json', '--largest', '--limit', '1'], { cwd: ROOT, encoding: 'utf8' }).stdout) as
-        | Array<{ id: number; articles: number }>
-        | { stories: Array<{ id: number; articles: number }> };
+        | Array<{ id: number; articleCount: number }>
+        | { stories: Array<{ id: number; articleCount: number }> };
       const top = (Array.isArray(stories) ? stories : stories.stories)[0];
       const run = measured(['story', String(top?.id ?? 1), '--db', db]);
       if (Number.isNaN(storyBase)) storyBase = run.rssMb;
       console.log(
-        `${label.padEnd(30)} ingest ${ingest.seconds.toFixed(1)} s, ${ingest.rssMb.toFixed(0)} MiB; story #${top?.id} (${top?.articles} articles): ${run.seconds.toFixed(1)} s, peak RSS ${run.rssMb.toFixed(0)} MiB (${(run.rssMb - storyBase).toFixed(0)} over the short story), exit ${run.code}`,
+        `${label.padEnd(30)} ingest ${ingest.seconds.toFixed(1)} s, ${ingest.rssMb.toFixed(0)} MiB; story #${top?.id} (${top?.articleCount} articles): ${run.seconds.toFixed(1)} s, peak RSS ${run.rssMb.toFixed(0)} MiB (${(run.rssMb - storyBase).toFixed(0)} over the short story), exit ${run.code}`,
       );
     }
   } finally {
