@@ -1,9 +1,10 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
 
-/** Only the store speaks SQLite: the driver and the store's own files stay inside src/store. */
+/** Only the store speaks SQLite or PostgreSQL: the drivers and the store's own files stay inside src/store. */
 const STORE_INSIDE = [
   { group: ['better-sqlite3'], message: 'only src/store talks to SQLite; use the store port (src/store/index.ts)' },
+  { group: ['pg', 'pg/*'], message: 'only src/store talks to PostgreSQL; use the store port (src/store/index.ts)' },
   { group: ['**/store/*', '!**/store/index.js', '**/store/*/**'], message: "import the store through its port, src/store/index.ts, not its internals" },
 ];
 /** Stages never import the edges, nor the store (only the pipeline and the edges touch it). */

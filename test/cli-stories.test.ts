@@ -276,3 +276,23 @@ describe.skipIf(!existsSync(SEEDS_DIR))('the canonical case: ../shared/seeds (ne
     await store.close();
   }, 120_000);
 });
+
+describe('crosscheck stories --search', () => {
+  it('finds stories by words and operators, says what matched, and refuses an operator it cannot read', async () => {
+    const db = join(tmp(), 'search.db');
+    expect((await runCrosscheck(['ingest', EXAMPLES, '--db', db, '--date', '2026-10-14', '--json'])).code).toBe(0);
+    const found = await runCrosscheck(['stories', '--db', db, '--search', 'quote:"grieves for one of its own"', '--json']);
+    expect(found.code).toBe(0);
+    const stories = JSON.parse(found.stdout) as Array<{ id: number; title: string; match?: { label: string; text: string } }>;
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.match?.text).toMatch(/grieves for one of its own/i);
+    // Words outside quotation marks are not a quote; the same words as plain words are found.
+    expect(JSON.parse((await runCrosscheck(['stories', '--db', db, '--search', 'quote:"battery cells" outlet:Nobody', '--json'])).stdout)).toEqual([]);
+    const text = await runCrosscheck(['stories', '--db', db, '--search', 'Marena date:2026']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^#\d+ .+: .*Marena/im);
+    const bad = await runCrosscheck(['stories', '--db', db, '--search', 'from:yesterday']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--search: from: expected a date YYYY-MM-DD');
+  }, 120_000);
+});

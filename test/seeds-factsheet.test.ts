@@ -146,6 +146,6 @@ describe.skipIf(!existsSync(SEEDS_DIR))('fact sheet of the seed story', () => {
     expect(text).toMatch(/✗ Countries/);
     const md = renderMarkdown(sheet);
     expect(md).toMatch(/^### Emmanuel Macron$/m);
-    expect(md).toMatch(/\\\[#1; #2\\\]/);
+    expect(md).toMatch(/\\\[article 1; article 2\\\]/);
   });
 });

@@ -21,7 +21,7 @@ const paragraphs = (file: string): string[] =>
 // A wire story (11), a copy of it with one sentence added and a different conversion (12), and an
 // independent report with no outlet name, a different count and hostile markup (13).
 const articles: FactSheetArticle[] = [
-  { id: 13, title: 'Red Cross shelters', source: null, published: '2024-05-15', paragraphs: paragraphs('c.txt') },
+  { id: 13, title: 'Red Cross shelters', source: null, published: '2024-05-15', paragraphs: paragraphs('c.txt'), origin: 'fixtures/factsheet/c.txt' },
   { id: 12, title: 'Bellmore flood', source: 'Daily', published: '2024-05-14T10:00:00Z', paragraphs: paragraphs('b.txt'), copyGroup: 11 },
   { id: 11, title: 'Dam bursts', source: 'Wire', published: '2024-05-14T08:00:00Z', paragraphs: paragraphs('a.txt'), copyGroup: 11, url: 'https://wire.example/a' },
 ];
@@ -35,8 +35,10 @@ describe('buildFactSheet on a three-article fixture', () => {
     expect(sheet.articles.map((a) => [a.id, a.label])).toEqual([
       [11, 'Wire'],
       [12, 'Daily'],
-      [13, 'Red Cross shelters'],
+      [13, 'c.txt'],
     ]);
+    // No outlet: named by its input file, never by its title.
+    expect(sheet.articles[2]).toMatchObject({ origin: 'fixtures/factsheet/c.txt', displayTitle: 'Red Cross shelters' });
   });
 
   it('summarises in 5 to 8 cited sentences, shared sentences citing every carrier, lead first', () => {
@@ -54,7 +56,7 @@ describe('buildFactSheet on a three-article fixture', () => {
     const ashby = sheet.entities.people.find((e) => e.name === 'Helen Ashby');
     expect(ashby?.aliases).toEqual(expect.arrayContaining(['Ashby', 'Helen Ashby']));
     expect(ids(ashby?.mentions ?? [])).toEqual([11, 12, 13]);
-    expect(ashby?.outlets.map((o) => o.outlet)).toEqual(expect.arrayContaining(['Wire', 'Daily', 'Red Cross shelters']));
+    expect(ashby?.outlets.map((o) => o.outlet)).toEqual(expect.arrayContaining(['Wire', 'Daily', 'c.txt']));
     expect(sheet.entities.places.map((e) => e.name)).toContain('Bellmore');
     expect(sheet.entities.organisations.map((e) => e.name)).toContain('Red Cross');
   });

@@ -1,4 +1,5 @@
 import { hasAnalysisBundle } from '../core/lang/index.js';
+import { displayTitle, sourceLabel, type ArticleIdentity } from '../core/labels.js';
 import { PassageAligner, splitSentences, type Passage } from '../dedup/index.js';
 import { canonicalizeEntities, extractEntities, type Entity, type EntityKind } from './entities/index.js';
 import { extractFigures, groupFigures, type Figure, type FigureGroup } from './figures/index.js';
@@ -292,12 +293,9 @@ function compareArticles(a: FactSheetArticle, b: FactSheetArticle): number {
   return pa < pb ? -1 : pa > pb ? 1 : a.id - b.id;
 }
 
-/** How to name an article in a citation: outlet, else title, else `#id`. */
-export function labelOf(article: { id: number; source: string | null; title: string | null }): string {
-  const source = article.source?.trim();
-  if (source) return source;
-  const title = article.title?.trim();
-  return title ? title : `#${article.id}`;
+/** How to name an article everywhere: outlet, else host, else file name (see {@link sourceLabel}). */
+export function labelOf(article: ArticleIdentity): string {
+  return sourceLabel(article);
 }
 
 /** Total characters of an article's paragraphs (with the breaks between them). */
@@ -367,7 +365,9 @@ function toSheetArticle(a: FactSheetArticle, inferred: { published: string | nul
     published: a.published,
     url: a.url ?? null,
     copyGroup: a.copyGroup ?? null,
+    origin: a.origin ?? null,
     label: labelOf(a),
+    displayTitle: displayTitle(a),
     inferredDate: isInferred ? inferred.published : null,
     inferredFrom: isInferred ? (inferred.from as 'text' | 'story') : null,
     language: a.language === undefined || a.language === '' ? null : a.language,

@@ -25,7 +25,7 @@ export {
 } from './fact-sheet.js';
 export { buildCoverage, type CoverageInput } from './coverage.js';
 export { groupCoverage, matchOutlet, type CoverageDimension, type CoverageGroup, type GroupCoverage, type GroupCoverageArticle } from './outlet-groups.js';
-export { renderMarkdown, renderTerminal, escapeMarkdown, figureTitle, languageTagger, languagesLine, type TerminalOptions } from './render/index.js';
+export { renderMarkdown, renderTerminal, escapeMarkdown, figureTitle, languageTagger, languagesLine, sheetLabels, sourceCount, articleLocation, boundsText, formatAmount, type TerminalOptions } from './render/index.js';
 export { summarize, type SummaryPick, type SummarizerArticle } from './summary/index.js';
 export {
   FACT_SHEET_VERSION,

@@ -7,7 +7,7 @@ import type { Quote, QuoteKind, SpeakerKind } from './quotes/index.js';
  * Schema version of {@link FactSheet} (the JSON output). Bump on any change of field names,
  * types or meaning; docs/fact-sheet-schema.md describes each version.
  */
-export const FACT_SHEET_VERSION = 3;
+export const FACT_SHEET_VERSION = 4;
 
 /** One article of a story, as the fact sheet takes it. */
 export interface FactSheetArticle {
@@ -21,6 +21,8 @@ export interface FactSheetArticle {
   /** Earliest member id of the article's copy group (syndicated copies), when known. */
   copyGroup?: number;
   url?: string | null;
+  /** The input it was read from, as stored (`path/file.txt`, `feed.jsonl (line 3)`): names it when there is no outlet or URL. */
+  origin?: string | null;
   /** BCP 47 language of the text (`en`), when known; quotes and figures are read only in analysed languages. */
   language?: string | null;
 }
@@ -45,8 +47,12 @@ export interface SheetArticle {
   published: string | null;
   url: string | null;
   copyGroup: number | null;
-  /** How to name it in a citation: the outlet, else the title, else `#id`. */
+  /** The input it was read from (`path/file.txt`, `feed.jsonl (line 3)`), or null when unknown. */
+  origin: string | null;
+  /** How to name it everywhere: the outlet, else the host of its URL, else its file name, else `article {id}`. */
   label: string;
+  /** Its title, else its first sentence cut at a word with an ellipsis. */
+  displayTitle: string;
   /**
    * For an article without a publication date: the day the sheet infers for it (from the latest
    * full date its text names, else from the story's other articles), never to be shown as its

@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { streamSSE } from 'hono/streaming';
 import type { z } from 'zod';
 import { RetryableError } from '../core/errors.js';
+import { storyExport } from './export.js';
 import { ApiError, errorBody, toApiError } from './errors.js';
 import type { ArticleAssignedEvent } from './events.js';
 import { FACT_SHEET_RETRY_AFTER_S } from './fact-sheets.js';
@@ -185,6 +186,35 @@ export function createApp(options: AppOptions): Hono {
     if (gzipped) return c.body(gzipped, 200, { ...headers, 'Content-Encoding': 'gzip' });
     return c.body(service.factSheets.body(answer), 200, headers);
   });
+
+  // Downloads of a story: the fact sheet as Markdown or JSON, its articles as CSL-JSON citations;
+  // the same answer states as the fact sheet (202 while the first build runs, stale marked).
+  for (const format of ['md', 'json', 'csl.json'] as const) {
+    api.get(`/stories/:id/export.${format}`, async (c) => {
+      const { id } = parse(idParamSchema, c.req.param());
+      const answer = await service.factSheet(id);
+      if (answer === null) throw new ApiError(404, 'not_found', `no story #${id}`);
+      if (answer.state === 'building') {
+        c.header('Retry-After', String(answer.retryAfterS));
+        c.header('Cache-Control', 'no-store');
+        return c.json({ building: { storyId: id, retryAfter: answer.retryAfterS, message: `the fact sheet of story #${id} is being built; try again in ${answer.retryAfterS} s` } }, 202);
+      }
+      if (answer.state === 'failed') {
+        c.header('Retry-After', String(answer.retryAfterS));
+        throw new ApiError(503, 'fact_sheet_failed', answer.message);
+      }
+      const file = storyExport(service.factSheets.parsed(answer.sheet), answer.sheet.json, format);
+      const headers: Record<string, string> = {
+        'Content-Type': file.type,
+        'Content-Disposition': `attachment; filename="${file.filename}"`,
+        'Cache-Control': 'no-cache',
+        'Fact-Sheet-State': answer.state,
+        'Fact-Sheet-Built-At': answer.sheet.builtAt,
+      };
+      if (answer.state === 'stale') headers['Retry-After'] = String(FACT_SHEET_RETRY_AFTER_S);
+      return c.body(file.body, 200, headers);
+    });
+  }
 
   api.get('/articles/:id', async (c) => {
     const { id } = parse(idParamSchema, c.req.param());

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { gzip } from 'node:zlib';
-import { FACT_SHEET_VERSION, type FactSheetArticle } from '../analyze/index.js';
+import { FACT_SHEET_VERSION, type FactSheet, type FactSheetArticle } from '../analyze/index.js';
 import { CrosscheckError, isCrosscheckError } from '../core/errors.js';
 import { saveBuiltAnalyses, sheetAnswerJson, sheetBuildInput, writeCache, type SheetBuilder } from '../pipeline/index.js';
 import type { StorePort } from '../store/index.js';
@@ -9,6 +9,8 @@ import type { StoryQueries } from './story-query.js';
 
 /** Fact sheets kept in memory (serialised JSON), least recently used dropped first. */
 export const FACT_SHEET_MEMORY_ENTRIES = 2000;
+/** Parsed fact sheets kept in memory (see {@link FactSheets.parsed}). */
+export const PARSED_SHEETS = 8;
 /** After an article joins a story, its sheet is rebuilt this much later, ms: joins in between are one rebuild. */
 export const FACT_SHEET_DEBOUNCE_MS = 1000;
 /** Stories waiting for a rebuild at most; past it the oldest wait is dropped (a reader's request schedules it again). */
@@ -94,6 +96,8 @@ interface Failure {
  */
 export class FactSheets {
   private readonly memory = new Map<number, CachedSheet>();
+  /** Parsed sheets by key, least recently read first. */
+  private readonly parsedSheets = new Map<string, { json: string; sheet: FactSheet }>();
   private readonly bodies = new WeakMap<CachedSheet, { fresh?: Uint8Array<ArrayBuffer>; stale?: Uint8Array<ArrayBuffer> }>();
   /** Stories waiting for a build: a timer while debounced, null once due. */
   private readonly waiting = new Map<number, NodeJS.Timeout | null>();
@@ -205,6 +209,23 @@ export class FactSheets {
       await this.settled(storyId, Infinity);
     }
     throw new CrosscheckError('job_failed', 'analyze', `fact sheet of story #${storyId}: its articles kept changing while it was built`);
+  }
+
+  /**
+   * The sheet parsed, kept for the {@link PARSED_SHEETS} sheets read last (a 500-article sheet
+   * is megabytes of JSON, too slow to parse on every page view). Callers must not change it.
+   */
+  parsed(sheet: CachedSheet): FactSheet {
+    const known = this.parsedSheets.get(sheet.key);
+    if (known && known.json === sheet.json) {
+      this.parsedSheets.delete(sheet.key);
+      this.parsedSheets.set(sheet.key, known);
+      return known.sheet;
+    }
+    const parsed = JSON.parse(sheet.json) as FactSheet;
+    if (this.parsedSheets.size >= PARSED_SHEETS) this.parsedSheets.delete(this.parsedSheets.keys().next().value as string);
+    this.parsedSheets.set(sheet.key, { json: sheet.json, sheet: parsed });
+    return parsed;
   }
 
   /** The answer body: the sheet JSON with `freshness` ({ stale, builtAt, articles }) first, as bytes. */

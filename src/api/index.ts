@@ -50,6 +50,7 @@ export {
   webhookBody,
   type WebhookOptions,
 } from './webhooks.js';
+export { cslItems, storyExport, type CslItem, type ExportFormat } from './export.js';
 export { OPENAPI_DOCUMENT } from './openapi.js';
 export {
   DEFAULT_PAGE_SIZE,
@@ -60,6 +61,6 @@ export {
   type StoryListQuery,
 } from './schemas.js';
 export { CrosscheckService, fetchUrlDocument, type ServiceOptions, type UrlFetcher } from './service.js';
-export { toFtsQuery, type EntitySummary, type OutletSummary, type StoryPage, type StorySummary } from './story-query.js';
+export { toFtsQuery, type EntitySummary, type OutletSummary, type SearchMatch, type StoryPage, type StorySummary } from './story-query.js';
 export type { ArticleDetail, ArticleSentence, CopyGroup, StoryArticle, StoryDetail } from './views.js';
 export { startServer, type RunningServer } from './server.js';

@@ -47,6 +47,17 @@ const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
           lastSeen: nullable('string'),
           outlets: { type: 'array', items: { type: 'object', required: ['name', 'articles'], properties: { name: { type: 'string' }, articles: { type: 'integer' } } } },
           days: { type: 'array', description: 'articles per day', items: { type: 'object', required: ['day', 'articles'], properties: { day: { type: 'string', format: 'date' }, articles: { type: 'integer' } } } },
+          match: {
+            type: 'object',
+            description: 'with q: an excerpt of the best-matching article, matched words as [start, end) offsets into text',
+            required: ['articleId', 'label', 'text', 'highlights'],
+            properties: {
+              articleId: { type: 'integer' },
+              label: { type: 'string', description: 'the article\'s label: outlet, else host, else file name' },
+              text: { type: 'string' },
+              highlights: { type: 'array', items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 } },
+            },
+          },
         },
       },
       StoryPage: {
@@ -321,6 +332,27 @@ registry.registerPath({
     503: { ...error('the last build of this article set failed or ran over its time budget (`fact_sheet_failed`)'), headers: retryAfter },
   },
 });
+const downloads: Array<[string, string, string, SchemaObject]> = [
+  ['md', 'Download the fact sheet as a Markdown report (attachment `story-{id}.md`)', 'text/markdown', { type: 'string' }],
+  ['json', 'Download the fact sheet as JSON (attachment `story-{id}.json`)', 'application/json', ref('FactSheet')],
+  ['csl.json', "Download the story's articles as CSL-JSON citations (attachment `story-{id}.csl.json`)", 'application/vnd.citationstyles.csl+json', { type: 'array', items: { type: 'object' } }],
+];
+for (const [ext, summary, type, schema] of downloads) {
+  registry.registerPath({
+    method: 'get',
+    path: `/api/stories/{id}/export.${ext}`,
+    summary,
+    description: 'The same answer states as the fact sheet: 202 with Retry-After while the first build runs, 503 when it failed; a stale sheet is served with `Fact-Sheet-State: stale`.',
+    request: { params: storyParams },
+    responses: {
+      200: { description: 'the download', content: { [type]: { schema } }, headers: retryAfter },
+      202: { ...json('no sheet yet: it is being built', ref('SheetBuilding')), headers: retryAfter },
+      400: error('bad id'),
+      404: error('no such story'),
+      503: { ...error('the last build of this article set failed (`fact_sheet_failed`)'), headers: retryAfter },
+    },
+  });
+}
 registry.registerPath({
   method: 'get',
   path: '/api/articles/{id}',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSearch } from '../core/search.js';
 
 /** Most stories one page of `GET /api/stories` returns. */
 export const MAX_PAGE_SIZE = 100;
@@ -29,7 +30,17 @@ export const storyListQuerySchema = z
     outlet: z.string().min(1).max(200).optional().describe('stories with an article from this outlet (case-insensitive)'),
     entity: z.string().min(1).max(200).optional().describe('stories naming this person, place or organisation'),
     language: language.optional().describe('stories with an article in this language (ISO 639-1)'),
-    q: z.string().max(500).optional().describe('full-text search over article titles and text (words all required; "quoted phrases")'),
+    q: z
+      .string()
+      .max(500)
+      .optional()
+      .superRefine((value, ctx) => {
+        for (const problem of value === undefined ? [] : parseSearch(value).problems) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+      })
+      .describe(
+        'full-text search over article titles and text (words all required; "quoted phrases"), with operators: outlet:NAME, entity:NAME, quote:"words", lang:xx, ' +
+          'from:DATE, to:DATE, date:DATE..DATE (DATE is YYYY-MM-DD, YYYY-MM or YYYY; a quoted value may hold spaces)',
+      ),
   })
   .strict();
 export type StoryListQuery = z.infer<typeof storyListQuerySchema>;

@@ -1,9 +1,24 @@
 export { toFtsQuery } from '../store/index.js';
+import { sourceLabel } from '../core/labels.js';
 import type { EntityRow, OutletRow, StoreReader, StoryHead, StorySummaryRow } from '../store/index.js';
 import type { StoryListQuery } from './schemas.js';
 
 /** One story in a list: what the list page and `GET /api/stories` show. */
-export type StorySummary = StorySummaryRow;
+export interface StorySummary extends StorySummaryRow {
+  /** With a text search: what matched, in its best-matching article (absent without `q`). */
+  match?: SearchMatch;
+}
+
+/** Where a search matched a story: an excerpt of its best-ranked article, matched words marked. */
+export interface SearchMatch {
+  articleId: number;
+  /** The article's label (outlet, else host, else file name). */
+  label: string;
+  /** The excerpt (`…` where cut). */
+  text: string;
+  /** Matched words: [start, end) offsets into `text`, ascending. */
+  highlights: Array<[number, number]>;
+}
 
 export interface StoryPage {
   stories: StorySummary[];
@@ -82,7 +97,14 @@ export class StoryQueries {
       limit: query.limit,
       offset,
     });
-    const stories = await this.summarize(rows);
+    const stories: StorySummary[] = await this.summarize(rows);
+    if (query.q !== undefined && query.q.trim() !== '' && stories.length > 0) {
+      const matches = new Map((await this.store.stories.snippets(stories.map((r) => r.id), query.q)).map((m) => [m.storyId, m]));
+      for (const story of stories) {
+        const m = matches.get(story.id);
+        if (m) story.match = { articleId: m.articleId, label: sourceLabel({ id: m.articleId, source: m.source, url: m.url, origin: m.origin }), text: m.text, highlights: m.highlights };
+      }
+    }
     const next = offset + rows.length;
     return { stories, total, offset, limit: query.limit, nextCursor: next < total && rows.length > 0 ? encodeCursor({ offset: next }) : null };
   }

@@ -1,4 +1,5 @@
 import type { FactSheetArticle } from '../analyze/index.js';
+import { displayTitle, sourceLabel, storedIdentity } from '../core/labels.js';
 import type { StoredArticle } from '../core/types.js';
 import { alignPassages, splitSentences, type Passage } from '../dedup/index.js';
 import { factSheetArticles } from '../pipeline/index.js';
@@ -61,8 +62,20 @@ export interface ArticleDetail {
   /** Paragraphs split into sentences, each marked shared (with the articles) or own. */
   paragraphs: Array<{ index: number; sentences: ArticleSentence[] }>;
   /** The other articles of the story referred to by `sharedWith`. */
-  related: Array<{ id: number; title: string | null; source: string | null; published: string | null }>;
+  related: Array<{ id: number; title: string | null; source: string | null; published: string | null; label: string; displayTitle: string }>;
   ownShare: number;
+  /** The input it was read from (`path/file.txt`, a URL). */
+  origin: string;
+  /** How it is named everywhere: outlet, else host, else file name. */
+  label: string;
+  /** Its title, else its first sentence cut at a word with an ellipsis. */
+  displayTitle: string;
+}
+
+/** The label and display title of a stored article (the fact sheet names it the same way). */
+function naming(a: StoredArticle): { label: string; displayTitle: string } {
+  const identity = storedIdentity(a);
+  return { label: sourceLabel(identity), displayTitle: displayTitle({ ...identity, title: a.title, paragraphs: a.paragraphs }) };
 }
 
 /** Own passages listed per article in a story. */
@@ -174,8 +187,10 @@ export class StoryViews {
       paragraphs,
       related: others
         .filter((a) => referenced.has(a.id))
-        .map((a) => ({ id: a.id, title: a.title, source: a.source, published: a.published })),
+        .map((a) => ({ id: a.id, title: a.title, source: a.source, published: a.published, ...naming(a) })),
       ownShare: ownShareOf(passages),
+      origin: article.origin,
+      ...naming(article),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isCrosscheckError } from '../core/errors.js';
-import { SqliteStore } from '../store/index.js';
+import { isPostgresLocation, openStoreAt, type Store } from '../store/index.js';
 
 /** Where the store lives when neither `--db` nor $CROSSCHECK_DB says otherwise. */
 export const DEFAULT_DB_PATH = 'data/crosscheck.db';
@@ -11,25 +11,32 @@ export const EXIT_OK = 0;
 export const EXIT_PARTIAL = 1;
 export const EXIT_FATAL = 2;
 
+/** The store `--db` (else $CROSSCHECK_DB, else the default file) names: a `postgres://` URL as given, a file path made absolute. */
 export function resolveDbPath(option: string | undefined): string {
-  return resolve(option ?? process.env.CROSSCHECK_DB ?? DEFAULT_DB_PATH);
+  const given = option ?? process.env.CROSSCHECK_DB ?? DEFAULT_DB_PATH;
+  return isPostgresLocation(given) ? given : resolve(given);
 }
 
 /** Opens the store for a command that writes, creating it when it does not exist yet. */
-export function openStore(option: string | undefined): SqliteStore {
-  return SqliteStore.open(resolveDbPath(option));
+export function openStore(option: string | undefined): Promise<Store> {
+  return openStoreAt(resolveDbPath(option));
 }
 
 /**
  * Opens an existing store for a command that only reads: a store that is not there is an error
- * naming the path (exit 2), never a new empty file where a `--db` was mistyped.
+ * naming the path (exit 2), never a new empty file (or schema) where a `--db` was mistyped.
  */
-export function openExistingStore(option: string | undefined): SqliteStore {
-  const path = resolveDbPath(option);
-  if (!existsSync(path)) {
-    throw new CliExit(EXIT_FATAL, `no store at ${path}: check --db or $CROSSCHECK_DB (ingest or watch creates one)`);
+export async function openExistingStore(option: string | undefined): Promise<Store> {
+  const location = resolveDbPath(option);
+  if (!isPostgresLocation(location) && !existsSync(location)) {
+    throw new CliExit(EXIT_FATAL, `no store at ${location}: check --db or $CROSSCHECK_DB (ingest or watch creates one)`);
   }
-  return SqliteStore.open(path);
+  try {
+    return await openStoreAt(location, { mustExist: true });
+  } catch (error) {
+    if (isCrosscheckError(error) && error.code === 'not_found') throw new CliExit(EXIT_FATAL, `${error.message}: check --db or $CROSSCHECK_DB (ingest or watch creates one)`);
+    throw error;
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerOutlets } from './commands/outlets.js';
 import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
+import { registerStoreCommands } from './commands/store.js';
 import { registerWatch } from './commands/watch.js';
 import { EXIT_FATAL, reportFatal } from './context.js';
 
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerDoctor(program);
   registerOutlets(program);
+  registerStoreCommands(program);
   return program;
 }
 

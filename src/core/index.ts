@@ -7,3 +7,5 @@ export * from './union-find.js';
 export * from './xml.js';
 export * from './worker-pool.js';
 export * from './version.js';
+export * from './labels.js';
+export * from './search.js';

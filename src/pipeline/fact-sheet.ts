@@ -18,6 +18,7 @@ export function toFactSheetArticle(article: StoredArticle, copyGroup: number): F
     paragraphs: article.paragraphs,
     copyGroup,
     url: article.url ?? article.canonicalUrl,
+    origin: article.origin,
   };
 }
 

@@ -4,11 +4,15 @@
  * implementation; no SQL, pragma or search syntax is written outside this module.
  */
 export { SqliteStore, APPLICATION_ID } from './sqlite/store.js';
-export { describeDamage, onDamagedRow, type DamagedRow } from './sqlite/articles.js';
+export { describeDamage, onDamagedRow, type DamagedRow } from './damage.js';
 export type { DoctorReport } from './sqlite/doctor.js';
-export { MIGRATIONS, SCHEMA_VERSION } from './sqlite/migrations.js';
-export type { Migration } from './sqlite/migrations.js';
+export { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+export type { Dialect, Migration } from './migrations.js';
 export type { ArticleFilter, InsertResult, NewArticle } from './types.js';
 export { DEFAULT_WRITE_DEADLINE_MS, FOLLOW_EVENT_TYPES } from './port.js';
 export type * from './port.js';
 export { toFtsQuery } from './sqlite/fts.js';
+export { PostgresStore } from './postgres/store.js';
+export { isPostgresLocation } from './postgres/db.js';
+export { copyStore, openStoreAt, type OpenOptions, type Store } from './open.js';
+export type { CopyProgress, CopyResult } from './copy.js';

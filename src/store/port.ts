@@ -139,6 +139,20 @@ export interface StoryListFilter {
   offset: number;
 }
 
+/** Where a search matched a story: an excerpt of its best-ranked matching article, matched words marked. */
+export interface SearchSnippetRow {
+  storyId: number;
+  articleId: number;
+  source: string | null;
+  /** The article's URL (else the canonical address its page claims). */
+  url: string | null;
+  origin: string;
+  /** The excerpt, `…` where cut, whitespace collapsed. */
+  text: string;
+  /** Matched words: [start, end) offsets into `text`, ascending. */
+  highlights: Array<[number, number]>;
+}
+
 export interface OutletRow {
   name: string;
   articles: number;
@@ -223,6 +237,11 @@ export interface StoryReader {
    * {@link page} filters), ascending; only among `among` when given.
    */
   matching(filter: Pick<StoryListFilter, 'q' | 'entity'>, among?: readonly number[]): Promise<number[]>;
+  /**
+   * For each of these stories that a search (`q`, as {@link page} searches) matches: an excerpt
+   * of its best-ranked matching article around the match, about `words` words long.
+   */
+  snippets(storyIds: readonly number[], q: string, words?: number): Promise<SearchSnippetRow[]>;
   /** Outlets and articles per day of each story. */
   summarize(rows: StoryHead[]): Promise<StorySummaryRow[]>;
   outlets(): Promise<OutletRow[]>;

@@ -149,7 +149,7 @@ describe('SqliteStore on disk', () => {
     try {
       const path = join(dir, 'old.db');
       const raw = new Database(path);
-      for (const m of MIGRATIONS.filter((x) => x.version <= 2)) raw.exec(m.sql);
+      for (const m of MIGRATIONS.filter((x) => x.version <= 2)) raw.exec(m.sqlite);
       raw.prepare("INSERT INTO meta (key, value) VALUES ('app', 'crosscheck')").run();
       raw.pragma(`application_id = ${APPLICATION_ID}`);
       raw.pragma('user_version = 2');

@@ -128,6 +128,7 @@ main { padding-top: 1.5rem; padding-bottom: 3rem; }
   background: var(--accent-soft); text-decoration: none; white-space: nowrap; max-width: 14rem; overflow: hidden; text-overflow: ellipsis;
 }
 .cite:hover { text-decoration: underline; }
+.cite-more { font-size: .75rem; color: var(--muted); padding: 0 .2rem; }
 .table-scroll { overflow-x: auto; }
 .data-table { width: 100%; border-collapse: collapse; font-size: .95rem; }
 .data-table th, .data-table td { text-align: left; vertical-align: top; padding: .55rem .5rem; border-bottom: 1px solid var(--line); }
@@ -177,6 +178,35 @@ main { padding-top: 1.5rem; padding-bottom: 3rem; }
 .entity-columns { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); }
 .entities { list-style: none; padding: 0; margin: 0; }
 .entities li { padding: .1rem 0; }
+
+/* Story page: the digest on top, folded sections, permalinks */
+.digest { background: var(--surface); border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: var(--radius); padding: .9rem 1.1rem; margin-bottom: 1rem; }
+.digest h2 { font-size: 1.15rem; }
+.digest h3 { font-size: .95rem; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; margin: .5rem 0 .3rem; }
+.reach { margin: 0 0 .5rem; }
+.digest-columns { display: grid; gap: .25rem 1.5rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); }
+.latest, .disagreements { margin: 0; padding-left: 1.1rem; }
+.latest li, .disagreements li { margin-bottom: .4rem; }
+.disagreements li.digest-conflict::marker { color: var(--warn); }
+.disagreements .vs { color: var(--warn); font-weight: 600; font-size: .85em; }
+.since-visit { background: var(--accent-soft); border-radius: var(--radius); padding: .45rem .75rem; margin: .25rem 0 .5rem; }
+.downloads { margin: .6rem 0 0; font-size: .92rem; color: var(--muted); }
+details.more { margin-top: .5rem; }
+details.more > summary { cursor: pointer; color: var(--accent); font-size: .92rem; padding: .2rem 0; }
+details.more > summary:hover { text-decoration: underline; }
+.permalink { color: var(--muted); text-decoration: none; font-weight: 400; font-size: .85em; padding: 0 .25rem; opacity: .55; }
+.permalink:hover, .permalink:focus-visible, :target > .permalink, :target .permalink { opacity: 1; color: var(--accent); }
+.quote:target, tr:target, .event:target { background: var(--accent-soft); }
+.quote, .data-table tr { scroll-margin-top: 3.5rem; }
+.coverage-chart .row-label { fill: var(--text); }
+.sources .where { max-width: 22rem; font-size: .88rem; }
+.sources code { background: none; padding: 0; }
+.search-help { margin: .25rem 0 .75rem; font-size: .92rem; }
+.search-help > summary { cursor: pointer; color: var(--accent); }
+.search-help .data-table { font-size: .88rem; }
+.search-help code { white-space: normal; }
+.snippet { margin: .2rem 0 .5rem; font-size: .92rem; color: var(--muted); }
+.snippet mark { background: var(--shared); color: inherit; padding: 0 .1em; }
 
 /* Article view */
 .article-view { max-width: 44rem; }
@@ -228,12 +258,22 @@ export const CLIENT_JS = String.raw`// crosscheck client script: small enhanceme
     }
   });
 
-  // Article view: bring a cited sentence into focus and flash it.
-  function flashTarget() {
+  // A permalink into a folded section opens the sections around it.
+  function revealTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
-    if (!/^[spt]\d+$/.test(id)) return;
-    var el = document.getElementById(id);
-    if (!el) return;
+    var el = id && document.getElementById(id);
+    if (!el) return null;
+    for (var p = el.parentElement; p; p = p.parentElement) {
+      if (p.tagName === 'DETAILS' && !p.open) p.open = true;
+    }
+    return el;
+  }
+
+  // Bring a cited sentence or a permalinked item into focus and flash it.
+  function flashTarget() {
+    var el = revealTarget();
+    if (!el || !/^(?:[sp]\d+|[fqt]-[a-z0-9-]+|src-\d+)$/.test(el.id)) return;
+    el.scrollIntoView({ block: 'start' });
     el.setAttribute('tabindex', '-1');
     el.classList.remove('is-flash');
     void el.offsetWidth;
@@ -254,6 +294,59 @@ export const CLIENT_JS = String.raw`// crosscheck client script: small enhanceme
         rows[i].hidden = toggle.checked && !rows[i].classList.contains('disagree');
       }
     });
+  }
+
+  // Story page: what changed since the last visit (kept in this browser only, localStorage).
+  var since = document.getElementById('since-visit');
+  if (since && since.getAttribute('data-story')) {
+    var key = 'crosscheck:story:' + since.getAttribute('data-story');
+    var split = function (name) {
+      var value = since.getAttribute(name) || '';
+      return value ? value.split(' ') : [];
+    };
+    var now = { at: new Date().toISOString(), articles: split('data-articles'), figures: split('data-figures') };
+    var before = null;
+    try {
+      before = JSON.parse(window.localStorage.getItem(key) || 'null');
+    } catch (e) {
+      before = null;
+    }
+    var textOf = function (selector, fallback) {
+      var el = document.querySelector(selector);
+      return el ? el.textContent.replace(/\s+/g, ' ').replace(/\s*#$/, '').trim() : fallback;
+    };
+    if (before && before.articles && before.figures) {
+      var oldArticles = {};
+      var oldFigures = {};
+      for (var a = 0; a < before.articles.length; a++) oldArticles[before.articles[a]] = true;
+      for (var f = 0; f < before.figures.length; f++) oldFigures[before.figures[f]] = true;
+      var newArticles = now.articles.filter(function (id) { return !oldArticles[id]; });
+      var newFigures = now.figures.filter(function (id) { return !oldFigures[id]; });
+      var when = String(before.at || '').slice(0, 16).replace('T', ' ');
+      since.textContent = '';
+      var head = document.createElement('strong');
+      head.textContent = 'Since your last visit' + (when ? ' (' + when + ' UTC)' : '') + ': ';
+      since.appendChild(head);
+      if (newArticles.length === 0 && newFigures.length === 0) {
+        since.appendChild(document.createTextNode('nothing new.'));
+      } else {
+        var parts = [];
+        if (newArticles.length) {
+          parts.push(newArticles.length + ' new article' + (newArticles.length === 1 ? '' : 's') + ' (' + newArticles.slice(0, 5).map(function (id) { return textOf('#src-' + id + ' th', 'article ' + id); }).join(', ') + (newArticles.length > 5 ? ', …' : '') + ')');
+        }
+        if (newFigures.length) {
+          parts.push(newFigures.length + ' new figure' + (newFigures.length === 1 ? '' : 's') + ' (' + newFigures.slice(0, 3).map(function (id) { return textOf('#' + id + ' th', id); }).join('; ') + (newFigures.length > 3 ? '; …' : '') + ')');
+        }
+        if (before.articles.length !== now.articles.length) parts.push('articles: ' + before.articles.length + ' → ' + now.articles.length);
+        since.appendChild(document.createTextNode(parts.join(', ') + '.'));
+      }
+      since.hidden = false;
+    }
+    try {
+      window.localStorage.setItem(key, JSON.stringify(now));
+    } catch (e) {
+      // Storage full or disabled: nothing to remember.
+    }
   }
 
   // Story list: announce articles stored while the page is open (Server-Sent Events).

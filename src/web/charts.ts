@@ -132,3 +132,64 @@ function formatTick(day: number, span: number): string {
   if (span > 40) return `${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()}`;
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()] ?? ''}`;
 }
+
+/** One article on the coverage chart. */
+export interface CoverageMark {
+  /** The article's label (its outlet, host or file); rows group by it. */
+  label: string;
+  published: string | null;
+  /** Anchor of the article in the table that follows the chart. */
+  href: string;
+}
+
+/** Most outlet rows the coverage chart draws (the table has them all). */
+export const MAX_COVERAGE_ROWS = 15;
+const COVERAGE_LABEL_WIDTH = 170;
+
+/**
+ * Who published when: one row per outlet (most articles first, at most {@link MAX_COVERAGE_ROWS}),
+ * a mark at each of its articles' publication times. Each row is one link (to the outlet's first
+ * article in the table below), so a keyboard reaches every row without a tab stop per article.
+ * Empty when fewer than two articles are dated.
+ */
+export function coverageChart(marks: readonly CoverageMark[]): SafeHtml {
+  const dated = marks.flatMap((m) => {
+    const t = m.published ? Date.parse(m.published.length === 10 ? `${m.published}T00:00:00Z` : m.published) : Number.NaN;
+    return Number.isNaN(t) ? [] : [{ ...m, row: m.label, t }];
+  });
+  if (dated.length < 2) return html``;
+  const rows = new Map<string, typeof dated>();
+  for (const d of dated) rows.set(d.row, [...(rows.get(d.row) ?? []), d]);
+  const ordered = [...rows].sort((a, b) => b[1].length - a[1].length || Math.min(...a[1].map((d) => d.t)) - Math.min(...b[1].map((d) => d.t))).slice(0, MAX_COVERAGE_ROWS);
+  const times = dated.map((d) => d.t);
+  let min = Math.min(...times);
+  let max = Math.max(...times);
+  if (max - min < 3_600_000) {
+    min -= 1_800_000;
+    max += 1_800_000;
+  }
+  const left = COVERAGE_LABEL_WIDTH;
+  const inner = CHART_WIDTH - left - MARGIN_X;
+  const x = (t: number): number => left + ((t - min) / (max - min)) * inner;
+  const height = MARGIN_TOP + ordered.length * ROW_HEIGHT + 8;
+  const spanDays = (max - min) / DAY_MS;
+  const tickCount = 5;
+  const ticks = Array.from({ length: tickCount }, (_, i) => min + ((max - min) * i) / (tickCount - 1));
+  const tickText = (t: number): string => {
+    const d = new Date(t);
+    const day = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()] ?? ''}`;
+    return spanDays < 2 ? `${day} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}` : spanDays > 400 ? String(d.getUTCFullYear()) : day;
+  };
+  const cut = (label: string): string => (label.length > 24 ? `${label.slice(0, 23)}…` : label);
+  const drawn = ordered.map(([label, items], i) => {
+    const y = MARGIN_TOP + i * ROW_HEIGHT + ROW_HEIGHT / 2;
+    const first = items.reduce((a, b) => (b.t < a.t ? b : a));
+    return html`<a href="${first.href}" class="row"><title>${label}: ${items.length} article${items.length === 1 ? '' : 's'}, first ${new Date(first.t).toISOString().slice(0, 16).replace('T', ' ')} UTC</title><text class="row-label" x="${left - 8}" y="${y + 4}" text-anchor="end">${cut(label)}</text><line class="guide" x1="${left}" x2="${CHART_WIDTH - MARGIN_X}" y1="${y}" y2="${y}"></line>${items.map((d) => html`<circle class="mark" cx="${x(d.t).toFixed(1)}" cy="${y}" r="5"></circle>`)}</a>`;
+  });
+  const tickMarks = ticks.map(
+    (t, i) => html`<g class="tick"><line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${MARGIN_TOP - 6}" y2="${height - 6}"></line><text x="${x(t).toFixed(1)}" y="${MARGIN_TOP - 10}" text-anchor="${i === 0 ? 'start' : i === tickCount - 1 ? 'end' : 'middle'}">${tickText(t)}</text></g>`,
+  );
+  const hidden = rows.size - ordered.length;
+  const label = `Coverage chart: ${dated.length} dated articles from ${rows.size} outlets${hidden > 0 ? ` (the ${ordered.length} with most articles drawn)` : ''}; the table below lists each article`;
+  return html`<svg class="coverage-chart timeline-chart" viewBox="0 0 ${CHART_WIDTH} ${height}" role="img" aria-label="${label}">${tickMarks}${drawn}</svg>`;
+}

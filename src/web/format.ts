@@ -1,3 +1,5 @@
+import { sourceLabel } from '../core/labels.js';
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `14 Oct 2026`, or `14 Oct 2026, 09:30` with a time (UTC as stored); the input itself when unparseable. */
@@ -22,7 +24,7 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-/** How an article is named in the UI: its outlet, else its title, else `#id`. */
-export function articleLabel(a: { id: number; source: string | null; title?: string | null }): string {
-  return a.source ?? (a.title ? a.title.slice(0, 60) : `#${a.id}`);
+/** How an article is named in the UI: its label (outlet, else host, else file name), as everywhere. */
+export function articleLabel(a: { id: number; source: string | null; label?: string }): string {
+  return a.label ?? sourceLabel(a);
 }

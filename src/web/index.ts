@@ -9,7 +9,6 @@
  */
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
-import type { FactSheet } from '../analyze/index.js';
 import { ApiError, storyListQuerySchema, toApiError, type CrosscheckService, type StoryListQuery } from '../api/index.js';
 import { CLIENT_JS, STYLE_CSS } from './assets.js';
 import { articlePage, errorPage } from './pages/article.js';
@@ -36,6 +35,7 @@ const ASSETS = new Map<string, StaticAsset>([
   ['style.css', asset(STYLE_CSS, 'text/css; charset=utf-8')],
   ['app.js', asset(CLIENT_JS, 'text/javascript; charset=utf-8')],
 ]);
+
 
 const HTML_TYPE = { 'Content-Type': 'text/html; charset=utf-8' };
 
@@ -102,10 +102,14 @@ export function createWebApp(service: CrosscheckService): Hono {
       const failure = answer.state === 'failed' ? answer.message : null;
       return c.body(storyPendingPage(story, answer.retryAfterS, failure).value, failure ? 503 : 202, HTML_TYPE);
     }
-    const sheet = JSON.parse(answer.sheet.json) as FactSheet;
+    const sheet = service.factSheets.parsed(answer.sheet);
     const stale = answer.state === 'stale' ? { builtAt: answer.sheet.builtAt, articles: answer.sheet.articleCount, error: answer.error } : undefined;
     const groups = await service.groupCoverage(story.id);
-    return c.body(storyPage({ story, sheet, articles: await service.views.storyArticles(story.id), groups, ...(stale ? { stale } : {}) }).value, 200, HTML_TYPE);
+    const articles = await service.queries.cached(`web:story-articles:${story.id}`, () => service.views.storyArticles(story.id));
+    // The page only changes with the store (the memo's generation) or the sheet answered (its key and state).
+    const pageKey = `web:story-page:${story.id}:${answer.sheet.key}:${stale ? `stale:${stale.error ?? ''}` : 'fresh'}`;
+    const body = await service.queries.cached(pageKey, () => Promise.resolve(storyPage({ story, sheet, articles, groups, ...(stale ? { stale } : {}) }).value));
+    return c.body(body, 200, HTML_TYPE);
   });
 
   web.get('/articles/:id', async (c) => {

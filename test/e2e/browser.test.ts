@@ -3,7 +3,7 @@
  * when ../shared is present), driven by Debian's Chromium through playwright-core. Skips, saying
  * why, when /usr/bin/chromium is absent (install it with `apt-get install -y chromium`).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -86,7 +86,7 @@ describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
     });
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
@@ -114,6 +114,10 @@ describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
     const titles = await page.locator('.story-title a').allTextContents();
     expect(titles.length).toBeGreaterThanOrEqual(1);
     expect(titles.join(' ')).toMatch(/Marena|ferry/i);
+    // Each result says what matched: an excerpt with the matched words marked.
+    const snippet = page.locator('.story-card .snippet').first();
+    expect(await snippet.locator('mark').count()).toBeGreaterThan(0);
+    expect((await snippet.locator('mark').allTextContents()).join(' ')).toMatch(/ferry|Marena/i);
     await page.locator('.story-title a').first().click();
     await page.waitForURL(/\/stories\/\d+$/);
     expect(await page.locator('#summary .summary li').count()).toBeGreaterThan(0);
@@ -140,6 +144,139 @@ describe.skipIf(!HAS_CHROMIUM)('crosscheck serve in a browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(SCREENSHOTS, 'story-phone.png') });
     await page.setViewportSize({ width: 1200, height: 900 });
+  }, 30_000);
+
+  it('opens a story on the digest: reach, latest facts, disagreements in one line each, downloads', async () => {
+    const ferry = (await service.listStories({ limit: 5, q: 'Marena ferry' })).stories[0]!;
+    await page.goto(`${server.url}/stories/${ferry.id}`);
+    const digest = page.locator('section.digest');
+    expect(await digest.isVisible()).toBe(true);
+    // The digest comes before every other section, and starts on the first screen.
+    expect(await page.evaluate(() => {
+      const d = document.querySelector('section.digest')!;
+      return Boolean(d.compareDocumentPosition(document.getElementById('summary')!) & Node.DOCUMENT_POSITION_FOLLOWING) && d.getBoundingClientRect().top < window.innerHeight;
+    })).toBe(true);
+    const reach = await digest.locator('.reach').innerText();
+    expect(reach).toMatch(/\d+ articles? from \d+ outlets?, \d+ independent sources?/);
+    // One outlet count: the digest, the outlet chips and the story list agree.
+    const outlets = Number(/from (\d+) outlet/.exec(reach)?.[1]);
+    expect(outlets).toBe(ferry.outlets.length);
+    expect(await page.locator('.story-header .outlet-chips li').count()).toBe(outlets);
+    expect(await digest.locator('.latest li').count()).toBeGreaterThan(0);
+    const line = digest.locator('.disagreements li').first();
+    expect(await line.innerText()).toMatch(/: .+ vs .+/);
+    // Each line links to the figure (or event) it sums up.
+    const href = (await line.locator('a').first().getAttribute('href'))!;
+    expect(href).toMatch(/^#[ft]-[a-z0-9-]+$/);
+    expect(await page.locator(href).count()).toBe(1);
+    expect(await digest.locator('a[download]').count()).toBe(3);
+  }, 30_000);
+
+  it('folds every long section to its first items, and unfolds without the script', async () => {
+    const ferry = (await service.listStories({ limit: 5, q: 'Marena ferry' })).stories[0]!;
+    const folded = page.locator('details.more');
+    await page.goto(`${server.url}/stories/${ferry.id}`);
+    expect(await folded.count()).toBeGreaterThan(0);
+    const figuresMore = page.locator('#figures details.more').first();
+    expect(await figuresMore.locator('summary').innerText()).toMatch(/^Show \d+ more figures?$/);
+    const hiddenRow = figuresMore.locator('tbody tr').first();
+    expect(await hiddenRow.isVisible()).toBe(false);
+    // Without JavaScript: <details> opens by itself.
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 900 } });
+    try {
+      const plain = await context.newPage();
+      await plain.goto(`${server.url}/stories/${ferry.id}`);
+      const more = plain.locator('#figures details.more').first();
+      await more.locator('summary').click();
+      expect(await more.locator('tbody tr').first().isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
+  it('has a permalink on every figure, quote and event, that opens a folded section', async () => {
+    const ferry = (await service.listStories({ limit: 5, q: 'Marena ferry' })).stories[0]!;
+    await page.goto(`${server.url}/stories/${ferry.id}`);
+    for (const selector of ['table.figures tbody tr', 'li.quote', 'ol.timeline > li']) {
+      const items = page.locator(selector);
+      const n = await items.count();
+      expect(n).toBeGreaterThan(0);
+      const ids = await items.evaluateAll((els) => els.map((el) => [el.id, el.querySelector('a.permalink')?.getAttribute('href') ?? '']));
+      for (const [id, link] of ids) expect(link).toBe(`#${id}`);
+    }
+    // A figure folded away under "show more": its link opens the fold and marks it.
+    const target = await page.locator('#figures details.more tbody tr').first().getAttribute('id');
+    expect(target).toMatch(/^f-/);
+    await page.goto(`${server.url}/stories/${ferry.id}#${target}`);
+    await page.waitForFunction((id) => document.getElementById(id!)?.closest('details')?.open === true, target);
+    expect(await page.locator(`#${target}`).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(target);
+    // Anchors come from content: the same after a reload.
+    await page.reload();
+    expect(await page.locator(`#${target}`).count()).toBe(1);
+  }, 30_000);
+
+  it('downloads the story as Markdown, JSON and CSL-JSON', async () => {
+    const ferry = (await service.listStories({ limit: 5, q: 'Marena ferry' })).stories[0]!;
+    await page.goto(`${server.url}/stories/${ferry.id}`);
+    const expected: Array<[string, string, RegExp]> = [
+      ['Markdown report', `story-${ferry.id}.md`, /^# Fact sheet: /],
+      ['JSON', `story-${ferry.id}.json`, /^\{"version":\d+/],
+      ['citations (CSL-JSON)', `story-${ferry.id}.csl.json`, /"type": "article-newspaper"/],
+    ];
+    for (const [name, file, content] of expected) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads').getByRole('link', { name, exact: true }).click()]);
+      expect(download.suggestedFilename()).toBe(file);
+      const path = await download.path();
+      expect(readFileSync(path, 'utf8')).toMatch(content);
+    }
+  }, 30_000);
+
+  it('tells what changed since the last visit (kept in the browser)', async () => {
+    const ferry = (await service.listStories({ limit: 5, q: 'Marena ferry' })).stories[0]!;
+    await page.goto(`${server.url}/stories/${ferry.id}`);
+    const since = page.locator('#since-visit');
+    const ids = (await since.getAttribute('data-articles'))!.split(' ');
+    const figures = (await since.getAttribute('data-figures'))!.split(' ');
+    expect(ids.length).toBeGreaterThan(1);
+    // As if the last visit saw one article and one figure fewer.
+    await page.evaluate(
+      ([key, state]) => window.localStorage.setItem(key!, state!),
+      [`crosscheck:story:${ferry.id}`, JSON.stringify({ at: '2026-10-14T08:00:00.000Z', articles: ids.slice(1), figures: figures.slice(1) })],
+    );
+    await page.reload();
+    await page.waitForSelector('#since-visit:not([hidden])');
+    const text = await since.innerText();
+    expect(text).toContain('Since your last visit (2026-10-14 08:00 UTC)');
+    expect(text).toMatch(/1 new article \(.+\)/);
+    expect(text).toMatch(/1 new figure/);
+    expect(text).not.toMatch(/#\d/);
+    // The visit is remembered: the next view has nothing new.
+    await page.reload();
+    await page.waitForSelector('#since-visit:not([hidden])');
+    expect(await since.innerText()).toMatch(/nothing new/);
+  }, 30_000);
+
+  it('gives the coverage chart as a table a keyboard can reach', async () => {
+    const ferry = (await service.listStories({ limit: 5, q: 'Marena ferry' })).stories[0]!;
+    await page.goto(`${server.url}/stories/${ferry.id}`);
+    const region = page.locator('#sources [role="region"]').first();
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    expect(await region.getAttribute('aria-label')).toMatch(/Sources/);
+    const rows = await page.locator('table.sources tbody tr').count();
+    expect(rows).toBeGreaterThan(0);
+    // Each row of the chart is one link to its row of the table.
+    const chartRow = page.locator('svg.coverage-chart a.row').first();
+    expect(await page.locator('svg.coverage-chart').getAttribute('aria-label')).toMatch(/table below/);
+    await chartRow.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /^#src-\d+$/.test(location.hash));
+    const target = await page.evaluate(() => location.hash.slice(1));
+    expect(await page.locator(`#${target}`).isVisible()).toBe(true);
+    // The table's links are in the tab order and lead to the article.
+    await page.locator(`#${target} th a`).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/articles\/\d+$/);
   }, 30_000);
 
   it('follows a citation to the sentence in its article', async () => {

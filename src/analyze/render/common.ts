@@ -1,3 +1,4 @@
+import { countSources, sourceLabel, sourceLocation } from '../../core/labels.js';
 import type { Citation, FactSheet, SheetFigureGroup, SheetFigureValue } from '../types.js';
 
 // C0/C1 controls (ANSI escapes start with ESC), bidi overrides and isolates, zero-width joiners
@@ -28,18 +29,32 @@ export function languageTagger(sheet: FactSheet): (articleId: number) => string 
 }
 
 /**
- * Citation labels for a sheet: the article's label (outlet, title or `#id`), with `#id` added when
- * one outlet has several articles in the story, and the article's language when it is not the
- * story's main one.
+ * Citation labels for a sheet: each article's label (outlet, else host, else file name), with
+ * `#id` added when one label names several articles of the story, and the article's language
+ * when it is not the story's main one. The web UI uses the same.
  */
 export function citationLabeler(sheet: FactSheet): (c: Citation) => string {
+  const labels = sheetLabels(sheet);
+  return (c) => labels.get(c.articleId) ?? cleanText(c.source ?? `article ${c.articleId}`);
+}
+
+/** The label of each article of a sheet, by id, disambiguated (see {@link citationLabeler}). */
+export function sheetLabels(sheet: FactSheet): Map<number, string> {
   const counts = new Map<string, number>();
-  for (const a of sheet.articles) counts.set(a.label, (counts.get(a.label) ?? 0) + 1);
+  const base = (a: FactSheet['articles'][number]): string => a.label ?? sourceLabel(a);
+  for (const a of sheet.articles) counts.set(base(a), (counts.get(base(a)) ?? 0) + 1);
   const tag = languageTagger(sheet);
-  const labels = new Map(
-    sheet.articles.map((a) => [a.id, cleanText(((counts.get(a.label) ?? 0) > 1 ? `${a.label} #${a.id}` : a.label) + tag(a.id))]),
-  );
-  return (c) => labels.get(c.articleId) ?? cleanText(c.source ?? `#${c.articleId}`);
+  return new Map(sheet.articles.map((a) => [a.id, cleanText(((counts.get(base(a)) ?? 0) > 1 ? `${base(a)} #${a.id}` : base(a)) + tag(a.id))]));
+}
+
+/** How many distinct sources (labels) a sheet's articles come from: the story's outlet count. */
+export function sourceCount(sheet: FactSheet): number {
+  return countSources(sheet.articles);
+}
+
+/** Where an article of the sheet can be found: its URL, else its input file, else null. */
+export function articleLocation(a: FactSheet['articles'][number]): { kind: 'url' | 'file'; value: string } | null {
+  return sourceLocation(a);
 }
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });

@@ -6,4 +6,4 @@
  */
 export { renderTerminal, type TerminalOptions } from './terminal.js';
 export { renderMarkdown, escapeMarkdown } from './markdown.js';
-export { figureTitle, languageTagger, languagesLine } from './common.js';
+export { figureTitle, languageTagger, languagesLine, sheetLabels, sourceCount, articleLocation, boundsText, formatAmount } from './common.js';

@@ -1,5 +1,5 @@
 import type { Citation, FactSheet, SheetFigureGroup } from '../types.js';
-import { articleDate, boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, languagesLine, notableFigures, storyDates, verdictText } from './common.js';
+import { articleDate, articleLocation, sourceCount, boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, languagesLine, notableFigures, storyDates, verdictText } from './common.js';
 
 /** Caps so a 500-article story gives a report a person can read; the JSON has everything. */
 const MAX_QUOTES_PER_SPEAKER = 15;
@@ -40,11 +40,10 @@ export function renderMarkdown(sheet: FactSheet): string {
     return `\\[${names.join('; ')}\\]`;
   };
   const out: string[] = [];
-  const outlets = new Set(sheet.articles.map((a) => a.source ?? `#${a.id}`));
   const dates = storyDates(sheet);
   out.push(`# Fact sheet: ${escapeMarkdown(sheet.story.title)}`, '');
   out.push(
-    `_Story ${sheet.story.id} · ${sheet.articles.length} articles · ${outlets.size} outlets` +
+    `_Story ${sheet.story.id} · ${sheet.articles.length} articles · ${sourceCount(sheet)} outlets` +
       (dates !== null ? ` · ${escapeMarkdown(dates)}` : '') +
       ` · fact sheet schema v${sheet.version}_`,
     '',
@@ -53,7 +52,7 @@ export function renderMarkdown(sheet: FactSheet): string {
   const languages = languagesLine(sheet);
   if (languages !== null) out.push(`_${escapeMarkdown(languages)}_`, '');
   for (const n of sheet.notAnalysed) {
-    out.push(`_Quotes and figures are not analysed in ${escapeMarkdown(n.language)}: ${n.articles.length} article(s) (${n.articles.map((id) => `#${id}`).join(', ')}) add none to this sheet._`, '');
+    out.push(`_Quotes and figures are not analysed in ${escapeMarkdown(n.language)}: ${n.articles.length} article(s) (${n.articles.map((id) => escapeMarkdown(label({ articleId: id, source: null }))).join(', ')}) add none to this sheet._`, '');
   }
   for (const c of sheet.partlyAnalysed ?? []) {
     out.push(`_Article #${c.article} is ${c.totalChars.toLocaleString('en')} characters long: only its first ${c.analysedChars.toLocaleString('en')} are analysed for this sheet._`, '');
@@ -130,9 +129,10 @@ export function renderMarkdown(sheet: FactSheet): string {
 
   out.push('## Sources', '');
   for (const a of sheet.articles) {
-    const title = escapeMarkdown(a.title ?? `Article #${a.id}`);
-    const url = safeUrl(a.url);
-    const linked = url === null ? title : `[${title}](<${url}>)`;
+    const title = escapeMarkdown(a.displayTitle ?? a.title ?? `article ${a.id}`);
+    const where = articleLocation(a);
+    const url = where?.kind === 'url' ? safeUrl(where.value) : null;
+    const linked = url !== null ? `[${title}](<${url}>)` : where?.kind === 'file' ? `${title}, file \`${where.value.replace(/[`\r\n]/g, '')}\`` : title;
     out.push(`- **${escapeMarkdown(label({ articleId: a.id, source: a.source }))}**: ${linked}, ${escapeMarkdown(a.published ?? articleDate(sheet, a.id))}`);
   }
   return `${out.join('\n').trimEnd()}\n`;

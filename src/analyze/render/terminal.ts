@@ -1,5 +1,5 @@
 import type { Citation, FactSheet } from '../types.js';
-import { articleDate, boundsText, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, languagesLine, notableFigures, storyDates, verdictText } from './common.js';
+import { articleDate, boundsText, sourceCount, citationLabeler, cleanText, dateRange, figureTitle, formatAmount, languagesLine, notableFigures, storyDates, verdictText } from './common.js';
 
 /** Options of {@link renderTerminal}. */
 export interface TerminalOptions {
@@ -46,13 +46,12 @@ export function renderTerminal(sheet: FactSheet, opts: TerminalOptions = {}): st
     out.push(...wrap(text, width, indent, ' '.repeat(first) + prefix));
   };
 
-  const outlets = new Set(sheet.articles.map((a) => a.source ?? `#${a.id}`));
   const dates = storyDates(sheet);
   out.push(paint('bold', cleanText(`Fact sheet: ${sheet.story.title}`)));
   out.push(
     paint(
       'dim',
-      `story #${sheet.story.id} · ${sheet.articles.length} articles · ${outlets.size} outlets` +
+      `story #${sheet.story.id} · ${sheet.articles.length} articles · ${sourceCount(sheet)} outlets` +
         (dates !== null ? ` · ${dates}` : ''),
     ),
   );

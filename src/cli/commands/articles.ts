@@ -4,6 +4,7 @@ import type { StoredArticle } from '../../core/types.js';
 import { EXTRACTOR_VERSION } from '../../extract/index.js';
 import { buildArticle } from '../../pipeline/index.js';
 import { CliExit, openExistingStore } from '../context.js';
+import { displayTitle, sourceLabel, storedIdentity } from '../../core/labels.js';
 import { formatTable, plural, printJson, println, status, truncate } from '../output.js';
 
 interface ListFlags {
@@ -33,7 +34,7 @@ export function registerArticles(program: Command): void {
       }
       const limit = flags.limit === undefined ? undefined : Number(flags.limit);
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new CliExit(2, `--limit must be a whole number, got "${flags.limit}"`);
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       try {
         const articles = await store.articles.list({
           ...(flags.source !== undefined ? { source: flags.source } : {}),
@@ -55,10 +56,10 @@ export function registerArticles(program: Command): void {
             articles.map((a) => [
               String(a.id),
               a.published?.slice(0, 10) ?? '-',
-              truncate(a.source ?? '-', 24),
+              truncate(sourceLabel(storedIdentity(a)), 24),
               a.language ?? '-',
               String(countWords(a.text)),
-              truncate(a.title ?? a.paragraphs[0] ?? '', 70),
+              truncate(displayTitle({ ...storedIdentity(a), title: a.title, paragraphs: a.paragraphs }), 70),
             ]),
           ),
         );
@@ -77,10 +78,10 @@ export function registerArticles(program: Command): void {
     .action(async (id: string, flags: { db?: string; json?: boolean }) => {
       const numeric = Number(id);
       if (!Number.isInteger(numeric) || numeric <= 0) throw new CliExit(2, `article id must be a positive whole number, got "${id}"`);
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       try {
         const article = await store.articles.get(numeric);
-        if (!article) throw new CliExit(1, `no article #${numeric} in ${store.path}`);
+        if (!article) throw new CliExit(1, `no article #${numeric} in ${store.location}`);
         if (flags.json) {
           printJson(articleJson(article));
           return;
@@ -121,7 +122,7 @@ export function registerReextract(program: Command): void {
     .option('--all', 'every article, whatever extractor version made it')
     .option('--json', 'machine-readable output')
     .action(async (flags: { db?: string; all?: boolean; json?: boolean }) => {
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       let updated = 0;
       let unchanged = 0;
       const failures: Array<{ id: number; message: string }> = [];

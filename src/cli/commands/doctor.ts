@@ -11,16 +11,16 @@ export function registerDoctor(program: Command): void {
     .option('--repair', 'repair damaged rows: paragraphs read again from the text, damaged caches and saved state deleted to be rebuilt')
     .option('--json', 'machine-readable output')
     .action(async (flags: { db?: string; repair?: boolean; json?: boolean }) => {
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       try {
         const report = await store.examine({ repair: flags.repair === true });
         const unrepaired = report.damaged.filter((d) => d.repair === null).length;
-        if (flags.json) printJson({ store: store.path, ...report });
+        if (flags.json) printJson({ store: store.location, ...report });
         else {
           const rows = Object.entries(report.checked)
             .map(([table, n]) => `${n} ${table}`)
             .join(', ');
-          println(`checked ${store.path}: ${rows || 'no rows'}`);
+          println(`checked ${store.location}: ${rows || 'no rows'}`);
           for (const line of report.integrity) println(`structure: ${line}`);
           for (const damage of report.damaged) println(`${describeDamage(damage)}${damage.repair ? ` → ${damage.repair}` : ''}`);
           if (report.integrity.length === 0 && report.damaged.length === 0) println('no damage found');

@@ -43,7 +43,7 @@ async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> 
   }
   const workers = flags.workers === undefined ? availableParallelism() : Number(flags.workers);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new CliExit(2, `--workers must be a whole number 0–64, got "${flags.workers}"`);
-  const store = openStore(flags.db);
+  const store = await openStore(flags.db);
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();
   process.once('SIGINT', onSignal);
@@ -104,10 +104,10 @@ async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> 
     const assigned = await assignPendingStories(store, { signal: controller.signal });
     const stories = { processed: assigned.processed, newStories: assigned.newStories, withCopies: assigned.copies, merges: assigned.merges };
     if (json) {
-      printJson({ ...summary, stories, interrupted: controller.signal.aborted, store: store.path });
+      printJson({ ...summary, stories, interrupted: controller.signal.aborted, store: store.location });
     } else {
       status(
-        `${summary.new} new, ${summary.known} already known, ${summary.failed} failed${controller.signal.aborted ? ' (interrupted)' : ''} → ${store.path}`,
+        `${summary.new} new, ${summary.known} already known, ${summary.failed} failed${controller.signal.aborted ? ' (interrupted)' : ''} → ${store.location}`,
       );
       if (assigned.processed) {
         status(

@@ -40,7 +40,7 @@ export function registerOutlets(program: Command): void {
     .option('--json', 'machine-readable output')
     .enablePositionalOptions()
     .action(async (flags: { db?: string; json?: boolean }) => {
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       try {
         const profiles = await store.outletProfiles.list();
         if (flags.json) {
@@ -84,7 +84,7 @@ export function registerOutlets(program: Command): void {
         else for (const f of failures) status(`failed   ${f.message}`);
         throw new CliExit(EXIT_PARTIAL, `no outlets imported from ${files.join(', ')}`);
       }
-      const store = openStore(flags.db);
+      const store = await openStore(flags.db);
       let result = { added: 0, updated: 0 };
       try {
         const at = new Date().toISOString();

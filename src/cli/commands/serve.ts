@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { createApp, CrosscheckService, startServer } from '../../api/index.js';
 import { addressPolicy, readInputs } from '../../ingest/index.js';
 import { assignPendingStories, ingestDocuments } from '../../pipeline/index.js';
-import type { SqliteStore } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { createWebApp } from '../../web/index.js';
 import { isCrosscheckError } from '../../core/errors.js';
 import { describeOrigin } from '../../core/types.js';
@@ -36,7 +36,7 @@ export function examplesDir(): string {
 }
 
 /** Ingests the example articles into an empty store; returns how many articles were stored. */
-export async function seedExamples(store: SqliteStore): Promise<number> {
+export async function seedExamples(store: Store): Promise<number> {
   if ((await store.articles.count()) > 0) return 0;
   const dir = examplesDir();
   if (!existsSync(dir)) throw new CliExit(2, `--seed-examples: no examples folder at ${dir}`);
@@ -71,12 +71,12 @@ export function registerServe(program: Command): void {
       if (!Number.isFinite(hostDelayMs) || hostDelayMs < 0) throw new CliExit(2, `--host-delay must be a number of milliseconds, got "${flags.hostDelay}"`);
       const allowPrivate = addressPolicy({ allowPrivate: flags.allowPrivate === true, addresses: flags.allowAddress ?? [] });
       const feeds = flags.watch ? await expandFeeds(flags.watch, allowPrivate) : [];
-      const store = openStore(flags.db);
+      const store = await openStore(flags.db);
       try {
         let seeded = 0;
         if (flags.seedExamples) {
           seeded = await seedExamples(store);
-          if (seeded) status(`stored ${plural(seeded, 'example article')} in ${store.path}`);
+          if (seeded) status(`stored ${plural(seeded, 'example article')} in ${store.location}`);
         }
         const token = process.env.CROSSCHECK_TOKEN?.trim() || null;
         const service = new CrosscheckService({ store, webhooks: { allowPrivate } });
@@ -89,7 +89,7 @@ export function registerServe(program: Command): void {
         const allowedHosts = [flags.host, ...(flags.allowedHost ?? []), ...(process.env.CROSSCHECK_ALLOWED_HOSTS ?? '').split(',')].map((name) => name.trim()).filter(Boolean);
         const app = createApp({ service, token, web: createWebApp(service), allowedHosts });
         const server = await startServer(app, { host: flags.host, port });
-        println(`crosscheck: serving ${server.url}/ (store ${store.path}; API at ${server.url}/api, writes ${token ? 'need the bearer token' : 'disabled: set CROSSCHECK_TOKEN'})`);
+        println(`crosscheck: serving ${server.url}/ (store ${store.location}; API at ${server.url}/api, writes ${token ? 'need the bearer token' : 'disabled: set CROSSCHECK_TOKEN'})`);
         // The feed watcher in the same process: new entries go through the service, so pages and SSE see them at once.
         const watching = new AbortController();
         let watcherDone: Promise<void> = Promise.resolve();

@@ -73,11 +73,11 @@ export function registerWatch(program: Command): void {
       const allowPrivate = addressPolicy({ allowPrivate: flags.allowPrivate === true, addresses: flags.allowAddress ?? [] });
       // Inputs are checked before the store is opened (or created); none means the stored feeds.
       const given = inputs.length ? await expandFeeds(inputs, allowPrivate) : null;
-      const store = given ? openStore(flags.db) : openExistingStore(flags.db);
+      const store = await (given ? openStore(flags.db) : openExistingStore(flags.db));
       const feeds = given ?? (await store.feeds.list()).map((f) => f.url);
       if (feeds.length === 0) {
         await store.close();
-        throw new CliExit(2, `no feeds to watch in ${store.path}: give feed URLs or OPML lists, or crosscheck feeds import <OPML>`);
+        throw new CliExit(2, `no feeds to watch in ${store.location}: give feed URLs or OPML lists, or crosscheck feeds import <OPML>`);
       }
       const live = new StoryAssigner(store);
       const controller = new AbortController();
@@ -120,7 +120,7 @@ export function registerWatch(program: Command): void {
       });
       try {
         for (const feed of feeds) await watcher.addFeed(feed);
-        if (!flags.json) status(`watching ${plural(feeds.length, 'feed')} → ${store.path} (Ctrl-C stops)`);
+        if (!flags.json) status(`watching ${plural(feeds.length, 'feed')} → ${store.location} (Ctrl-C stops)`);
         if (flags.once) {
           // Poll each feed now, due or not (conditional GET still applies).
           for (const feed of feeds) if (!controller.signal.aborted) await watcher.pollFeed(feed, controller.signal);
@@ -144,7 +144,7 @@ export function registerWatch(program: Command): void {
     .option('--json', 'machine-readable output')
     .enablePositionalOptions()
     .action(async (flags: { db?: string; opml?: boolean; json?: boolean }) => {
-      const store = openExistingStore(flags.db);
+      const store = await openExistingStore(flags.db);
       try {
         const list = await store.feeds.list();
         if (flags.opml) {
@@ -189,7 +189,7 @@ export function registerWatch(program: Command): void {
       const allowPrivate = addressPolicy({ allowPrivate: flags.allowPrivate === true, addresses: [] });
       const listed: Array<{ url: string; title: string | null }> = [];
       for (const input of inputs) listed.push(...(await loadOpml(input, { fetch: { allowPrivate } })));
-      const store = openStore(flags.db);
+      const store = await openStore(flags.db);
       let added = 0;
       try {
         // A watcher only to add the feeds: nothing is fetched here.

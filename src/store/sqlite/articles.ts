@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ArticleId, DateProvenance, DocumentHints, StoredArticle } from '../../core/types.js';
 import type { ArticleWriter, ExtractionUpdate, RawRecord } from '../port.js';
 import type { ArticleFilter, InsertResult, NewArticle } from '../types.js';
+import { readParagraphs, reportDamage } from '../damage.js';
 import type { Sync } from './sync.js';
 
 interface ArticleRow {
@@ -27,58 +28,6 @@ interface ArticleRow {
 
 const ARTICLE_COLUMNS = `id, external_id, url, canonical_url, title, source, byline, published, published_from,
   language, paragraphs, text, text_hash, format, origin, extractor_version, ingested_at`;
-
-/** A stored value that could not be read as what it should be: which table, row and column. */
-export interface DamagedRow {
-  table: string;
-  id: number;
-  column: string;
-  problem: string;
-}
-
-/**
- * Damaged rows met while reading, each reported once per process (stderr by default): reading
- * goes on with what can be recovered. `crosscheck doctor` finds and repairs them all.
- */
-let damageReporter: (damage: DamagedRow) => void = (damage) => {
-  process.stderr.write(`crosscheck: ${describeDamage(damage)} (run \`crosscheck doctor --repair\`)\n`);
-};
-const reportedDamage = new Set<string>();
-
-/** Where damaged rows are reported; returns the previous reporter. */
-export function onDamagedRow(reporter: (damage: DamagedRow) => void): (damage: DamagedRow) => void {
-  const previous = damageReporter;
-  damageReporter = reporter;
-  return previous;
-}
-
-export function describeDamage(damage: DamagedRow): string {
-  return `table ${damage.table}, row ${damage.id}, column ${damage.column}: ${damage.problem}`;
-}
-
-function reportDamage(damage: DamagedRow): void {
-  const key = `${damage.table}:${damage.id}:${damage.column}`;
-  if (reportedDamage.has(key)) return;
-  reportedDamage.add(key);
-  damageReporter(damage);
-}
-
-/**
- * An article's paragraphs: the stored JSON array, or, when that is damaged, the text split at
- * its paragraph breaks (the text is the paragraphs joined by blank lines), reported.
- */
-export function readParagraphs(row: { id: number; paragraphs: string; text: string }): { paragraphs: string[]; damage: DamagedRow | null } {
-  let problem: string;
-  try {
-    const value = JSON.parse(row.paragraphs) as unknown;
-    if (Array.isArray(value) && value.every((p) => typeof p === 'string')) return { paragraphs: value, damage: null };
-    problem = 'not a JSON array of strings';
-  } catch (error) {
-    problem = `not valid JSON (${(error as Error).message})`;
-  }
-  const paragraphs = row.text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
-  return { paragraphs, damage: { table: 'articles', id: row.id, column: 'paragraphs', problem: `${problem}; read from the text instead` } };
-}
 
 function rowToArticle(row: ArticleRow): StoredArticle {
   const { paragraphs, damage } = readParagraphs(row);

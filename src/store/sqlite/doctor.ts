@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
-import { readParagraphs, type DamagedRow } from './articles.js';
+import { jsonProblem, readParagraphs, type DamagedRow } from '../damage.js';
 
 /** What `crosscheck doctor` found, and what it repaired when asked to. */
 export interface DoctorReport {
@@ -11,19 +11,6 @@ export interface DoctorReport {
   /** Every damaged value found, with what was done about it. */
   damaged: Array<DamagedRow & { repair: string | null }>;
   repaired: number;
-}
-
-function jsonProblem(text: unknown, expect: 'object' | 'array' | 'any'): string | null {
-  if (typeof text !== 'string') return 'not text';
-  let value: unknown;
-  try {
-    value = JSON.parse(text) as unknown;
-  } catch (error) {
-    return `not valid JSON (${(error as Error).message})`;
-  }
-  if (expect === 'array' && !Array.isArray(value)) return 'not a JSON array';
-  if (expect === 'object' && (value === null || typeof value !== 'object' || Array.isArray(value))) return 'not a JSON object';
-  return null;
 }
 
 /**

@@ -22,13 +22,15 @@ import {
   type TransactionOptions,
   type WebhookWriter,
 } from '../port.js';
+import type { TableIO } from '../copy.js';
 import { SqliteArticles } from './articles.js';
+import { sqliteTableIO } from './copy.js';
 import { examineDatabase, type DoctorReport } from './doctor.js';
 import { SqliteFeeds } from './feeds.js';
 import { createScratch, dropScratch, swapIn } from './rebuild.js';
 import { SqliteFollows, SqliteWebhooks } from './follows.js';
 import { SqliteOutletProfiles } from './outlets.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../migrations.js';
 import { SqliteAnalyses, SqliteCopyKeys, SqliteFactSheets } from './sheets.js';
 import { firstFreeStoryId, SqliteCopies, SqliteEvents, SqliteState, SqliteStories } from './stories.js';
 import { asyncRepository } from './sync.js';
@@ -113,6 +115,8 @@ export class SqliteStore implements StorePort {
   private readonly stats = { transactions: 0, retries: 0 };
   /** True when the store was opened for reading only (see {@link open}): every write is refused. */
   readOnly = false;
+  /** The migrations this open applied (versions), for `crosscheck migrate`. */
+  migrated: number[] = [];
 
   /**
    * `scratch`: a rebuild's store (see {@link rebuildDerived}): its transactions write TEMP
@@ -174,6 +178,7 @@ export class SqliteStore implements StorePort {
     }
     if (path !== ':memory:' && existsSync(path) && !canWrite(path)) return SqliteStore.openReadOnly(path);
     let db: Database.Database;
+    let migrated: number[] = [];
     try {
       db = new Database(path);
     } catch (error) {
@@ -186,7 +191,7 @@ export class SqliteStore implements StorePort {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
-      migrate(db);
+      migrated = migrate(db);
     } catch (error) {
       if (db.open) db.close();
       if (error instanceof CrosscheckError) throw error;
@@ -197,7 +202,9 @@ export class SqliteStore implements StorePort {
       }
       throw new CrosscheckError('unreadable', 'store', `Cannot open database ${path}: ${message}`, { cause: error });
     }
-    return new SqliteStore(path, db);
+    const store = new SqliteStore(path, db);
+    store.migrated = migrated;
+    return store;
   }
 
   /**
@@ -333,6 +340,11 @@ export class SqliteStore implements StorePort {
     return { ...this.stats };
   }
 
+  /** The store's tables as rows, for copying a whole store (see `copyStore`). */
+  tableIO(): TableIO {
+    return sqliteTableIO(this.db, (fn) => this.transaction(() => Promise.resolve(fn())));
+  }
+
   /**
    * Checks the file's structure and every stored row a reader parses; with `repair`, fixes what
    * can be fixed without losing anything (see {@link examineDatabase}). Waits its turn as a writer.
@@ -412,17 +424,19 @@ function checkIdentity(db: Database.Database, path: string): void {
 }
 
 /** Applies the missing migrations, each as a writer, so that two processes opening a new store at once do not collide. */
-function migrate(db: Database.Database): void {
+function migrate(db: Database.Database): number[] {
+  const applied: number[] = [];
   for (const migration of MIGRATIONS) {
     if (migration.version <= (db.pragma('user_version', { simple: true }) as number)) continue;
     db.exec('BEGIN IMMEDIATE');
     try {
       // Another process may have applied it while this one waited.
       if (migration.version > (db.pragma('user_version', { simple: true }) as number)) {
-        db.exec(migration.sql);
+        db.exec(migration.sqlite);
         if (migration.version === 1) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('app', 'crosscheck');
         db.pragma(`application_id = ${APPLICATION_ID}`);
         db.pragma(`user_version = ${migration.version}`);
+        applied.push(migration.version);
       }
       db.exec('COMMIT');
     } catch (error) {
@@ -430,4 +444,5 @@ function migrate(db: Database.Database): void {
       throw error;
     }
   }
+  return applied;
 }

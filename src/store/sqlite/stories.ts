@@ -11,6 +11,7 @@ import type {
   NewAssignment,
   OutletRow,
   SavedState,
+  SearchSnippetRow,
   StateWriter,
   StoryArticleRow,
   StoryHead,
@@ -20,13 +21,20 @@ import type {
   StorySummaryRow,
   StoryWriter,
 } from '../port.js';
-import { toFtsQuery } from './fts.js';
+import { sourceLabel } from '../../core/labels.js';
+import { isQuotedIn, parseSearch } from '../../core/search.js';
+import { parseSnippet, toFtsQuery } from './fts.js';
 import type { Sync } from './sync.js';
 
 const LIVE = 's.merged_into IS NULL AND s.article_count > 0';
 const FTS_STORIES = `SELECT x.story_id AS sid, MIN(f.rank) AS r FROM articles_fts f CROSS JOIN assignments x ON x.article_id = f.rowid
   WHERE articles_fts MATCH @fts GROUP BY x.story_id`;
 const HEAD_COLUMNS = 's.id, s.title, s.article_count AS articleCount, s.first_seen AS firstSeen, s.last_seen AS lastSeen';
+
+/** `text` with LIKE's wildcards (and the escape character) escaped by a backslash. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
 
 /** How many merges are followed at most (a cycle is a damaged store, not an answer). */
 const MAX_MERGE_HOPS = 100;
@@ -136,13 +144,18 @@ export class SqliteStories implements Sync<StoryWriter> {
       .prepare(
         `SELECT s.id, s.title, s.article_count AS articleCount, s.first_seen AS firstSeen, s.last_seen AS lastSeen, s.is_active AS isActive,
            (SELECT json_group_array(DISTINCT a.source) FROM assignments x JOIN articles a ON a.id = x.article_id
-             WHERE x.story_id = s.id AND a.source IS NOT NULL) AS outlets
+             WHERE x.story_id = s.id AND a.source IS NOT NULL) AS outlets,
+           (SELECT json_group_array(json_array(a.id, COALESCE(a.url, a.canonical_url), a.origin)) FROM assignments x JOIN articles a ON a.id = x.article_id
+             WHERE x.story_id = s.id AND a.source IS NULL) AS unnamed
          FROM stories s WHERE ${where}`,
       )
-      .all(...params) as Array<Omit<StoryRow, 'outlets' | 'outletCount' | 'isActive'> & { outlets: string; isActive: number }>;
-    return rows.map((r) => {
+      .all(...params) as Array<Omit<StoryRow, 'outlets' | 'outletCount' | 'isActive'> & { outlets: string; unnamed: string; isActive: number }>;
+    return rows.map(({ unnamed, ...r }) => {
       const outlets = (JSON.parse(r.outlets) as string[]).sort();
-      return { ...r, isActive: r.isActive === 1, outlets, outletCount: outlets.length };
+      // Articles without an outlet count by their label (host, else file name), as everywhere else.
+      const labels = new Set(outlets.map((o) => sourceLabel({ id: 0, source: o })));
+      for (const [id, url, origin] of JSON.parse(unnamed) as Array<[number, string | null, string | null]>) labels.add(sourceLabel({ id, source: null, url, origin }));
+      return { ...r, isActive: r.isActive === 1, outlets, outletCount: labels.size };
     });
   }
 
@@ -180,46 +193,82 @@ export class SqliteStories implements Sync<StoryWriter> {
     return this.db.prepare('SELECT article_id FROM assignments WHERE story_id = ? ORDER BY article_id').pluck().all(storyId) as number[];
   }
 
-  /** The FROM, WHERE and parameters of the live stories matching `filter`; null when the search has no words to look for. */
+  /**
+   * The FROM, WHERE and parameters of the live stories matching `filter`; null when the search has
+   * no words to look for. `q` may carry operators (`outlet:`, `entity:`, `quote:`, `lang:`, dates:
+   * see core's parseSearch); they add to the filter's own fields (all must hold). An operator that
+   * cannot be read is left out (the edges refuse such a search before it gets here).
+   */
   private filtered(filter: Omit<StoryListFilter, 'limit' | 'offset' | 'order'>): { from: string; where: string[]; params: Record<string, string | number>; fts: string | null } | null {
     const where: string[] = [LIVE];
     const params: Record<string, string | number> = {};
     let from = 'stories s';
-    const fts = filter.q !== undefined ? toFtsQuery(filter.q) : null;
-    if (filter.q !== undefined && filter.q.trim() !== '' && fts === null) return null;
+    const search = parseSearch(filter.q ?? '');
+    const fts = search.text !== '' ? toFtsQuery(search.text) : null;
+    if (search.text !== '' && fts === null) return null;
     if (fts !== null) {
       from = `(${FTS_STORIES}) m JOIN stories s ON s.id = m.sid`;
       params.fts = fts;
     }
-    if (filter.from !== undefined) {
+    const dates = [filter.from, search.from].filter((d): d is string => d !== undefined && d !== null).sort();
+    const lastDates = [filter.to, search.to].filter((d): d is string => d !== undefined && d !== null).sort();
+    if (dates.length > 0) {
       where.push('COALESCE(s.last_seen, s.first_seen) >= @from');
-      params.from = filter.from;
+      params.from = dates[dates.length - 1]!;
     }
-    if (filter.to !== undefined) {
+    if (lastDates.length > 0) {
       // Dates cover the whole day: any time on `to` sorts before `to` + 'T99'.
       where.push('COALESCE(s.first_seen, s.last_seen) < @to');
-      params.to = `${filter.to}T99`;
+      params.to = `${lastDates[0]!}T99`;
     }
-    if (filter.outlet !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id = s.id AND a.source = @outlet COLLATE NOCASE)');
-      params.outlet = filter.outlet;
-    }
-    if (filter.language !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id = s.id AND a.language = @language COLLATE NOCASE)');
-      params.language = filter.language.toLowerCase();
-    }
-    if (filter.entity !== undefined) {
+    const outlets = [...(filter.outlet !== undefined ? [filter.outlet] : []), ...search.outlets];
+    outlets.forEach((outlet, i) => {
+      // The outlet's name, else the host or the file name a nameless article is labelled by.
+      where.push(
+        `EXISTS (SELECT 1 FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id = s.id AND (a.source = @outlet${i} COLLATE NOCASE
+           OR (a.source IS NULL AND (lower(COALESCE(a.url, a.canonical_url, a.origin)) LIKE @host${i} ESCAPE '\\' OR lower(COALESCE(a.url, a.canonical_url, a.origin)) LIKE @wwwHost${i} ESCAPE '\\'
+             OR a.origin = @outlet${i} OR a.origin LIKE @file${i} ESCAPE '\\'))))`,
+      );
+      const like = escapeLike(outlet.toLowerCase());
+      params[`outlet${i}`] = outlet;
+      params[`host${i}`] = `%://${like}/%`;
+      params[`wwwHost${i}`] = `%://www.${like}/%`;
+      params[`file${i}`] = `%/${escapeLike(outlet)}`;
+    });
+    const languages = [...(filter.language !== undefined ? [filter.language.toLowerCase()] : []), ...search.languages];
+    languages.forEach((language, i) => {
+      where.push(`EXISTS (SELECT 1 FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id = s.id AND a.language = @language${i} COLLATE NOCASE)`);
+      params[`language${i}`] = language;
+    });
+    const entities = [...(filter.entity !== undefined ? [filter.entity] : []), ...search.entities];
+    entities.forEach((entity, i) => {
       // Entities known from cached fact sheets, plus stories whose articles name it (so uncached stories are found too).
-      const phrase = toFtsQuery(`"${filter.entity.replace(/"/g, ' ')}"`);
-      const clauses = ['s.id IN (SELECT story_id FROM fact_sheet_entities WHERE name = @entity COLLATE NOCASE)'];
+      const phrase = toFtsQuery(`"${entity.replace(/"/g, ' ')}"`);
+      const clauses = [`s.id IN (SELECT story_id FROM fact_sheet_entities WHERE name = @entity${i} COLLATE NOCASE)`];
       if (phrase !== null) {
-        clauses.push('s.id IN (SELECT x.story_id FROM articles_fts f CROSS JOIN assignments x ON x.article_id = f.rowid WHERE articles_fts MATCH @entityFts)');
-        params.entityFts = phrase;
+        clauses.push(`s.id IN (SELECT x.story_id FROM articles_fts f CROSS JOIN assignments x ON x.article_id = f.rowid WHERE articles_fts MATCH @entityFts${i})`);
+        params[`entityFts${i}`] = phrase;
       }
       where.push(`(${clauses.join(' OR ')})`);
-      params.entity = filter.entity;
-    }
+      params[`entity${i}`] = entity;
+    });
+    for (const quote of search.quotes) where.push(`s.id IN (${this.quotingStories(quote).join(',') || 'NULL'})`);
     return { from, where, params, fts };
+  }
+
+  /** Stories with an article that has `phrase` inside quotation marks: the phrase's articles from the index, each checked. */
+  private quotingStories(phrase: string): number[] {
+    const fts = toFtsQuery(`"${phrase.replace(/"/g, ' ')}"`);
+    if (fts === null) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT x.story_id AS storyId, a.text FROM articles_fts f CROSS JOIN assignments x ON x.article_id = f.rowid JOIN articles a ON a.id = f.rowid
+         WHERE articles_fts MATCH ? ORDER BY x.story_id`,
+      )
+      .iterate(fts) as IterableIterator<{ storyId: number; text: string }>;
+    const stories = new Set<number>();
+    for (const row of rows) if (!stories.has(row.storyId) && isQuotedIn(row.text, phrase)) stories.add(row.storyId);
+    return [...stories].map(Number);
   }
 
   matching(filter: Pick<StoryListFilter, 'q' | 'entity'>, among?: readonly number[]): number[] {
@@ -257,6 +306,34 @@ export class SqliteStories implements Sync<StoryWriter> {
     return { rows, total };
   }
 
+  snippets(storyIds: readonly number[], q: string, words = 18): SearchSnippetRow[] {
+    const ids = storyIds.map((id) => Number(id)).filter(Number.isSafeInteger);
+    // The words searched for, else the first quote looked for: operators have nothing to excerpt.
+    const search = parseSearch(q);
+    const fts = search.text !== '' ? toFtsQuery(search.text) : search.quotes[0] !== undefined ? toFtsQuery(`"${search.quotes[0].replace(/"/g, ' ')}"`) : null;
+    if (ids.length === 0 || fts === null) return [];
+    const best = this.db
+      .prepare(
+        `SELECT x.story_id AS storyId, f.rowid AS articleId, min(f.rank) AS r FROM articles_fts f CROSS JOIN assignments x ON x.article_id = f.rowid
+         WHERE articles_fts MATCH ? AND x.story_id IN (SELECT value FROM json_each(?)) GROUP BY x.story_id`,
+      )
+      .all(fts, JSON.stringify(ids)) as Array<{ storyId: number; articleId: number }>;
+    if (best.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT f.rowid AS articleId, snippet(articles_fts, 1, char(2), char(3), '…', ?) AS snippet, a.source, COALESCE(a.url, a.canonical_url) AS url, a.origin
+         FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? AND f.rowid IN (SELECT value FROM json_each(?))`,
+      )
+      .all(Math.max(4, Math.min(64, Math.floor(words))), fts, JSON.stringify(best.map((b) => b.articleId))) as Array<{ articleId: number; snippet: string; source: string | null; url: string | null; origin: string }>;
+    const byArticle = new Map(rows.map((x) => [x.articleId, x]));
+    return best.flatMap((b) => {
+      const x = byArticle.get(b.articleId);
+      if (!x) return [];
+      const { snippet, ...rest } = x;
+      return [{ storyId: b.storyId, ...rest, ...parseSnippet(snippet) }];
+    });
+  }
+
   summarize(rows: StoryHead[]): StorySummaryRow[] {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => Number(r.id)).join(',');
@@ -272,9 +349,25 @@ export class SqliteStories implements Sync<StoryWriter> {
          FROM assignments x JOIN articles a ON a.id = x.article_id WHERE x.story_id IN (${ids}) GROUP BY 1, 2 ORDER BY 2`,
       )
       .all() as Array<{ storyId: number; day: string; n: number }>;
+    // Articles without an outlet are listed by their label (host, else file name), as everywhere else.
+    const unnamed = this.db
+      .prepare(
+        `SELECT x.story_id AS storyId, a.id, COALESCE(a.url, a.canonical_url) AS url, a.origin FROM assignments x JOIN articles a ON a.id = x.article_id
+         WHERE x.story_id IN (${ids}) AND a.source IS NULL ORDER BY x.story_id, a.id`,
+      )
+      .all() as Array<{ storyId: number; id: number; url: string | null; origin: string }>;
+    for (const a of unnamed) {
+      const name = sourceLabel({ id: a.id, source: null, url: a.url, origin: a.origin });
+      const known = outletRows.find((o) => o.storyId === a.storyId && o.name === name);
+      if (known) known.n += 1;
+      else outletRows.push({ storyId: a.storyId, name, n: 1 });
+    }
     return rows.map((r) => ({
       ...r,
-      outlets: outletRows.filter((o) => o.storyId === r.id).map((o) => ({ name: o.name, articles: o.n })),
+      outlets: outletRows
+        .filter((o) => o.storyId === r.id)
+        .sort((a, b) => b.n - a.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .map((o) => ({ name: o.name, articles: o.n })),
       days: dayRows.filter((d) => d.storyId === r.id).map((d) => ({ day: d.day, articles: d.n })),
     }));
   }

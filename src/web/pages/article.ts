@@ -11,7 +11,7 @@ export function articlePage(article: ArticleDetail): SafeHtml {
   const related = new Map(article.related.map((r) => [r.id, r]));
   const label = (id: number): string => {
     const r = related.get(id);
-    return r ? articleLabel(r) : `#${id}`;
+    return r ? articleLabel(r) : `article ${id}`;
   };
   const href = safeHref(article.url);
   const sharedCount = article.paragraphs.reduce((n, p) => n + p.sentences.filter((s) => s.sharedWith.length).length, 0);
@@ -26,21 +26,21 @@ export function articlePage(article: ArticleDetail): SafeHtml {
   const body = html`<article class="article-view">
 <header>
   <p class="breadcrumb"><a href="/">Stories</a>${article.storyId !== null ? html` / <a href="/stories/${article.storyId}">Story #${article.storyId}</a>` : ''} / Article #${article.id}</p>
-  <h1>${article.title ?? '(untitled)'}</h1>
-  <p class="story-meta"><strong>${article.source ?? 'Unknown outlet'}</strong>${article.byline ? html` · ${article.byline}` : ''} · ${formatDate(article.published, true)}${article.language ? html` · ${article.language}` : ''}</p>
-  ${href ? html`<p class="muted">Original: <a href="${href}" rel="noopener noreferrer nofollow" class="url">${href}</a></p>` : article.url ? html`<p class="muted">Original (not a web link): <span class="url">${article.url}</span></p>` : ''}
+  <h1>${article.displayTitle}</h1>
+  <p class="story-meta"><strong>${article.label}</strong>${article.source ? '' : html` <span class="muted">(outlet not known)</span>`}${article.byline ? html` · ${article.byline}` : ''} · ${formatDate(article.published, true)}${article.language ? html` · ${article.language}` : ''}</p>
+  ${href ? html`<p class="muted">Original: <a href="${href}" rel="noopener noreferrer nofollow" class="url">${href}</a></p>` : article.url ? html`<p class="muted">Original (not a web link): <span class="url">${article.url}</span></p>` : html`<p class="muted">Read from: <code class="url">${article.origin}</code></p>`}
   <p class="legend"><mark class="s shared">Marked sentences</mark> are carried by other articles of the story too (${sharedCount} of ${article.paragraphs.reduce((n, p) => n + p.sentences.length, 0)}); the rest is this outlet's own text (${Math.round(article.ownShare * 100)}%).</p>
 </header>
 <div class="article-text">${paragraphs}</div>
 ${
   article.related.length
     ? html`<aside class="related" aria-labelledby="related-h"><h2 id="related-h">Shares text with</h2><ul>${article.related.map(
-        (r) => html`<li><a href="/articles/${r.id}">${articleLabel(r)}</a> <span class="muted">${r.title ?? ''} · ${formatDate(r.published)}</span></li>`,
+        (r) => html`<li><a href="/articles/${r.id}">${articleLabel(r)}</a> <span class="muted">${r.displayTitle} · ${formatDate(r.published)}</span></li>`,
       )}</ul></aside>`
     : ''
 }
 </article>`;
-  return page({ title: article.title ?? `Article #${article.id}`, body, kind: 'article' });
+  return page({ title: article.displayTitle, body, kind: 'article' });
 }
 
 /** A plain error page (404, 400, 500) with a way back. */

@@ -1,4 +1,4 @@
-import type { OutletSummary, StoryListQuery, StoryPage } from '../../api/index.js';
+import type { OutletSummary, SearchMatch, StoryListQuery, StoryPage } from '../../api/index.js';
 import { sparkline } from '../charts.js';
 import { articleLabel, formatSpan, plural } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
@@ -34,7 +34,7 @@ function option(value: string, label: string, selected: string | undefined): Saf
 function filters(data: ListPageData): SafeHtml {
   const q = data.query;
   return html`<form class="filters" action="/" method="get" aria-label="Filter stories">
-  <div class="field field-wide"><label for="f-q">Search</label><input id="f-q" type="search" name="q" value="${q.q ?? ''}" placeholder="words or &quot;a phrase&quot;"></div>
+  <div class="field field-wide"><label for="f-q">Search</label><input id="f-q" type="search" name="q" value="${q.q ?? ''}" placeholder="words, &quot;a phrase&quot;, outlet:AP, quote:&quot;…&quot;" aria-describedby="search-help"></div>
   <div class="field"><label for="f-outlet">Outlet</label><select id="f-outlet" name="outlet">${option('', 'Any outlet', q.outlet ?? '')}${data.outlets.map((o) => option(o.name, `${o.name} (${o.articles})`, q.outlet))}</select></div>
   <div class="field"><label for="f-entity">Person, place or organisation</label><input id="f-entity" name="entity" list="entity-names" value="${q.entity ?? ''}"><datalist id="entity-names">${data.entities.map((e) => html`<option value="${e}"></option>`)}</datalist></div>
   <div class="field"><label for="f-language">Language</label><select id="f-language" name="language">${option('', 'Any', q.language ?? '')}${data.languages.map((l) => option(l, l, q.language))}</select></div>
@@ -45,11 +45,43 @@ function filters(data: ListPageData): SafeHtml {
 </form>`;
 }
 
+/** The search syntax, documented where it is typed. */
+export function searchHelp(): SafeHtml {
+  const rows: Array<[string, string]> = [
+    ['ferry "Port Aven"', 'every word, and the phrase, in an article of the story'],
+    ['outlet:Reuters, outlet:"Harbour Gazette"', 'an article from that outlet (or from that host or file when the outlet is not known)'],
+    ['entity:"Dana Morel"', 'the story names that person, place or organisation'],
+    ['quote:"worked through the night"', 'an article quotes those words, inside quotation marks'],
+    ['lang:fr', 'an article in that language (ISO 639 code)'],
+    ['from:2026-03-01, to:2026-03', 'an article on or after / on or before that day (a month or a year: its first or last day)'],
+    ['date:2026-03-02, date:2026-03-01..2026-03-05', 'within that day, month, year or range (date:..2026-03 leaves the start open)'],
+  ];
+  return html`<details class="search-help" id="search-help"><summary>Search operators</summary>
+<p>Combine words and operators in one search (all must hold), in the search box here or at the top of every page, in <code>GET /api/stories?q=</code> and in <code>crosscheck stories --search</code>.</p>
+<table class="data-table"><caption class="visually-hidden">Search operators and what each finds</caption><thead><tr><th scope="col">Type</th><th scope="col">Finds stories where</th></tr></thead>
+<tbody>${rows.map(([example, meaning]) => html`<tr><th scope="row"><code>${example}</code></th><td>${meaning}</td></tr>`)}</tbody></table>
+</details>`;
+}
+
+/** What a search matched: the excerpt with its matched words marked, and which article it is from. */
+function snippet(match: SearchMatch): SafeHtml {
+  const parts: SafeHtml[] = [];
+  let at = 0;
+  for (const [start, end] of match.highlights) {
+    if (start < at || end > match.text.length) continue;
+    parts.push(html`${match.text.slice(at, start)}<mark>${match.text.slice(start, end)}</mark>`);
+    at = end;
+  }
+  parts.push(html`${match.text.slice(at)}`);
+  return html`<p class="snippet"><a href="/articles/${match.articleId}" class="snippet-source">${match.label}</a>: ${parts}</p>`;
+}
+
 function storyItem(story: StoryPage['stories'][number]): SafeHtml {
   const outlets = story.outlets.slice(0, 6);
   const more = story.outlets.length - outlets.length;
   return html`<li class="story-card">
   <h2 class="story-title"><a href="/stories/${story.id}">${story.title}</a></h2>
+  ${story.match ? snippet(story.match) : ''}
   <p class="story-meta"><span>${plural(story.articleCount, 'article')}</span> · ${story.outlets.length ? html`<span>${plural(story.outlets.length, 'outlet')}</span> · ` : ''}<span>${formatSpan(story.firstSeen, story.lastSeen)}</span></p>
   <div class="story-foot">
     <ul class="outlet-chips" aria-label="Outlets">${outlets.map((o) => html`<li>${articleLabel({ id: 0, source: o.name })}${o.articles > 1 ? html` <span class="count">×${o.articles}</span>` : ''}</li>`)}${more > 0 ? html`<li class="more">+${more} more</li>` : ''}</ul>
@@ -71,6 +103,7 @@ export function listPage(data: ListPageData): SafeHtml {
 </div>
 <div id="live-updates" class="live-updates" role="status" aria-live="polite" hidden></div>
 <details class="filter-panel"${searching ? html` open` : ''}><summary>Filters</summary>${filters(data)}</details>
+${searchHelp()}
 ${data.problem ? html`<p class="notice notice-error" role="alert">${data.problem}</p>` : ''}
 ${
   result.stories.length
