@@ -61,6 +61,7 @@ const STATUS_OF_CODE: Record<ErrorCode, number> = {
   job_failed: 500,
   interrupted: 503,
   read_only: 503,
+  fenced: 503,
 };
 
 /** Maps anything thrown to an ApiError: ApiErrors as they are, CrosscheckErrors by code, the rest as 500. */

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { gzip } from 'node:zlib';
 import { FACT_SHEET_VERSION, type FactSheet, type FactSheetArticle } from '../analyze/index.js';
 import { CrosscheckError, isCrosscheckError } from '../core/errors.js';
-import { saveBuiltAnalyses, sheetAnswerJson, sheetBuildInput, writeCache, type SheetBuilder } from '../pipeline/index.js';
+import { saveBuiltAnalyses, sheetAnswerJson, sheetBuildInput, sheetCacheKey, writeCache, type SheetBuilder } from '../pipeline/index.js';
 import type { StorePort } from '../store/index.js';
 import type { StoryQueries } from './story-query.js';
 
@@ -151,8 +150,7 @@ export class FactSheets {
 
   /** The key of an article set: builder version and a hash of the sorted article ids. */
   keyOf(articleIds: number[]): string {
-    const hash = createHash('sha1').update(articleIds.join(',')).digest('hex').slice(0, 20);
-    return `${this.builder.version}:${articleIds.length}:${hash}`;
+    return sheetCacheKey(this.builder.version, articleIds);
   }
 
   /** Listens to builds ending; returns the unsubscribe function. */

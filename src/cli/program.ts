@@ -4,6 +4,7 @@ import { registerArticles, registerReextract } from './commands/articles.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerOutlets } from './commands/outlets.js';
+import { registerScaleCommands } from './commands/scale.js';
 import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
 import { registerStoreCommands } from './commands/store.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerDoctor(program);
   registerOutlets(program);
   registerStoreCommands(program);
+  registerScaleCommands(program);
   return program;
 }
 

@@ -31,7 +31,9 @@ export type ErrorCode =
   /** Work was cancelled before it finished (its result, if any, is dropped). */
   | 'cancelled'
   /** A job in a worker thread failed. */
-  | 'job_failed';
+  | 'job_failed'
+  /** A sequencer that no longer leads (another took over) tried to write; nothing was written. */
+  | 'fenced';
 
 /** Base of every operational failure: a code, the stage, and the input it concerns in the message. */
 export class CrosscheckError extends Error {

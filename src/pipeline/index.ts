@@ -5,7 +5,7 @@ export { StoryPipeline, CLUSTER_STATE_NAME, COPY_WINDOW_DAYS, STATE_SAVE_EVERY }
 export type { ProcessedArticle } from './stories.js';
 export { assignPendingStories, reclusterAll, StoryAssigner, ASSIGN_CHUNK_SIZE, type AssignSummary, type AssignerOptions, type LiveResult } from './live.js';
 export { CACHE_WRITE_DEADLINE_MS, factSheetArticles, saveBuiltAnalyses, sheetBuildInput, storyFactSheet, toFactSheetArticle, writeCache } from './fact-sheet.js';
-export { buildSheet, sheetAnswerJson, SHEET_BUILDER_VERSION, type SheetBuildInput, type SheetBuildOutput, type SheetEntityRow, type SheetFreshness } from './sheet-build.js';
+export { buildSheet, sheetAnswerJson, sheetCacheKey, SHEET_BUILDER_VERSION, type SheetBuildInput, type SheetBuildOutput, type SheetEntityRow, type SheetFreshness } from './sheet-build.js';
 export {
   createSheetPool,
   defaultSheetThreads,
@@ -16,3 +16,5 @@ export {
   type SheetPoolOptions,
 } from './sheet-pool.js';
 export { storyGroupCoverage } from './outlets.js';
+export { Sequencer, SEQUENCER_LOCK_KEY, type SequencerOptions, type StepResult } from './sequencer.js';
+export { enqueueDocuments, JobHandlers, startWorkers, type WorkerOptions } from './workers.js';

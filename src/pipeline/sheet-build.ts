@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import {
   analyzeArticle,
@@ -9,6 +10,12 @@ import {
   type FactSheetArticle,
   type FactSheetStory,
 } from '../analyze/index.js';
+
+/** The cache key of a story's fact sheet: the builder's version and the story's article set (ids ascending). */
+export function sheetCacheKey(builderVersion: string, articleIds: readonly number[]): string {
+  const hash = createHash('sha1').update(articleIds.join(',')).digest('hex').slice(0, 20);
+  return `${builderVersion}:${articleIds.length}:${hash}`;
+}
 
 /** Version of what the sheet builder writes: the sheet schema and the per-article analyses. Part of every cache key. */
 export const SHEET_BUILDER_VERSION = `${FACT_SHEET_VERSION}.${ARTICLE_ANALYSIS_VERSION}`;

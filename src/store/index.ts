@@ -16,3 +16,20 @@ export { PostgresStore } from './postgres/store.js';
 export { isPostgresLocation } from './postgres/db.js';
 export { copyStore, openStoreAt, type OpenOptions, type Store } from './open.js';
 export type { CopyProgress, CopyResult } from './copy.js';
+export {
+  changeChannel,
+  deadLetterQueue,
+  DEFAULT_QUEUE_POLICY,
+  JOB_KINDS,
+  LeaderLock,
+  listenForAssignments,
+  PostgresJobs,
+  type Fence,
+  type InboxRow,
+  type JobData,
+  type JobKind,
+  type QueueCounts,
+  type QueuePolicy,
+  type QueueTx,
+  type SequencerLag,
+} from './postgres/queue.js';

@@ -24,6 +24,8 @@ const TABLES = [
   'webhooks',
   'webhook_deliveries',
   'outlet_profiles',
+  'inbox',
+  'sequencer',
 ];
 
 /** Rows read per page: the check streams a store of any size. */

@@ -135,9 +135,12 @@ export class PostgresStore implements StorePort {
    * write (a standby, a read-only role) or `readOnly` opens it for reading: reads work, every
    * write is refused with `read_only`.
    */
-  static async open(location: string, options: { readOnly?: boolean; mustExist?: boolean } = {}): Promise<PostgresStore> {
+  static async open(location: string, options: { readOnly?: boolean; mustExist?: boolean; idleInTransactionMs?: number } = {}): Promise<PostgresStore> {
     const where = parseLocation(location);
-    const pool = new pg.Pool({ ...clientConfig(where), max: POOL_SIZE, idleTimeoutMillis: 10_000 });
+    const config = clientConfig(where);
+    // A writer that stops answering inside its transaction (paused, lost) has it ended by the server.
+    if (options.idleInTransactionMs !== undefined) config.options = `${config.options ?? ''} -c idle_in_transaction_session_timeout=${Math.round(options.idleInTransactionMs)}`;
+    const pool = new pg.Pool({ ...config, max: POOL_SIZE, idleTimeoutMillis: 10_000 });
     // A connection that fails while idle (a server restart) is dropped from the pool; the next query opens another.
     pool.on('error', () => undefined);
     // One that fails while in use fails its query, which reports it: the connection's own event is not a crash.
@@ -203,6 +206,21 @@ export class PostgresStore implements StorePort {
 
   transaction<T>(fn: (tx: StoreTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     return this.write((db) => fn(this.repositories(db)), options);
+  }
+
+  /** A write transaction as {@link transaction}, also given its connection (the job queue sends its jobs on it). */
+  writeWith<T>(fn: (db: Db, tx: StoreTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.write((db) => fn(db, this.repositories(db)), options);
+  }
+
+  /** Runs reads of the store's own modules (the job queue's counts) on the pool. */
+  readWith<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    return fn(this.reads);
+  }
+
+  /** Where the store is, for the store's modules that open sessions of their own (queue, leader lock, change feed). */
+  connection(): PostgresLocation {
+    return this.where;
   }
 
   /** One write transaction on a connection of its own, holding the write lock (a rebuild's scratch store: none). */
