@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed and memory on generated data (no network, nothing outside the repo).
- * Usage: npm run bench [-- name...]   (names: extract, ingest, warc, dedup, cluster, scale, factsheet, fetch, api, sheets, startup, text, languages, writers, page, store)
+ * Usage: npm run bench [-- name...]   (names: extract, ingest, warc, dedup, cluster, scale, factsheet, fetch, api, sheets, startup, text, languages, writers, page, store, hostile)
  * Each benchmark runs in its own child process so that peak memory figures are its own.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const BENCHES = ['extract', 'ingest', 'warc', 'dedup', 'cluster', 'scale', 'factsheet', 'fetch', 'api', 'sheets', 'startup', 'text', 'languages', 'writers', 'page', 'store'];
+const BENCHES = ['extract', 'ingest', 'warc', 'dedup', 'cluster', 'scale', 'factsheet', 'fetch', 'api', 'sheets', 'startup', 'text', 'languages', 'writers', 'page', 'store', 'hostile'];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : BENCHES;

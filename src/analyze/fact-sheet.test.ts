@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  analyzeArticle,
   buildFactSheet,
   escapeMarkdown,
   FACT_SHEET_VERSION,
@@ -246,5 +247,21 @@ describe('a huge article', () => {
     expect(renderMarkdown(big)).toMatch(/Article #40 is [\d,]+ characters long: only its first [\d,]+ are analysed/);
     expect(renderTerminal(big, { width: 100, color: false })).toMatch(/article #40 is [\d,]+ characters long/);
     expect(sheet.partlyAnalysed).toEqual([]);
+  });
+
+  it('has its per-article analysis (the part cached and built in workers) bounded the same way', async () => {
+    const { MAX_ANALYSED_CHARS } = await import('./index.js');
+    const filler = 'Officials said 40 families left their homes on Tuesday as the river kept rising.';
+    const many = Array.from({ length: Math.ceil((MAX_ANALYSED_CHARS * 4) / filler.length) }, () => filler);
+    const huge: FactSheetArticle = { id: 50, title: 'River rising', source: 'Record', published: '2024-05-14', paragraphs: many };
+    const analysis = analyzeArticle(huge);
+    const analysedChars = analysis.sentences.reduce((n, p) => n + p.join(' ').length, 0);
+    expect(analysis.sentences.length).toBeLessThan(many.length / 3);
+    expect(analysedChars).toBeLessThanOrEqual(MAX_ANALYSED_CHARS);
+    // Given to a builder, the bounded analysis is used as is; an analysis of the whole article (cached before analyses were bounded) is made again.
+    const builder = new FactSheetBuilder({ id: 9, title: 'River rising' });
+    const whole = { ...analysis, sentences: many.map((p) => [p]) };
+    builder.add(huge, whole);
+    expect(builder.exportState().articles[0]!.analysis.sentences).toHaveLength(analysis.sentences.length);
   });
 });

@@ -48,9 +48,11 @@ export interface FactSheetBuilderState {
  * The per-article part of a fact sheet: sentences, entity mentions, quotes (with their speakers
  * resolved against the article's own mentions), figures and date expressions (resolved against
  * the publication day). Pure and deterministic; the costly
- * step (compromise tagging in entities) runs once per article.
+ * step (compromise tagging in entities) runs once per article. An article longer than
+ * {@link MAX_ANALYSED_CHARS} is analysed up to there (see {@link boundedArticle}), as the sheet says.
  */
-export function analyzeArticle(article: FactSheetArticle): ArticleAnalysis {
+export function analyzeArticle(whole: FactSheetArticle): ArticleAnalysis {
+  const article = boundedArticle(whole);
   const mentions = extractEntities(article.paragraphs, article.language);
   const language = article.language ?? null;
   const dates = articleDates(article.paragraphs, article.published, language);
@@ -122,8 +124,9 @@ export class FactSheetBuilder {
     if (this.entries.has(whole.id)) throw new Error(`FactSheetBuilder.add: article ${whole.id} was already added`);
     const article = boundedArticle(whole);
     if (article !== whole) this.cuts.set(whole.id, { analysedChars: textLength(article.paragraphs), totalChars: textLength(whole.paragraphs) });
-    const cached =
-      analysis && analysis.version === ARTICLE_ANALYSIS_VERSION && analysis.articleId === article.id ? analysis : analyzeArticle(article);
+    // A cached analysis of other paragraphs (one made of a whole long article before analyses were bounded) is made again.
+    const usable = analysis && analysis.version === ARTICLE_ANALYSIS_VERSION && analysis.articleId === article.id && analysis.sentences.length === article.paragraphs.length;
+    const cached = usable ? analysis : analyzeArticle(article);
     this.entries.set(article.id, { article, analysis: cached });
     this.aligner.add({ id: article.id, paragraphs: article.paragraphs, language: analysisLanguage(article.language) });
     const own = this.aligner.passages(article.id);

@@ -2,8 +2,9 @@ import { CrosscheckError } from '../core/errors.js';
 import type { RawDocument } from '../core/types.js';
 import type { FactSheet, GroupCoverage } from '../analyze/index.js';
 import type { OutletProfile } from '../core/types.js';
+import { createExtractionPool, type ExtractionPool } from '../extract/index.js';
 import { fetchDocument, formatOpml } from '../ingest/index.js';
-import { createSheetPool, defaultSheetThreads, INLINE_SHEET_BUILDER, StoryAssigner, storyGroupCoverage, type SheetBuilder } from '../pipeline/index.js';
+import { buildArticleIn, createSheetPool, defaultSheetThreads, INLINE_SHEET_BUILDER, StoryAssigner, storyGroupCoverage, type SheetBuilder } from '../pipeline/index.js';
 import { listenForAssignments, PostgresStore, type StorePort } from '../store/index.js';
 import { ApiError } from './errors.js';
 import { StoryEvents, EVENT_POLL_MS } from './events.js';
@@ -28,6 +29,12 @@ export interface ServiceOptions {
   sheetBuilder?: SheetBuilder | 'workers' | 'inline';
   /** Fact-sheet scheduling: debounce after an article joins, time budget per build, builds at once (see {@link FactSheets}). */
   sheets?: { debounceMs?: number; maxMsPerBuild?: number; concurrency?: number; queueLimit?: number; waitMs?: number };
+  /**
+   * Where posted and fetched documents are extracted: `'workers'` (default) a pool of worker
+   * threads, each document within the pool's time and memory budget, so that the thread serving
+   * requests goes on answering while a page is extracted; `'inline'` this thread (tests).
+   */
+  extraction?: 'workers' | 'inline';
   fetchUrl?: UrlFetcher;
   now?: () => Date;
   /** How often SSE listeners get articles written by other processes, ms; 0 turns the timer off. */
@@ -68,6 +75,8 @@ export class CrosscheckService {
   /** Follow updates, one story change after another, in order. */
   private followQueue: Promise<void> = Promise.resolve();
   private readonly fetchUrl: UrlFetcher;
+  private readonly extractor: ExtractionPool | null;
+  private readonly now: () => Date;
   /** The re-check of changed stories due once writes pause ({@link SETTLE_AFTER_IDLE_MS}). */
   private settleTimer: NodeJS.Timeout | null = null;
 
@@ -94,7 +103,10 @@ export class CrosscheckService {
     this.events.subscribe((event) => this.factSheets.articleJoined(event.storyId));
     this.assigner = new StoryAssigner(this.store, options.now ? { now: options.now } : {});
     this.fetchUrl = options.fetchUrl ?? fetchUrlDocument;
+    // One thread: a server extracts one posted page at a time beside its sheet builds; workers start on the first page.
+    this.extractor = options.extraction === 'inline' ? null : createExtractionPool({ threads: 1 });
     const now = options.now ?? (() => new Date());
+    this.now = now;
     this.follows = new Follows({ store: this.store, now, factSheet: (id) => this.parsedFactSheet(id) });
     this.webhooks = new WebhookDispatcher({ now, isScheduled: true, ...options.webhooks, store: this.store });
   }
@@ -220,7 +232,10 @@ export class CrosscheckService {
   /** Stores and assigns a document through the one ingest-and-assign path; publishes the event. */
   async ingestDocument(doc: RawDocument): Promise<IngestResult> {
     await this.events.start();
-    const result = ingestResult(await this.assigner.ingest(doc));
+    const at = this.now();
+    // Extracted off the thread that serves requests; storing and assigning is the short transaction after it.
+    const stored = this.extractor ? await this.assigner.ingestRecord(await buildArticleIn(this.extractor, doc, at, { everyFormat: true }), at) : await this.assigner.ingest(doc);
+    const result = ingestResult(stored);
     // The poll publishes the assignment, which queues the story's sheet (see the constructor).
     await this.events.poll();
     this.scheduleSettle();
@@ -259,6 +274,7 @@ export class CrosscheckService {
     this.webhooks.close();
     await this.webhooks.idle();
     await this.factSheets.close();
+    await this.extractor?.close();
     await this.assigner.close();
   }
 }

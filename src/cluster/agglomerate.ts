@@ -289,15 +289,65 @@ export function agglomerate<P>(graph: RegionGraph, options: AgglomerateOptions<P
   }
 
   const heap = new Heap();
-  const pushPairs = (g: number): void => {
+  const { linkTop } = options;
+  // Scratch for `pushPairs`, indexed by group id (a group is named by one of its nodes, < n).
+  const total = new Float64Array(n);
+  const best0 = new Float64Array(n);
+  const best1 = new Float64Array(n);
+  const touched = new Int32Array(n);
+  /**
+   * The directed linkage from group `g` to every group it is linked to, in one pass over its
+   * members' links (the same sums, in the same order, as `directed` per neighbour): a group
+   * that grew by merges has many neighbours, and one pass per neighbour would read its links
+   * again for each. Only for linkTop ≤ 2 (the best two links in two numbers).
+   */
+  const directedFrom = (g: number): void => {
     const G = groups[g]!;
-    for (const other of G.neighbours) {
-      const O = groups[other]!;
-      const s = linkage(g, G.members, other, O.members, adjacency, groupOf, options.linkTop);
-      if (s >= options.threshold) heap.push(s, g, G.version, other, O.version);
+    for (const x of G.members) {
+      const links = adjacency[x]!;
+      let nt = 0;
+      for (let k = 0; k < links.to.length; k++) {
+        const t = groupOfNode[links.to[k]!]!;
+        if (t === g) continue;
+        const s = links.score[k]!;
+        const b1 = best1[t]!;
+        const b0 = best0[t]!;
+        if (b0 === 0 && b1 === 0 && s > 0) touched[nt++] = t;
+        if (s <= b1) continue;
+        if (s > b0) {
+          best1[t] = b0;
+          best0[t] = s;
+        } else best1[t] = s;
+      }
+      for (let k = 0; k < nt; k++) {
+        const t = touched[k]!;
+        const m = Math.min(linkTop, groups[t]!.members.length);
+        total[t]! += m === 1 ? best0[t]! : (best0[t]! + best1[t]!) / 2;
+        best0[t] = 0;
+        best1[t] = 0;
+      }
     }
   };
-  for (let g = 0; g < n; g++) if (groups[g]!.alive) pushPairs(g);
+  const pushPairs = (g: number, onlyHigher: boolean): void => {
+    const G = groups[g]!;
+    const isFast = linkTop <= 2;
+    if (isFast) directedFrom(g);
+    for (const other of G.neighbours) {
+      // At the start every pair is seen from both ends: once is enough.
+      if (onlyHigher && other < g) continue;
+      const O = groups[other]!;
+      let s: number;
+      if (!isFast) s = linkage(g, G.members, other, O.members, adjacency, groupOf, linkTop);
+      else if (G.members.length < O.members.length) s = total[other]! / G.members.length;
+      else if (O.members.length < G.members.length) s = directed(O.members, g, Math.min(linkTop, G.members.length), adjacency, groupOf);
+      // Two single articles: their one link, both ways.
+      else if (G.members.length === 1) s = total[other]!;
+      else s = (total[other]! / G.members.length + directed(O.members, g, Math.min(linkTop, G.members.length), adjacency, groupOf)) / 2;
+      if (s >= options.threshold) heap.push(s, g, G.version, other, O.version);
+    }
+    if (isFast) for (const other of G.neighbours) total[other] = 0;
+  };
+  for (let g = 0; g < n; g++) if (groups[g]!.alive) pushPairs(g, true);
 
   while (heap.size > 0) {
     heap.pop();
@@ -305,7 +355,7 @@ export function agglomerate<P>(graph: RegionGraph, options: AgglomerateOptions<P
     const B = groups[heap.topHi]!;
     if (!A.alive || !B.alive || A.version !== heap.topVlo || B.version !== heap.topVhi) continue;
     if (!options.canMerge(A.members, A.summary, B.members, B.summary)) continue;
-    pushPairs(merge(heap.topLo, heap.topHi));
+    pushPairs(merge(heap.topLo, heap.topHi), false);
   }
 
   return groups.filter((g) => g.alive).map((g) => g.members);

@@ -59,6 +59,16 @@ export function settle(ws: WorkingSet): StoryChanges {
   ws.dirty.clear();
   ws.sinceSettle = 0;
   if (dirty.length === 0) return noChanges();
+  // Every score of a re-check is under one document count: each article's weights once.
+  ws.scorer.beginBatch();
+  try {
+    return settleRegion(ws, dirty, docs);
+  } finally {
+    ws.scorer.endBatch();
+  }
+}
+
+function settleRegion(ws: WorkingSet, dirty: readonly number[], docs: number): StoryChanges {
   const region = regionOf(ws, dirty, docs);
   for (const s of region) {
     s.settledAt = docs;

@@ -49,6 +49,15 @@ export class PairScorer {
   private lastYearConflict = false;
   private readonly isSquare: boolean;
   private readonly kindWeights: Float64Array;
+  // Weights of the right-hand articles of a batch (see `beginBatch`): article id → slot; per slot
+  // its offset into `batchW`/`batchKind` and its three squared norms.
+  private batchDocs = -1;
+  private readonly batchSlot = new Map<number, number>();
+  private batchOffsets: number[] = [];
+  private batchNorms: number[] = [];
+  private batchUsed = 0;
+  private batchW = new Float64Array(0);
+  private batchKind = new Uint8Array(0);
 
   constructor(
     private readonly vocabulary: Vocabulary,
@@ -96,6 +105,62 @@ export class PairScorer {
     }
     this.partSumA = part;
     this.loaded = a;
+  }
+
+  /**
+   * Starts a batch of scores under one document count (a re-check): each article's tf·idf
+   * weights, kinds and norms are then computed once, the first time it is scored, and read back
+   * for its other links, with the same values. Ends at `endBatch` or when a document arrives.
+   */
+  beginBatch(): void {
+    this.batchDocs = this.vocabulary.documentCount;
+    this.batchSlot.clear();
+    this.batchOffsets.length = 0;
+    this.batchNorms.length = 0;
+    this.batchUsed = 0;
+  }
+
+  endBatch(): void {
+    this.batchDocs = -1;
+    this.batchSlot.clear();
+  }
+
+  /** The slot of `b`'s weights in the batch, computed now if new. */
+  private batchSlotOf(b: ArticleNode): number {
+    let slot = this.batchSlot.get(b.id);
+    if (slot !== undefined) return slot;
+    const voc = this.vocabulary;
+    const n = b.ids.length;
+    if (this.batchUsed + n > this.batchW.length) {
+      const size = Math.max(2 * this.batchW.length, this.batchUsed + n, 65_536);
+      const w = new Float64Array(size);
+      w.set(this.batchW.subarray(0, this.batchUsed));
+      const k = new Uint8Array(size);
+      k.set(this.batchKind.subarray(0, this.batchUsed));
+      this.batchW = w;
+      this.batchKind = k;
+    }
+    const off = this.batchUsed;
+    let nb0 = 0;
+    let nb1 = 0;
+    let nb2 = 0;
+    for (let i = 0; i < n; i++) {
+      const id = b.ids[i]!;
+      const w = b.tf[i]! * voc.idf(id);
+      const kind = voc.kind(id);
+      this.batchW[off + i] = w;
+      this.batchKind[off + i] = kind;
+      if (w <= 0) continue;
+      if (kind === 0) nb0 += w * w;
+      else if (kind === 1) nb1 += w * w;
+      else nb2 += w * w;
+    }
+    this.batchUsed += n;
+    slot = this.batchOffsets.length;
+    this.batchOffsets.push(off);
+    this.batchNorms.push(nb0, nb1, nb2);
+    this.batchSlot.set(b.id, slot);
+    return slot;
   }
 
   /** Clears the scratch arrays (only the entries `load` set). */
@@ -146,24 +211,53 @@ export class PairScorer {
     let covA = 0;
     let partA = 0;
     let hasAYear = false;
-    for (let i = 0; i < b.ids.length; i++) {
-      const id = b.ids[i]!;
-      const w = b.tf[i]! * voc.idf(id);
-      if (w <= 0) continue;
-      const kind = voc.kind(id);
-      const x = wA[id]!;
-      if (kind === 0) {
-        nb0 += w * w;
-        dot0 += x * w;
-        covA += hA[id]!;
-      } else if (kind === 1) {
-        nb1 += w * w;
-        dot1 += x * w;
-        if (this.pA[id] === 1) partA += voc.idf(id) * this.config.participantTextCredit;
-      } else {
-        nb2 += w * w;
-        dot2 += x * w;
-        if (id === a.yearId) hasAYear = true;
+    if (this.batchDocs === voc.documentCount) {
+      // The same sums as below, from the batch's weights.
+      const slot = this.batchSlotOf(b);
+      const off = this.batchOffsets[slot]!;
+      const W = this.batchW;
+      const K = this.batchKind;
+      const credit = this.config.participantTextCredit;
+      for (let i = 0; i < b.ids.length; i++) {
+        const w = W[off + i]!;
+        if (w <= 0) continue;
+        const id = b.ids[i]!;
+        const kind = K[off + i]!;
+        const x = wA[id]!;
+        if (kind === 0) {
+          dot0 += x * w;
+          covA += hA[id]!;
+        } else if (kind === 1) {
+          dot1 += x * w;
+          if (this.pA[id] === 1) partA += voc.idf(id) * credit;
+        } else {
+          dot2 += x * w;
+          if (id === a.yearId) hasAYear = true;
+        }
+      }
+      nb0 = this.batchNorms[3 * slot]!;
+      nb1 = this.batchNorms[3 * slot + 1]!;
+      nb2 = this.batchNorms[3 * slot + 2]!;
+    } else {
+      for (let i = 0; i < b.ids.length; i++) {
+        const id = b.ids[i]!;
+        const w = b.tf[i]! * voc.idf(id);
+        if (w <= 0) continue;
+        const kind = voc.kind(id);
+        const x = wA[id]!;
+        if (kind === 0) {
+          nb0 += w * w;
+          dot0 += x * w;
+          covA += hA[id]!;
+        } else if (kind === 1) {
+          nb1 += w * w;
+          dot1 += x * w;
+          if (this.pA[id] === 1) partA += voc.idf(id) * this.config.participantTextCredit;
+        } else {
+          nb2 += w * w;
+          dot2 += x * w;
+          if (id === a.yearId) hasAYear = true;
+        }
       }
     }
     const sameLanguage = a.language === b.language;

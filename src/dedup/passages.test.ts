@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PassageAligner, alignPassages, sentenceSimilarity } from './passages.js';
+import { MAX_ALIGNED_CHARS, PassageAligner, alignPassages, sentenceSimilarity } from './passages.js';
 import type { Passage, PassageArticle } from './passages.js';
 import { splitSentences } from './sentences.js';
 import { ZipfVocabulary, createRng, generateArticle, generateSentence, randomInt } from '../../test/helpers/copy-edits.js';
@@ -117,5 +117,24 @@ describe('alignPassages', () => {
         [2, []],
       ]),
     );
+  });
+});
+
+describe('alignPassages on a megabytes-long article', () => {
+  it('aligns its first MAX_ALIGNED_CHARS characters only: shared passages there, none past it', () => {
+    const shared = 'The river rose four metres overnight and forced the evacuation of the lower town, the mayor said.';
+    const filler = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} of the long report describes the damage street by street in words of its own.`);
+    const long: string[] = [shared];
+    while (long.join('\n\n').length < MAX_ALIGNED_CHARS * 30) long.push(...filler);
+    long.push(shared);
+    const aligned = alignPassages([
+      { id: 1, paragraphs: long },
+      { id: 2, paragraphs: [shared] },
+    ]);
+    const passages = aligned.get(1)!;
+    expect(passages.find((p) => p.paragraph === 0)?.sharedWith.map((w) => w.articleId)).toEqual([2]);
+    expect(passages.every((p) => p.paragraph < long.length - 1)).toBe(true);
+    const alignedChars = passages.reduce((n, p) => n + p.text.length, 0);
+    expect(alignedChars).toBeLessThanOrEqual(MAX_ALIGNED_CHARS);
   });
 });

@@ -27,6 +27,12 @@ export const MIN_CONTAINED_CHARS = 30;
 export const MIN_SHARED_TRIGRAMS = 2;
 /** A word 3-gram found in more sentences than this is too common to generate candidates. */
 export const MAX_TRIGRAM_POSTINGS = 2000;
+/**
+ * Characters of an article aligned, from its start (paragraph breaks counted as two): the length a
+ * fact sheet analyses (MAX_ANALYSED_CHARS of the analyse stage), so that a story holding a
+ * megabytes-long article is aligned in bounded time and memory. Later paragraphs get no passage.
+ */
+export const MAX_ALIGNED_CHARS = 100_000;
 
 /** Another article sharing a passage, and how closely (mean sentence similarity ∈ (0,1]). */
 export interface SharedWith {
@@ -195,7 +201,12 @@ export class PassageAligner {
     const record: ArticleRecord = { sentences: [] };
     const newSentences: number[] = [];
     const language = article.language;
-    article.paragraphs.forEach((paragraph, p) => {
+    let room = MAX_ALIGNED_CHARS;
+    article.paragraphs.forEach((whole, p) => {
+      // Past MAX_ALIGNED_CHARS the article is not aligned: its later paragraphs have no passages.
+      if (room <= 0) return;
+      const paragraph = whole.length <= room ? whole : whole.slice(0, room);
+      room -= whole.length + 2;
       for (const text of splitSentences(paragraph, language)) {
         const normalized = normalizeText(text);
         const id = this.sentences.length;

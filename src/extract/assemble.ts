@@ -19,6 +19,20 @@ function chooseDate(metadata: PageMetadata, hint: string | undefined): { publish
   return { published: metadata.published, from: metadata.publishedFrom };
 }
 
+/** More than the language detector reads (it takes the first 300 characters). */
+const DETECTION_SAMPLE_CHARS = 1_000;
+
+/**
+ * The paragraphs joined by newlines, as far as the first paragraph that reaches `chars`: the
+ * start of `paragraphs.join('\n')` without joining a megabytes-long article whole.
+ */
+function leadingText(paragraphs: readonly string[], chars: number): string {
+  let end = 0;
+  let length = 0;
+  while (end < paragraphs.length && length < chars) length += paragraphs[end++]!.length + 1;
+  return paragraphs.slice(0, end).join('\n');
+}
+
 /** A title, outlet or byline as shown: no control, bidirectional or zero-width characters, spaces collapsed; null when nothing is left. */
 function label(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
@@ -51,7 +65,7 @@ export function buildArticle(
     canonicalUrl,
     published: date.published,
     publishedFrom: date.from,
-    language: hintedLanguage ?? metadata.language ?? detectLanguage(paragraphs.join('\n')),
+    language: hintedLanguage ?? metadata.language ?? detectLanguage(leadingText(paragraphs, DETECTION_SAMPLE_CHARS)),
     extractorVersion: EXTRACTOR_VERSION,
   };
   if (extra.continuation) article.continuation = extra.continuation;

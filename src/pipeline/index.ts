@@ -1,5 +1,5 @@
 /** The pipeline: composes the stages (read → extract → store → dedup → cluster …) for the CLI and the server. */
-export { buildArticle, ingestDocuments, INGEST_BATCH_SIZE, INGEST_BATCH_MS } from './ingest.js';
+export { buildArticle, buildArticleIn, ingestDocuments, INGEST_BATCH_SIZE, INGEST_BATCH_MS } from './ingest.js';
 export type { IngestEvent, IngestFailure, IngestOptions, IngestSummary } from './ingest.js';
 export { StoryPipeline, CLUSTER_STATE_NAME, COPY_WINDOW_DAYS, STATE_SAVE_EVERY } from './stories.js';
 export type { ProcessedArticle } from './stories.js';

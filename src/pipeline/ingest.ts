@@ -81,9 +81,12 @@ export function buildArticle(doc: RawDocument, now: Date): NewArticle {
   return toRecord(doc, extracted, now);
 }
 
-/** {@link buildArticle} in an extraction pool: HTML off this thread; plain text, which is cheap, inline. */
-async function buildArticleIn(pool: Pick<ExtractionPool, 'extract'>, doc: RawDocument, now: Date): Promise<NewArticle> {
-  if (doc.format !== 'html') return buildArticle(doc, now);
+/**
+ * {@link buildArticle} in an extraction pool: HTML off this thread; plain text, which is cheap,
+ * inline unless `everyFormat` (a server, whose thread answers requests meanwhile, sends it too).
+ */
+export async function buildArticleIn(pool: Pick<ExtractionPool, 'extract'>, doc: RawDocument, now: Date, options: { everyFormat?: boolean } = {}): Promise<NewArticle> {
+  if (doc.format !== 'html' && options.everyFormat !== true) return buildArticle(doc, now);
   let extracted: ExtractedArticle | null;
   try {
     extracted = await pool.extract(doc);
