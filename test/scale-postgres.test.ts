@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaleStream } from '../bench/scale-stream.js';
+import { CrosscheckService } from '../src/api/index.js';
 import type { RawDocument } from '../src/core/types.js';
 import { enqueueDocuments, Sequencer, startWorkers, StoryPipeline } from '../src/pipeline/index.js';
 import { PostgresJobs, PostgresStore, SqliteStore, type NewArticle, type StorePort } from '../src/store/index.js';
@@ -174,6 +175,26 @@ describe.skipIf(!HAS_POSTGRES)('scale-out on PostgreSQL', () => {
     expect((await b.jobs.lag()).fence).toMatchObject({ leader: 'new', position: (await b.store.articles.list({ order: 'id' }))[19]!.id });
     expect((await next.step()).assigned).toBe(10);
     expect(await b.store.events.maxSeq()).toBe(30);
+  }, 300_000);
+
+  it('the change feed: a sequencer commit wakes a serve process (NOTIFY, no poll), events numbered by the sequence', async () => {
+    const reader = await open('feed');
+    const service = new CrosscheckService({ store: reader.store, eventPollMs: 0, sheetBuilder: 'inline' });
+    closers.push(() => service.close());
+    const seen: number[] = [];
+    service.events.subscribe((event) => seen.push(event.seq));
+    await service.events.start();
+    await service.start();
+    const writer = await open('feed');
+    await enqueueDocuments(writer.jobs, documents(12, 41));
+    await startWorkers(writer.store, writer.jobs, { concurrency: 2, kinds: ['extract'] });
+    await until('articles stored', async () => (await writer.jobs.lag()).inboxPending === 0);
+    const sequencer = new Sequencer(writer.store, writer.jobs, { batchSize: 5 });
+    const lock = await sequencer.lead();
+    closers.push(() => lock.release());
+    for (let i = 0; i < 10 && (await writer.store.events.maxSeq()) < 12; i++) await sequencer.step();
+    await until('events delivered', () => Promise.resolve(seen.length >= 12));
+    expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   }, 300_000);
 
   it('kill -9 of a worker mid-job: its jobs run again elsewhere, nothing is lost or doubled', async () => {

@@ -5,7 +5,7 @@ import type { OutletProfile } from '../core/types.js';
 import { createExtractionPool, type ExtractionPool } from '../extract/index.js';
 import { fetchDocument, formatOpml } from '../ingest/index.js';
 import { buildArticleIn, createSheetPool, defaultSheetThreads, INLINE_SHEET_BUILDER, StoryAssigner, storyGroupCoverage, type SheetBuilder } from '../pipeline/index.js';
-import type { StorePort } from '../store/index.js';
+import { listenForAssignments, PostgresStore, type StorePort } from '../store/index.js';
 import { ApiError } from './errors.js';
 import { StoryEvents, EVENT_POLL_MS } from './events.js';
 import { FactSheets, type SheetAnswer } from './fact-sheets.js';
@@ -70,6 +70,8 @@ export class CrosscheckService {
   readonly webhooks: WebhookDispatcher;
   private readonly assigner: StoryAssigner;
   private unfollowEvents: (() => void) | null = null;
+  /** Stops the PostgreSQL change feed (LISTEN), when the store has one. */
+  private unlisten: (() => Promise<void>) | null = null;
   /** Follow updates, one story change after another, in order. */
   private followQueue: Promise<void> = Promise.resolve();
   private readonly fetchUrl: UrlFetcher;
@@ -114,6 +116,8 @@ export class CrosscheckService {
    * listens to article events (this process's writes and, polled, other writers').
    */
   async start(): Promise<void> {
+    // On PostgreSQL, a commit of assignments by any process (the sequencer) wakes the event stream at once: NOTIFY, beside the poll.
+    if (this.store instanceof PostgresStore && !this.unlisten) this.unlisten = await listenForAssignments(this.store, () => void this.events.poll().catch(() => undefined));
     if (await this.follows.hasFollows()) await this.watchForFollows();
   }
 
@@ -263,6 +267,8 @@ export class CrosscheckService {
     this.settleTimer = null;
     this.unfollowEvents?.();
     this.unfollowEvents = null;
+    await this.unlisten?.();
+    this.unlisten = null;
     this.events.close();
     await this.followQueue;
     this.webhooks.close();
