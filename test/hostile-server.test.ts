@@ -26,12 +26,19 @@ function call(port: number, method: string, path: string, body?: string, onSent?
       headers['Content-Length'] = String(Buffer.byteLength(body));
       headers.Authorization = `Bearer ${TOKEN}`;
     }
+    let answered = false;
     const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolveCall({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
     });
-    req.on('error', reject);
+    // A server that answers (413) before reading the whole body closes the socket while this side
+    // still writes: that reset, after the answer, is expected and not a failure of the call.
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    req.on('socket', (socket) => socket.on('error', () => undefined));
     if (onSent) req.on('finish', onSent);
     req.end(body);
   });
